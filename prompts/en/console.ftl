@@ -1,0 +1,9 @@
+# The console platform: a chat in the terminal.
+
+console-banner = Sentinel is running (database: { $store }).
+    You are "{ $who }", in a private chat with the bot. Switch person and group: /as Zhang@Workshop; back to private: /as Zhang; send a photo: /photo caption; leave: /quit
+    Send /help for the commands.
+console-admin-code = There is no admin yet. One-time code: { $code } — send /claim { $code } in a private chat to become admin.
+console-as-usage = Usage: /as name@group (speak in a group) or /as name (private chat)
+console-as-group = You are now "{ $who }" in the group "{ $chat }".
+console-as-private = You are now "{ $who }" in a private chat with the bot.

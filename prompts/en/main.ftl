@@ -1,0 +1,242 @@
+# Sentinel — English prompts. Every sentence the bot says is here; Chinese is in prompts/zh-CN/.
+# Optional values arrive as "none" when absent and are handled with select expressions.
+
+## General
+
+error-internal = Sorry, something went wrong with this message and nothing was saved. Please send it again in a moment; if it keeps failing, tell an admin.
+unknown-command = There is no such command. Send /help to see what I can do.
+hint-private = Hello, I am Sentinel. Hazards are reported in your unit's group (send "/report what you saw" there). Send /help for all commands.
+dialog-expired = Your unfinished report timed out and was discarded. Send /report to start again.
+dialog-outdated = The bot was updated and your unfinished report cannot continue. Send /report to start again.
+refuse-too-long = That is too long: at most { $limit } characters. Please shorten it and send it again.
+refuse-group-only = This command works only in a group bound to a unit.
+refuse-unbound = This group is not bound to a unit yet, so hazards cannot be reported here. An admin can bind it with /bind <unit name>.
+refuse-role = You are not { $role } of "{ $unit }", so you cannot do this. Ask your unit's admin to grant the role if you need it.
+role-worker = a worker
+role-official = an official
+role-admin = an admin
+
+## First admin, units, bindings, roles
+
+refuse-claim-in-group = Claim admin in a private chat with the bot (/claim <code>); never post the code in a group.
+refuse-claim-none = There is an admin already, so there is nothing to claim. Ask an existing admin for a role.
+refuse-claim-wrong = That code is wrong. Check the one-time code printed in the terminal at start (case and dashes do not matter).
+claim-done = You are now an admin. Next: create a unit with /unit add <name>.
+usage-unit-add = Usage: /unit add <name> [parent unit], e.g. /unit add ChemPlant CountyOffice
+refuse-unit-unknown = There is no unit "{ $unit }". Send /units to list the units.
+refuse-unit-root = Only a system admin can create a top-level unit. Name a parent: /unit add <name> <parent>
+refuse-unit-exists = A unit "{ $unit }" exists already; choose another name.
+unit-added = Unit "{ $unit }" created. Bind a group to it by sending /bind { $unit } in that group.
+unit-added-under = Unit "{ $unit }" created under "{ $parent }". Send /bind { $unit } in its group.
+units-none = There are no units yet. Create one with /unit add <name>.
+units-list = Units:
+    { $list }
+refuse-bind-private = Binding happens in a group: add the bot to the unit's group and send /bind <unit name> there.
+usage-bind = Usage: /bind <unit name>, e.g. /bind ChemPlant
+bind-done = This group is now bound to "{ $unit }". Members can report hazards with /report <what you saw>.
+bind-moved = This group moved from "{ $old }" to "{ $unit }".
+unbind-done = This group is no longer bound to "{ $unit }" and takes no more hazard reports.
+usage-grant = Usage: /grant <role> <person> [unit]. Roles: worker, official, admin. E.g. /grant official Li ChemPlant (or reply to their message with /grant official)
+usage-revoke = Usage: /revoke <role> <person> [unit], e.g. /revoke official Li
+refuse-person-unknown = I do not know "{ $who }" yet. Ask them to send me any message first (e.g. /whoami), here or in private, then grant again.
+refuse-person-ambiguous = Several people are called "{ $who }" (ids { $ids }). Grant by id instead.
+refuse-grant-unit = Name the unit: grant in a bound group, or put the unit name at the end.
+grant-done = { $who } is now { $role } of "{ $unit }" (and the units below it).
+grant-already = { $who } is already { $role } of "{ $unit }".
+revoke-done = { $who } is no longer { $role } of "{ $unit }".
+revoke-none = { $who } is not { $role } of "{ $unit }"; nothing to revoke.
+whoami = { $name } ({ $platform }:{ $id })
+    { $roles }
+whoami-role = · { $unit }: { $role }
+whoami-superadmin = · system admin
+whoami-member = · this group's unit: { $unit }
+whoami-no-roles = · no roles yet
+usage-lang = Usage: /lang zh or /lang en
+lang-done = OK, I will answer you in English from now on.
+
+## Reporting hazards
+
+report-filed = Hazard { $number } filed ({ $unit }), status: awaiting verification.{ $photos ->
+        [0] {""}
+        [one] {" "}1 photo.
+       *[other] {" "}{ $photos } photos.
+    }
+    An official will verify it and I will tell you here. Follow it with /status { $number }
+report-suggest-major = ⚠ The description matches a case of the national major-hazard criteria: { $indicators }. Suggested level: major; an official decides.
+report-ask-what = Please describe the hazard: what did you see? (send /cancel to give up)
+report-ask-where = Where is it? (e.g. workshop 2, east distribution box; reply "skip" if unsure)
+report-ask-photo = Send a photo now if you have one; otherwise reply "done".
+report-photo-kept = Photo received ({ $photos } in all). Please answer the question above in words.
+refuse-report-empty = A report cannot be empty. Say what you saw, e.g. /report Distribution box open in workshop 2, bare wires
+cancel-done = Cancelled; nothing was filed.
+cancel-nothing = There is nothing in progress to cancel.
+
+## Hazard numbers and states
+
+refuse-number-format = "{ $input }" is not a hazard number. Numbers look like YH-2026-000123 (or just 123).
+refuse-number-unknown = There is no hazard { $number }, or you may not see it. Check the number; /mine lists your own reports.
+hazard-line = { $number } [{ $status }{ $level ->
+        [none] {""}
+       *[other] · { $level }
+    }] { $unit }: { $text }{ $deadline ->
+        [none] {""}
+       *[other]  (due { $deadline })
+    }
+status-REPORTED = awaiting verification
+status-CONFIRMED = confirmed
+status-RECTIFYING = being rectified
+status-RECTIFIED = rectified, awaiting acceptance
+status-CLOSED = closed
+status-REJECTED = rejected
+level-GENERAL = general hazard
+level-MAJOR = major hazard
+level-none = not graded
+action-confirm = confirm
+action-reject = reject
+action-plan = plan
+action-rectified = mark rectified
+action-close = close
+action-supervise = supervise
+action-unsupervise = unsupervise
+refuse-transition = Hazard { $number } is { $status }, so you cannot { $action } it. Possible now: { $next }.
+refuse-transition-final = Hazard { $number } is { $status }; its lifecycle has ended, so you cannot { $action } it.
+refuse-concurrent = Someone else just changed hazard { $number }, so your action was not applied. Check /status { $number } and try again.
+notify-reporter = Your hazard report { $number } { $status ->
+        [CONFIRMED] was confirmed
+        [RECTIFYING] has a rectification plan and is being fixed
+        [RECTIFIED] was rectified and awaits acceptance
+        [CLOSED] was accepted and closed. Thank you for reporting!
+        [REJECTED] was not accepted
+       *[other] changed
+    } ({ $who }).{ $note ->
+        [none] {""}
+       *[other] {" "}Note: { $note }
+    }
+
+## Officials
+
+refuse-date-format = "{ $input }" is not a valid date. Write it as 2026-12-31.
+refuse-date-past = The date { $date } has passed (today is { $today }). Give today or a later date.
+usage-confirm = Usage: /confirm <number> general|major [deadline], e.g. /confirm YH-2026-000123 major 2026-12-31
+confirmed = Hazard { $number } confirmed as a { $level }.{ $deadline ->
+        [none] {""}
+       *[other] {" "}Deadline { $deadline }.
+    } Next: /plan { $number } responsible:… measures:… funds:… deadline:… contingency:…
+confirmed-major = Hazard { $number } confirmed as a { $level }.{ $deadline ->
+        [none] {""}
+       *[other] {" "}Deadline { $deadline }.
+    } A major hazard needs all five parts of its plan, and may be listed for supervision: /supervise { $number } <authority> <deadline>
+usage-reject = Usage: /reject <number> <reason>; for a duplicate: /reject <number> dup <original number>
+refuse-duplicate-self = A hazard cannot duplicate itself; give the number of the original.
+rejected = Hazard { $number } rejected: { $reason }
+usage-plan = Usage: /plan <number> responsible:Zhang measures:install guard rail funds:20000 yuan deadline:2026-12-31 contingency:cordon off the area
+refuse-plan-missing = A rectification plan needs all five parts; missing: { $missing }. Format: /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
+plan-responsible = responsible
+plan-measures = measures
+plan-funds = funds
+plan-deadline = deadline
+plan-contingency = contingency
+plan-recorded = Plan recorded for hazard { $number }; rectification under way:
+    responsible: { $responsible }; measures: { $measures }; funds: { $funds }; deadline: { $deadline }; contingency: { $contingency }
+    When it is fixed: /rectified { $number }
+plan-revised = Plan of hazard { $number } revised (the old one stays in the history):
+    responsible: { $responsible }; measures: { $measures }; funds: { $funds }; deadline: { $deadline }; contingency: { $contingency }
+usage-rectified = Usage: /rectified <number> [note]
+rectified = Hazard { $number } rectified, awaiting acceptance. After acceptance: /close { $number }
+usage-close = Usage: /close <number> [acceptance note]
+closed = Hazard { $number } accepted and closed.
+usage-supervise = Usage: /supervise <number> <authority> <deadline>, e.g. /supervise YH-2026-000123 CountySafetyCommittee 2026-12-31
+refuse-supervise-general = Hazard { $number } is not a major hazard, so it cannot be listed for supervision. Confirm it as major first if it is one.
+supervised = Hazard { $number } listed for supervision by { $authority }, deadline { $deadline }.
+usage-unsupervise = Usage: /unsupervise <number> [note]
+refuse-not-supervised = Hazard { $number } is not listed for supervision; nothing to remove.
+unsupervised = Hazard { $number } removed from supervision.
+
+## Queries and statistics
+
+scope-all = all units
+list-more = …showing the first { $limit }.
+usage-status = Usage: /status <number>, e.g. /status YH-2026-000123
+history-line = { $date } { $kind } ({ $who }){ $note ->
+        [none] {""}
+       *[other] : { $note }
+    }
+event-REPORTED = reported
+event-CONFIRM = confirmed
+event-REJECT = rejected
+event-PLAN = plan
+event-RECTIFIED = rectified
+event-CLOSE = closed
+event-SUPERVISE = listed for supervision
+event-UNSUPERVISE = removed from supervision
+status = Hazard { $number } ({ $unit })
+    Status: { $status }; level: { $level }{ $suggested ->
+        [yes] {" "}(the text suggests a major hazard)
+       *[other] {""}
+    }
+    What: { $text }{ $location ->
+        [none] {""}
+       *[other]
+        Where: { $location }
+    }{ $photos ->
+        [0] {""}
+       *[other]
+        Photos: { $photos }
+    }{ $deadline ->
+        [none] {""}
+       *[other]
+        Deadline: { $deadline }{ $overdue ->
+            [yes] {" "}(overdue)
+           *[other] {""}
+        }
+    }{ $responsible ->
+        [none] {""}
+       *[other]
+        Responsible: { $responsible }
+    }{ $supervised ->
+        [none] {""}
+       *[other]
+        Supervised: { $supervised }
+    }
+    History:
+    { $history }
+mine-header = Your reports (latest { $count }):
+mine-none = You have not reported any hazard yet. Send /report <what you saw> in your unit's group.
+overdue-header = Overdue hazards of { $unit } (as of { $today }, { $count }):
+overdue-none = { $unit } has no overdue hazards (as of { $today }).
+usage-list = Usage: /list [status or level]; statuses: reported, confirmed, rectifying, rectified, closed, rejected; levels: general, major
+list-all = all
+list-header = Hazards of { $unit } ({ $filter }, { $count }):
+list-none = { $unit } has no hazards matching "{ $filter }".
+refuse-month-format = "{ $input }" is not a month. Write it as 2026-11.
+stats = Hazard statistics of { $unit }
+    [{ $month }, this month]
+    { $month_text }
+    [Cumulative{ $since ->
+        [none] {""}
+       *[other] {" "}since { $since }
+    }, to the end of { $month }]
+    { $total_text }
+stats-block = General: found { $gFound }, rectified { $gRectified }, rate { $gRate }
+    Major: found { $mFound }, rectified { $mRectified }, rate { $mRate }
+    Total: found { $tFound }, rectified { $tRectified }, rate { $tRate }
+    Supervised { $supervised }; awaiting verification { $pending }; overdue { $overdue }
+
+## Help
+
+start = Hello, I am Sentinel: report safety hazards in your group and follow them until they are fixed and closed.
+start-unbound = Hello, I am Sentinel. This group is not bound to a unit yet: an admin can send /bind <unit name>.
+help-worker = [Everyone]
+    /report <what> [where: …] — report a hazard (or just /report and answer my questions)
+    /status <number> — how a hazard stands
+    /mine — the hazards you reported
+    /stats [2026-11] — your unit's counts
+    /whoami · /lang zh|en · /cancel · /help
+help-official = [Officials]
+    /confirm <number> general|major [deadline] · /reject <number> <reason> (duplicate: /reject <number> dup <original>)
+    /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
+    /rectified <number> · /close <number> · /supervise <number> <authority> <deadline> · /unsupervise <number>
+    /overdue · /list [status|level] · /stats [month]
+help-admin = [Admins]
+    /unit add <name> [parent] · /units · /bind <unit> · /unbind
+    /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin)

@@ -1,0 +1,241 @@
+# 隐患哨兵 — 中文提示语。每一句机器人说的话都在这里；英文版在 prompts/en/。
+# 可选值缺省时传入 "none"，用选择表达式处理。
+
+## 通用
+
+error-internal = 抱歉，处理这条消息时出错了，本次内容没有保存。请稍后再发一次；如果一直出错，请联系管理员。
+unknown-command = 没有这个命令。发送“帮助”或 /help 查看可用命令。
+hint-private = 您好，我是隐患哨兵。隐患请在本单位的群里报告（发送“报隐患 内容”）。发送“帮助”查看全部命令。
+dialog-expired = 上次未完成的填报已超时作废。如需报告隐患，请重新发送“报隐患”。
+dialog-outdated = 机器人已更新，上次未完成的填报无法继续。请重新发送“报隐患”开始。
+refuse-too-long = 内容太长了：最多 { $limit } 个字。请精简后重新发送。
+refuse-group-only = 这个命令只能在已绑定单位的群里使用。
+refuse-unbound = 本群还没有绑定单位，暂时不能报告隐患。请管理员在本群发送“绑定 单位名称”。
+refuse-role = 您没有“{ $unit }”的{ $role }权限，不能这样操作。需要时请联系本单位管理员授权。
+role-worker = 从业人员
+role-official = 监管人员
+role-admin = 管理员
+
+## 首位管理员、单位、绑定、授权
+
+refuse-claim-in-group = 认领管理员请私聊机器人发送“认领管理员 代码”，不要在群里发送代码。
+refuse-claim-none = 已经有管理员了，无需认领。需要权限请联系现有管理员。
+refuse-claim-wrong = 代码不对。请核对启动时终端显示的一次性代码（不区分大小写，可带短横线）。
+claim-done = 您已成为管理员。下一步：发送“新建单位 单位名称”创建单位。
+usage-unit-add = 用法：新建单位 名称 [上级单位]，例如：新建单位 城关化工厂 县应急管理局
+refuse-unit-unknown = 找不到单位“{ $unit }”。发送“单位列表”查看已有单位。
+refuse-unit-root = 只有系统管理员可以新建顶级单位。请指定上级单位：新建单位 名称 上级单位
+refuse-unit-exists = 单位“{ $unit }”已经存在，请换一个名称。
+unit-added = 已新建单位“{ $unit }”。在群里发送“绑定 { $unit }”把群绑定到该单位。
+unit-added-under = 已在“{ $parent }”下新建单位“{ $unit }”。在该单位的群里发送“绑定 { $unit }”。
+units-none = 还没有单位。发送“新建单位 名称”创建。
+units-list = 单位：
+    { $list }
+refuse-bind-private = 绑定要在群里进行：把机器人拉进单位的群，在群里发送“绑定 单位名称”。
+usage-bind = 用法：绑定 单位名称，例如：绑定 城关化工厂
+bind-done = 本群已绑定到“{ $unit }”。群成员现在可以发送“报隐患 内容”报告隐患。
+bind-moved = 本群已从“{ $old }”改绑到“{ $unit }”。
+unbind-done = 本群已解除与“{ $unit }”的绑定，不再受理隐患报告。
+usage-grant = 用法：授权 角色 人员 [单位]。角色：从业人员、监管人员、管理员。例如：授权 监管人员 李四 城关化工厂（也可以回复某人的消息发送“授权 监管人员”）
+usage-revoke = 用法：撤销授权 角色 人员 [单位]，例如：撤销授权 监管人员 李四
+refuse-person-unknown = 还不认识“{ $who }”。请对方先在本群或私聊中给机器人发一条消息（如“我的身份”），再授权。
+refuse-person-ambiguous = 有多个人叫“{ $who }”（编号 { $ids }）。请用编号授权。
+refuse-grant-unit = 请指定单位：在已绑定的群里授权，或在命令最后写上单位名称。
+grant-done = 已授予 { $who } “{ $unit }”的{ $role }权限（含下属单位）。
+grant-already = { $who } 已经有“{ $unit }”的{ $role }权限。
+revoke-done = 已撤销 { $who } 在“{ $unit }”的{ $role }权限。
+revoke-none = { $who } 没有“{ $unit }”的{ $role }权限，无需撤销。
+whoami = { $name }（{ $platform }:{ $id }）
+    { $roles }
+whoami-role = · { $unit }：{ $role }
+whoami-superadmin = · 系统管理员
+whoami-member = · 本群所属单位：{ $unit }
+whoami-no-roles = · 暂无角色
+usage-lang = 用法：语言 中文 或 语言 英文
+lang-done = 好的，以后用中文回复您。
+
+## 报告隐患
+
+report-filed = 已登记隐患 { $number }（{ $unit }），状态：待核实。{ $photos ->
+        [0] {""}
+       *[other] 照片 { $photos } 张。
+    }
+    监管人员核实后会在这里通知您。查询进度：查询 { $number }
+report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由监管人员最终认定。
+report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
+report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
+report-ask-photo = 如有照片请现在发送；没有请回复“完成”。
+report-photo-kept = 已收到照片（共 { $photos } 张）。请继续用文字回答上面的问题。
+refuse-report-empty = 隐患内容不能为空。请写明看到了什么，例如：报隐患 二号车间配电箱门未关，电线裸露
+cancel-done = 已取消本次填报，没有登记任何内容。
+cancel-nothing = 当前没有进行中的填报。
+
+## 隐患编号与状态
+
+refuse-number-format = “{ $input }”不是隐患编号。编号形如 YH-2026-000123（也可只写数字 123）。
+refuse-number-unknown = 找不到隐患 { $number }，或您无权查看。请核对编号；查看自己报告的隐患发送“我的隐患”。
+hazard-line = { $number } [{ $status }{ $level ->
+        [none] {""}
+       *[other] ·{ $level }
+    }] { $unit }：{ $text }{ $deadline ->
+        [none] {""}
+       *[other]  （期限 { $deadline }）
+    }
+status-REPORTED = 待核实
+status-CONFIRMED = 已确认
+status-RECTIFYING = 整改中
+status-RECTIFIED = 已整改待验收
+status-CLOSED = 已销号
+status-REJECTED = 不属实/已驳回
+level-GENERAL = 一般隐患
+level-MAJOR = 重大事故隐患
+level-none = 未定级
+action-confirm = 确认
+action-reject = 驳回
+action-plan = 整改方案
+action-rectified = 已整改
+action-close = 销号
+action-supervise = 挂牌督办
+action-unsupervise = 摘牌
+refuse-transition = 隐患 { $number } 当前是“{ $status }”，不能“{ $action }”。现在可以：{ $next }。
+refuse-transition-final = 隐患 { $number } 已是“{ $status }”，流程已结束，不能再“{ $action }”。
+refuse-concurrent = 隐患 { $number } 刚被其他人处理过，您的操作没有执行。请发送“查询 { $number }”查看最新状态后再试。
+notify-reporter = 您报告的隐患 { $number } { $status ->
+        [CONFIRMED] 已被确认
+        [RECTIFYING] 已制定整改方案，正在整改
+        [RECTIFIED] 已整改，待验收
+        [CLOSED] 已验收销号，谢谢您的报告！
+        [REJECTED] 经核实不予受理
+       *[other] 状态已更新
+    }（{ $who }）。{ $note ->
+        [none] {""}
+       *[other] 说明：{ $note }
+    }
+
+## 监管人员处理
+
+refuse-date-format = “{ $input }”不是有效日期。请写成 2026-12-31 或 2026年12月31日。
+refuse-date-past = 期限 { $date } 已经过去（今天是 { $today }）。请填写今天或以后的日期。
+usage-confirm = 用法：确认 编号 一般|重大 [整改期限]，例如：确认 YH-2026-000123 重大 2026-12-31
+confirmed = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
+        [none] {""}
+       *[other] 整改期限 { $deadline }。
+    }下一步：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…
+confirmed-major = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
+        [none] {""}
+       *[other] 整改期限 { $deadline }。
+    }重大隐患须落实“五到位”，可挂牌督办：挂牌 { $number } 督办单位 期限
+usage-reject = 用法：驳回 编号 原因；重复报告：驳回 编号 重复 原编号
+refuse-duplicate-self = 一条隐患不能是它自己的重复，请写原来那条的编号。
+rejected = 已驳回隐患 { $number }：{ $reason }
+usage-plan = 用法：整改方案 编号 责任人:张三 措施:加装防护栏 资金:2万元 期限:2026-12-31 预案:设置警戒区
+refuse-plan-missing = 整改方案要做到“五到位”，还缺：{ $missing }。格式：整改方案 编号 责任人:… 措施:… 资金:… 期限:… 预案:…
+plan-responsible = 责任人
+plan-measures = 措施
+plan-funds = 资金
+plan-deadline = 期限
+plan-contingency = 预案
+plan-recorded = 隐患 { $number } 整改方案已登记，进入整改：
+    责任人：{ $responsible }；措施：{ $measures }；资金：{ $funds }；期限：{ $deadline }；预案：{ $contingency }
+    整改完成后发送：已整改 { $number }
+plan-revised = 隐患 { $number } 整改方案已修改（原方案保留在记录中）：
+    责任人：{ $responsible }；措施：{ $measures }；资金：{ $funds }；期限：{ $deadline }；预案：{ $contingency }
+usage-rectified = 用法：已整改 编号 [说明]
+rectified = 隐患 { $number } 已整改，待验收。验收合格后发送：销号 { $number }
+usage-close = 用法：销号 编号 [验收意见]
+closed = 隐患 { $number } 已验收销号。
+usage-supervise = 用法：挂牌 编号 督办单位 期限，例如：挂牌 YH-2026-000123 县安委办 2026-12-31
+refuse-supervise-general = 隐患 { $number } 不是重大事故隐患，不能挂牌督办。如需挂牌，请先将其确认为重大隐患。
+supervised = 隐患 { $number } 已由{ $authority }挂牌督办，期限 { $deadline }。
+usage-unsupervise = 用法：摘牌 编号 [说明]
+refuse-not-supervised = 隐患 { $number } 没有挂牌督办，无需摘牌。
+unsupervised = 隐患 { $number } 已摘牌。
+
+## 查询与统计
+
+scope-all = 全部单位
+list-more = …只显示前 { $limit } 条。
+usage-status = 用法：查询 编号，例如：查询 YH-2026-000123
+history-line = { $date } { $kind }（{ $who }）{ $note ->
+        [none] {""}
+       *[other] ：{ $note }
+    }
+event-REPORTED = 报告
+event-CONFIRM = 确认
+event-REJECT = 驳回
+event-PLAN = 整改方案
+event-RECTIFIED = 已整改
+event-CLOSE = 销号
+event-SUPERVISE = 挂牌督办
+event-UNSUPERVISE = 摘牌
+status = 隐患 { $number }（{ $unit }）
+    状态：{ $status }；等级：{ $level }{ $suggested ->
+        [yes] （系统提示可能属于重大隐患）
+       *[other] {""}
+    }
+    内容：{ $text }{ $location ->
+        [none] {""}
+       *[other]
+        地点：{ $location }
+    }{ $photos ->
+        [0] {""}
+       *[other]
+        照片：{ $photos } 张
+    }{ $deadline ->
+        [none] {""}
+       *[other]
+        整改期限：{ $deadline }{ $overdue ->
+            [yes] （已逾期）
+           *[other] {""}
+        }
+    }{ $responsible ->
+        [none] {""}
+       *[other]
+        责任人：{ $responsible }
+    }{ $supervised ->
+        [none] {""}
+       *[other]
+        挂牌督办：{ $supervised }
+    }
+    记录：
+    { $history }
+mine-header = 您报告的隐患（最近 { $count } 条）：
+mine-none = 您还没有报告过隐患。在单位群里发送“报隐患 内容”即可报告。
+overdue-header = { $unit } 逾期未整改的隐患（截至 { $today }，{ $count } 条）：
+overdue-none = { $unit } 没有逾期未整改的隐患（截至 { $today }）。
+usage-list = 用法：隐患列表 [状态或等级]，状态：待核实、已确认、整改中、已整改、已销号、不属实；等级：一般、重大
+list-all = 全部
+list-header = { $unit } 的隐患（{ $filter }，{ $count } 条）：
+list-none = { $unit } 没有符合条件（{ $filter }）的隐患。
+refuse-month-format = “{ $input }”不是月份。请写成 2026-11 或 2026年11月。
+stats = { $unit } 隐患统计
+    【{ $month } 当月】
+    { $month_text }
+    【累计{ $since ->
+        [none] {""}
+       *[other] （自 { $since } 起）
+    }，截至 { $month } 月底】
+    { $total_text }
+stats-block = 一般隐患：排查 { $gFound }，整改 { $gRectified }，整改率 { $gRate }
+    重大隐患：排查 { $mFound }，整改 { $mRectified }，整改率 { $mRate }
+    合计：排查 { $tFound }，整改 { $tRectified }，整改率 { $tRate }
+    挂牌督办 { $supervised }；待核实 { $pending }；逾期 { $overdue }
+
+## 帮助
+
+start = 您好，我是隐患哨兵：在群里随手报告安全隐患，跟踪整改直到销号。
+start-unbound = 您好，我是隐患哨兵。本群还没有绑定单位：请管理员发送“绑定 单位名称”。
+help-worker = 【所有人】
+    报隐患 内容 [地点:…] —— 报告隐患（也可用“隐患”“随手拍”，或只发“报隐患”按提示填写）
+    查询 编号 —— 查看隐患进度
+    我的隐患 —— 我报告过的隐患
+    统计 [2026-11] —— 本单位隐患统计
+    我的身份 · 语言 中文|英文 · 取消 · 帮助
+help-official = 【监管人员】
+    确认 编号 一般|重大 [期限] · 驳回 编号 原因（重复：驳回 编号 重复 原编号）
+    整改方案 编号 责任人:… 措施:… 资金:… 期限:… 预案:…
+    已整改 编号 · 销号 编号 · 挂牌 编号 督办单位 期限 · 摘牌 编号
+    逾期 · 隐患列表 [状态|等级] · 统计 [月份]
+help-admin = 【管理员】
+    新建单位 名称 [上级单位] · 单位列表 · 绑定 单位 · 解绑
+    授权 角色 人员 [单位] · 撤销授权 角色 人员 [单位]（角色：从业人员、监管人员、管理员）

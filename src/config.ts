@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { parseDate } from "./domain/dates.ts";
+
+const adminEntry = z
+  .string()
+  .regex(/^[a-z]+:.+$/, "each entry is platform:userId, e.g. telegram:12345");
+
+/**
+ * Every setting the bot reads from the environment, parsed once at start. A wrong value stops start-up
+ * with a message that names the setting (see `loadConfig`).
+ */
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL; leave it unset for the embedded database")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SENTINEL_ADMINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((e) => e.trim()).filter(Boolean))
+    .pipe(z.array(adminEntry)),
+  SENTINEL_LANG: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  SENTINEL_CAMPAIGN_START: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || parseDate(s) !== null, "must be a date, YYYY-MM-DD")
+    .transform((s) => (s === undefined ? null : parseDate(s))),
+  SENTINEL_MAX_TEXT: z.coerce.number().int().min(50).max(4000).default(1000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FILE: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming each wrong setting and what it must be. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(blank);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? "?")}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,105 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../log.ts";
+import { holdsRole, type Grant } from "../domain/permissions.ts";
+import { shanghaiDate } from "../domain/dates.ts";
+import type { MajorHazardIndicator } from "../domain/major-hazard.ts";
+import type { Role } from "../domain/types.ts";
+import type { BindingRow, Repo, UnitRow, UserRow } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
+import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
+import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
+
+/** What the bot is built from; injected, never module singletons (tests pass their own clock). */
+export interface BotDeps {
+  store: Store;
+  prompts: Prompts;
+  config: Config;
+  log: Logger;
+  clock: () => Date;
+  indicators: readonly MajorHazardIndicator[];
+}
+
+/**
+ * A refusal: the reason and what to do instead, as a prompt id. Thrown anywhere in a handler; the transaction
+ * rolls back and the person gets the text.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly id: string,
+    readonly args: Args = {},
+  ) {
+    super(id);
+  }
+}
+
+/** One incoming message being handled, inside its transaction. */
+export class Ctx {
+  readonly out: OutgoingMessage[] = [];
+  readonly now: Date;
+  readonly today: string;
+  readonly lang: Lang;
+  private grantCache: Grant[] | null = null;
+
+  constructor(
+    readonly deps: BotDeps,
+    readonly msg: IncomingMessage,
+    readonly repo: Repo,
+    readonly user: UserRow,
+    readonly binding: BindingRow | null,
+  ) {
+    this.now = deps.clock();
+    this.today = shanghaiDate(this.now);
+    this.lang = pickLang(user.lang ?? msg.sender.lang, deps.config.SENTINEL_LANG);
+  }
+
+  t(id: string, args?: Args): string {
+    return this.deps.prompts.t(this.lang, id, args);
+  }
+
+  /** Answers in this chat, as a reply to the message. */
+  reply(id: string, args?: Args): void {
+    this.replyText(this.t(id, args));
+  }
+
+  replyText(text: string): void {
+    this.out.push({ platform: this.msg.platform, chatId: this.msg.chatId, text, replyToMessageId: this.msg.messageId });
+  }
+
+  /** Tells another chat (e.g. the reporter's group); skipped when it is this chat, which sees the reply anyway. */
+  notify(to: { platform: string; chatId: string; replyToMessageId?: string }, lang: string | null, id: string, args?: Args): void {
+    if (to.platform === this.msg.platform && to.chatId === this.msg.chatId) return;
+    const text = this.deps.prompts.t(pickLang(lang, this.deps.config.SENTINEL_LANG), id, args);
+    this.out.push({ ...to, text });
+  }
+
+  get isSuperAdmin(): boolean {
+    return this.user.superAdmin || this.deps.config.SENTINEL_ADMINS.includes(`${this.msg.platform}:${this.msg.sender.id}`);
+  }
+
+  async grants(): Promise<Grant[]> {
+    this.grantCache ??= await this.repo.grantsOf(this.user.id);
+    return this.grantCache;
+  }
+
+  /**
+   * Whether the sender holds `role` on `unit`. Every member of a group bound to the unit (or one below it)
+   * counts as its worker.
+   */
+  async can(role: Role, unit: UnitRow): Promise<boolean> {
+    if (role === "WORKER" && this.binding && this.binding.unit.path.startsWith(unit.path)) return true;
+    return holdsRole(await this.grants(), unit.path, role, this.isSuperAdmin);
+  }
+
+  async require(role: Role, unit: UnitRow): Promise<void> {
+    if (!(await this.can(role, unit))) {
+      throw new Refusal("refuse-role", { role: this.t(`role-${role.toLowerCase()}`), unit: unit.name });
+    }
+  }
+
+  /** The bound unit of this chat, or a refusal that says how to bind one. */
+  requireBinding(): BindingRow {
+    if (this.msg.chatType === "private") throw new Refusal("refuse-group-only");
+    if (!this.binding) throw new Refusal("refuse-unbound");
+    return this.binding;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Ctx } from "../context.ts";
+import type { Feature } from "../bot.ts";
+
+async function help(ctx: Ctx): Promise<void> {
+  const official = ctx.binding ? await ctx.can("OFFICIAL", ctx.binding.unit) : ctx.isSuperAdmin || (await ctx.grants()).some((g) => g.role !== "WORKER");
+  const admin = ctx.isSuperAdmin || (await ctx.grants()).some((g) => g.role === "ADMIN");
+  const parts = [ctx.t("help-worker")];
+  if (official) parts.push(ctx.t("help-official"));
+  if (admin) parts.push(ctx.t("help-admin"));
+  ctx.replyText(parts.join("\n\n"));
+}
+
+async function start(ctx: Ctx): Promise<void> {
+  ctx.reply(ctx.msg.chatType === "group" && !ctx.binding ? "start-unbound" : "start");
+  await help(ctx);
+}
+
+/** What the bot can do, for the person asking. */
+export const help_: Feature = { commands: { help, start } };
+export { help_ as help };

@@ -1,0 +1,126 @@
+import { isOverdue } from "../../domain/lifecycle.ts";
+import { monthRange, parseMonth, shanghaiDateTime, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
+import { topUnits } from "../../domain/permissions.ts";
+import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../../domain/stats.ts";
+import type { HazardRow } from "../../store/index.ts";
+import { Refusal, type Ctx } from "../context.ts";
+import { parseListFilter, words } from "../parse.ts";
+import type { Feature } from "../bot.ts";
+import { hazardLine, numberOf, visibleHazard } from "./hazards.ts";
+
+const LIST_LIMIT = 20;
+
+/** The unit an official's question is about: this group's unit, or in private the highest unit they hold. */
+async function officialScope(ctx: Ctx): Promise<{ path: string; name: string }> {
+  if (ctx.binding) {
+    await ctx.require("OFFICIAL", ctx.binding.unit);
+    return { path: ctx.binding.unit.path, name: ctx.binding.unit.name };
+  }
+  if (ctx.isSuperAdmin) return { path: "/", name: ctx.t("scope-all") };
+  const [top] = topUnits(await ctx.grants(), "OFFICIAL");
+  if (!top) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
+  const units = await ctx.repo.listUnits(top);
+  return { path: top, name: units[0]?.name ?? top };
+}
+
+function listReply(ctx: Ctx, rows: HazardRow[], header: string, empty: string, args: Record<string, string | number>): void {
+  if (rows.length === 0) {
+    ctx.reply(empty, args);
+    return;
+  }
+  const more = rows.length > LIST_LIMIT ? "\n" + ctx.t("list-more", { limit: LIST_LIMIT }) : "";
+  ctx.replyText(ctx.t(header, { ...args, count: Math.min(rows.length, LIST_LIMIT) }) + "\n" + rows.slice(0, LIST_LIMIT).map((h) => hazardLine(ctx, h)).join("\n") + more);
+}
+
+async function status(ctx: Ctx, args: string): Promise<void> {
+  const h = await visibleHazard(ctx, words(args)[0], "usage-status");
+  const events = await ctx.repo.events(h.id, 12);
+  const history = events
+    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName, note: e.note ?? "none" }))
+    .join("\n");
+  ctx.reply("status", {
+    number: numberOf(h),
+    unit: h.unit.name,
+    status: ctx.t(`status-${h.status}`),
+    level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none"),
+    suggested: h.level === null && h.indicators.length > 0 ? "yes" : "no",
+    text: h.description,
+    location: h.location ?? "none",
+    photos: h.attachments.length,
+    deadline: h.deadline ?? "none",
+    responsible: h.plan?.responsible ?? "none",
+    supervised: h.supervised ? `${h.supervisedBy ?? ""} ${h.supervisedDeadline ?? ""}`.trim() : "none",
+    overdue: isOverdue(h, ctx.today) ? "yes" : "no",
+    history,
+  });
+}
+
+async function mine(ctx: Ctx): Promise<void> {
+  const rows = await ctx.repo.listHazards({ unitPath: "/", reporterId: ctx.user.id, limit: LIST_LIMIT + 1 });
+  listReply(ctx, rows, "mine-header", "mine-none", {});
+}
+
+async function overdue(ctx: Ctx): Promise<void> {
+  const scope = await officialScope(ctx);
+  const rows = await ctx.repo.listHazards({ unitPath: scope.path, overdueBefore: ctx.today, limit: LIST_LIMIT + 1 });
+  listReply(ctx, rows, "overdue-header", "overdue-none", { unit: scope.name, today: ctx.today });
+}
+
+async function list(ctx: Ctx, args: string): Promise<void> {
+  const filter = parseListFilter(words(args)[0]);
+  if (!filter) throw new Refusal("usage-list");
+  const scope = await officialScope(ctx);
+  const rows = await ctx.repo.listHazards({
+    unitPath: scope.path,
+    ...(filter.status ? { statuses: [filter.status] } : {}),
+    ...(filter.level ? { level: filter.level } : {}),
+    limit: LIST_LIMIT + 1,
+  });
+  const label = filter.status ? ctx.t(`status-${filter.status}`) : filter.level ? ctx.t(`level-${filter.level}`) : ctx.t("list-all");
+  listReply(ctx, rows, "list-header", "list-none", { unit: scope.name, filter: label });
+}
+
+function statArgs(ctx: Ctx, prefix: string, c: LevelCounts): Record<string, string | number> {
+  const rate = rectificationRate(c);
+  return { [`${prefix}Found`]: c.found, [`${prefix}Rectified`]: c.rectified, [`${prefix}Rate`]: rate === null ? "—" : `${rate}%` };
+}
+
+async function stats(ctx: Ctx, args: string): Promise<void> {
+  const monthWord = words(args)[0];
+  const month = monthWord ? parseMonth(monthWord) : shanghaiMonth(ctx.now);
+  if (!month) throw new Refusal("refuse-month-format", { input: monthWord!.slice(0, 40) });
+  // Workers see their own unit's counts (in its group); officials see their unit and everything below it.
+  let scope: { path: string; name: string };
+  if (ctx.binding && !(await ctx.can("OFFICIAL", ctx.binding.unit))) {
+    scope = { path: ctx.binding.unit.path, name: ctx.binding.unit.name };
+  } else {
+    scope = await officialScope(ctx);
+  }
+  const { start, end } = monthRange(month);
+  const campaign = ctx.deps.config.SENTINEL_CAMPAIGN_START;
+  const since = campaign ? startOfShanghaiDay(campaign) : null;
+  const [monthly, total] = await Promise.all([
+    ctx.repo.stats(scope.path, start, end, ctx.today),
+    ctx.repo.stats(scope.path, since, end, ctx.today),
+  ]);
+  const block = (s: HazardStats) => ({
+    ...statArgs(ctx, "g", s.general),
+    ...statArgs(ctx, "m", s.major),
+    ...statArgs(ctx, "t", totalCounts(s)),
+    supervised: s.supervised,
+    pending: s.pending,
+    overdue: s.overdue,
+  });
+  ctx.reply("stats", {
+    unit: scope.name,
+    month,
+    since: campaign ?? "none",
+    month_text: ctx.t("stats-block", block(monthly)),
+    total_text: ctx.t("stats-block", block(total)),
+  });
+}
+
+/** Status queries and the statistics of a unit's subtree. */
+export const queries: Feature = {
+  commands: { status, mine, overdue, list, stats },
+};

@@ -1,0 +1,137 @@
+import { shanghaiYear } from "../../domain/dates.ts";
+import { formatHazardNumber } from "../../domain/hazard-number.ts";
+import { matchMajorIndicators } from "../../domain/major-hazard.ts";
+import type { ConversationRow } from "../../store/index.ts";
+import { Refusal, type Ctx } from "../context.ts";
+import { splitLocation } from "../parse.ts";
+import type { Feature } from "../bot.ts";
+
+const MAX_LOCATION = 200;
+const MAX_ATTACHMENTS = 9;
+const SKIP_WORDS = ["跳过", "无", "没有", "完成", "好了", "skip", "none", "done", "no"];
+
+/** The stored state of a guided report (dialog `report`, version 1). */
+interface ReportDraft {
+  description?: string;
+  location?: string | null;
+  attachments: string[];
+}
+
+const isSkip = (text: string) => SKIP_WORDS.includes(text.trim().toLowerCase());
+
+function checkLength(ctx: Ctx, text: string, limit: number): void {
+  if ([...text].length > limit) throw new Refusal("refuse-too-long", { limit });
+}
+
+/** Files the hazard and its first event, then answers with the number and what happens next. */
+async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
+  const binding = ctx.requireBinding();
+  const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
+  const year = shanghaiYear(ctx.now);
+  const { id } = await ctx.repo.createHazard({
+    year,
+    unitId: binding.unit.id,
+    reporterId: ctx.user.id,
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+    messageId: ctx.msg.messageId,
+    description: draft.description,
+    location: draft.location,
+    attachments: draft.attachments,
+    indicators: matched.map((m) => m.id),
+    reportedAt: ctx.now,
+  });
+  const number = formatHazardNumber(year, id);
+  const args = { number, unit: binding.unit.name, photos: draft.attachments.length };
+  let text = ctx.t("report-filed", args);
+  if (matched.length > 0) {
+    const names = matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.lang === "en" ? "; " : "；");
+    text += "\n" + ctx.t("report-suggest-major", { indicators: names });
+  }
+  ctx.replyText(text);
+}
+
+async function report(ctx: Ctx, args: string): Promise<void> {
+  const binding = ctx.requireBinding();
+  await ctx.require("WORKER", binding.unit);
+  const photos = ctx.msg.attachments.map((a) => a.ref).slice(0, MAX_ATTACHMENTS);
+  if (!args) {
+    // Details missing: ask for them one at a time; the draft lives in the store, so a restart resumes it.
+    const draft: ReportDraft = { attachments: photos };
+    await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "report", step: "what", version: 1, data: { ...draft } }, ctx.now);
+    ctx.reply("report-ask-what");
+    return;
+  }
+  checkLength(ctx, args, ctx.deps.config.SENTINEL_MAX_TEXT);
+  const { description, location } = splitLocation(args);
+  if (!description) throw new Refusal("refuse-report-empty");
+  if (location) checkLength(ctx, location, MAX_LOCATION);
+  await file(ctx, { description, location, attachments: photos });
+}
+
+async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
+  const { msg, repo } = ctx;
+  const draft = state.data as unknown as ReportDraft;
+  const text = msg.text.trim();
+  const photos = msg.attachments.map((a) => a.ref);
+  const save = (next: string, data: ReportDraft) =>
+    repo.saveConversation(msg.platform, msg.chatId, msg.sender.id, { ...state, step: next, data: { ...data } }, ctx.now);
+  draft.attachments = [...draft.attachments, ...photos].slice(0, MAX_ATTACHMENTS);
+
+  switch (state.step) {
+    case "what": {
+      if (!text) {
+        if (photos.length) {
+          await save("what", draft);
+          ctx.reply("report-photo-kept", { photos: draft.attachments.length });
+          return;
+        }
+        throw new Refusal("refuse-report-empty");
+      }
+      checkLength(ctx, text, ctx.deps.config.SENTINEL_MAX_TEXT);
+      const { description, location } = splitLocation(text);
+      if (location) {
+        checkLength(ctx, location, MAX_LOCATION);
+        await save("photo", { ...draft, description, location });
+        ctx.reply("report-ask-photo");
+        return;
+      }
+      await save("where", { ...draft, description: text });
+      ctx.reply("report-ask-where");
+      return;
+    }
+    case "where": {
+      if (!text && photos.length) {
+        await save("where", draft);
+        ctx.reply("report-photo-kept", { photos: draft.attachments.length });
+        return;
+      }
+      if (!text) throw new Refusal("report-ask-where");
+      if (!isSkip(text)) checkLength(ctx, text, MAX_LOCATION);
+      await save("photo", { ...draft, location: isSkip(text) ? null : text });
+      ctx.reply("report-ask-photo");
+      return;
+    }
+    default: {
+      // "photo": a photo files at once with it; a skip word files without; other text is taken as more detail.
+      if (!photos.length && text && !isSkip(text)) {
+        const more = `${draft.description ?? ""}\n${text}`.trim();
+        checkLength(ctx, more, ctx.deps.config.SENTINEL_MAX_TEXT);
+        draft.description = more;
+      }
+      await repo.deleteConversation(msg.platform, msg.chatId, msg.sender.id);
+      await file(ctx, { description: draft.description ?? "", location: draft.location ?? null, attachments: draft.attachments });
+    }
+  }
+}
+
+async function cancel(ctx: Ctx): Promise<void> {
+  const had = await ctx.repo.deleteConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id);
+  ctx.reply(had ? "cancel-done" : "cancel-nothing");
+}
+
+/** Hazard reports: one line, or a short guided dialog (what → where → photo). */
+export const reporting: Feature = {
+  commands: { report, cancel },
+  dialogs: { report: { version: 1, step } },
+};

@@ -1,0 +1,161 @@
+import { createHash, randomInt } from "node:crypto";
+import { topUnits } from "../../domain/permissions.ts";
+import type { Role } from "../../domain/types.ts";
+import type { Repo, UnitRow, UserRow } from "../../store/index.ts";
+import { Refusal, type Ctx } from "../context.ts";
+import { parseRole, words } from "../parse.ts";
+import type { Feature } from "../bot.ts";
+
+const ADMIN_CODE_KEY = "admin-claim-code";
+const MAX_UNIT_NAME = 60;
+// No 0/O, 1/I/L: the code is read off a terminal and typed on a phone.
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+const hashCode = (code: string) => createHash("sha256").update(code.toUpperCase().replace(/[\s-]/g, "")).digest("hex");
+
+/**
+ * At start: when nobody can administer yet and no admin is configured, makes a one-time code (only its hash is
+ * stored) for the first admin to `/claim`. Returns the code to print, or null when an admin exists.
+ */
+export async function prepareFirstAdmin(repo: Repo, configuredAdmins: readonly string[]): Promise<string | null> {
+  if (configuredAdmins.length > 0 || (await repo.hasAnyAdmin())) {
+    await repo.deleteSetting(ADMIN_CODE_KEY);
+    return null;
+  }
+  const raw = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+  await repo.setSetting(ADMIN_CODE_KEY, hashCode(raw));
+  return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+}
+
+async function claim(ctx: Ctx, args: string): Promise<void> {
+  if (ctx.msg.chatType !== "private") throw new Refusal("refuse-claim-in-group");
+  const stored = await ctx.repo.getSetting(ADMIN_CODE_KEY);
+  if (!stored) throw new Refusal("refuse-claim-none");
+  if (!args || hashCode(args) !== stored) throw new Refusal("refuse-claim-wrong");
+  await ctx.repo.makeSuperAdmin(ctx.user.id);
+  await ctx.repo.deleteSetting(ADMIN_CODE_KEY);
+  ctx.reply("claim-done");
+}
+
+/** A unit by name, or a refusal that says how to list them. */
+async function unitNamed(ctx: Ctx, name: string): Promise<UnitRow> {
+  const unit = await ctx.repo.findUnitByName(name);
+  if (!unit) throw new Refusal("refuse-unit-unknown", { unit: name });
+  return unit;
+}
+
+async function unitAdd(ctx: Ctx, args: string): Promise<void> {
+  const [name, ...parentWords] = words(args.replace(/(上级|parent)\s*[:：=]/gi, " "));
+  if (!name) throw new Refusal("usage-unit-add");
+  if (name.length > MAX_UNIT_NAME) throw new Refusal("refuse-too-long", { limit: MAX_UNIT_NAME });
+  const parentName = parentWords.join(" ");
+  const parent = parentName ? await unitNamed(ctx, parentName) : null;
+  if (parent) await ctx.require("ADMIN", parent);
+  else if (!ctx.isSuperAdmin) throw new Refusal("refuse-unit-root");
+  if (await ctx.repo.findUnitByName(name)) throw new Refusal("refuse-unit-exists", { unit: name });
+  const unit = await ctx.repo.createUnit(name, parent);
+  ctx.reply(parent ? "unit-added-under" : "unit-added", { unit: unit.name, parent: parent?.name ?? "" });
+}
+
+async function units(ctx: Ctx): Promise<void> {
+  const roots = ctx.isSuperAdmin ? ["/"] : topUnits(await ctx.grants(), "OFFICIAL");
+  if (roots.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: ctx.binding?.unit.name ?? "—" });
+  const all = (await Promise.all(roots.map((r) => ctx.repo.listUnits(r)))).flat();
+  if (all.length === 0) {
+    ctx.reply("units-none");
+    return;
+  }
+  const depth0 = Math.min(...all.map((u) => u.path.split("/").length));
+  const lines = all.map((u) => `${"  ".repeat(u.path.split("/").length - depth0)}· ${u.name}`);
+  ctx.reply("units-list", { list: lines.join("\n") });
+}
+
+async function bind(ctx: Ctx, args: string): Promise<void> {
+  if (ctx.msg.chatType !== "group") throw new Refusal("refuse-bind-private");
+  if (!args) throw new Refusal("usage-bind");
+  const unit = await unitNamed(ctx, args.trim());
+  await ctx.require("ADMIN", unit);
+  const before = ctx.binding;
+  await ctx.repo.bindChat(ctx.msg.platform, ctx.msg.chatId, ctx.msg.chatTitle ?? null, unit.id);
+  ctx.reply(before && before.unit.id !== unit.id ? "bind-moved" : "bind-done", { unit: unit.name, old: before?.unit.name ?? "" });
+}
+
+async function unbind(ctx: Ctx): Promise<void> {
+  const binding = ctx.requireBinding();
+  await ctx.require("ADMIN", binding.unit);
+  await ctx.repo.unbindChat(ctx.msg.platform, ctx.msg.chatId);
+  ctx.reply("unbind-done", { unit: binding.unit.name });
+}
+
+/** `<role> <person> [unit]`, the person also by replying to their message. */
+async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role: Role; target: UserRow; unit: UnitRow }> {
+  const [roleWord, ...rest] = words(args);
+  const role = parseRole(roleWord);
+  if (!role) throw new Refusal(usage);
+  let target: UserRow | null = null;
+  let unitWords = rest;
+  const replied = ctx.msg.replyTo?.sender;
+  if (replied) {
+    target = (await ctx.repo.findUsers(ctx.msg.platform, replied.id))[0] ?? null;
+    if (!target) throw new Refusal("refuse-person-unknown", { who: replied.name });
+  } else {
+    const [who, ...more] = rest;
+    if (!who) throw new Refusal(usage);
+    const found = await ctx.repo.findUsers(ctx.msg.platform, who);
+    if (found.length === 0) throw new Refusal("refuse-person-unknown", { who });
+    if (found.length > 1) {
+      throw new Refusal("refuse-person-ambiguous", { who, ids: found.map((u) => u.platformUserId).join(", ") });
+    }
+    target = found[0]!;
+    unitWords = more;
+  }
+  const unit = unitWords.length ? await unitNamed(ctx, unitWords.join(" ")) : ctx.binding?.unit;
+  if (!unit) throw new Refusal("refuse-grant-unit");
+  await ctx.require("ADMIN", unit);
+  return { role, target, unit };
+}
+
+async function grant(ctx: Ctx, args: string): Promise<void> {
+  const { role, target, unit } = await roleChange(ctx, args, "usage-grant");
+  const added = await ctx.repo.addGrant(target.id, unit.id, role, ctx.user.id);
+  const roleName = ctx.t(`role-${role.toLowerCase()}`);
+  ctx.reply(added ? "grant-done" : "grant-already", { who: target.displayName, role: roleName, unit: unit.name });
+}
+
+async function revoke(ctx: Ctx, args: string): Promise<void> {
+  const { role, target, unit } = await roleChange(ctx, args, "usage-revoke");
+  const removed = await ctx.repo.removeGrant(target.id, unit.id, role);
+  const roleName = ctx.t(`role-${role.toLowerCase()}`);
+  ctx.reply(removed ? "revoke-done" : "revoke-none", { who: target.displayName, role: roleName, unit: unit.name });
+}
+
+async function whoami(ctx: Ctx): Promise<void> {
+  const grants = await ctx.repo.grantsWithUnits(ctx.user.id);
+  const roles = grants.map((g) => ctx.t("whoami-role", { role: ctx.t(`role-${g.role.toLowerCase()}`), unit: g.unit.name }));
+  if (ctx.isSuperAdmin) roles.unshift(ctx.t("whoami-superadmin"));
+  if (ctx.binding) roles.push(ctx.t("whoami-member", { unit: ctx.binding.unit.name }));
+  ctx.reply("whoami", {
+    name: ctx.user.displayName,
+    platform: ctx.msg.platform,
+    id: ctx.msg.sender.id,
+    roles: roles.length ? roles.join("\n") : ctx.t("whoami-no-roles"),
+  });
+}
+
+async function lang(ctx: Ctx, args: string): Promise<void> {
+  const w = args.trim().toLowerCase();
+  const chosen = ["zh", "zh-cn", "中文", "chinese"].includes(w) ? "zh-CN" : ["en", "english", "英文", "英语"].includes(w) ? "en" : null;
+  if (!chosen) throw new Refusal("usage-lang");
+  await ctx.repo.setLang(ctx.user.id, chosen);
+  ctx.out.push({
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+    text: ctx.deps.prompts.t(chosen, "lang-done"),
+    replyToMessageId: ctx.msg.messageId,
+  });
+}
+
+/** Set-up: the first admin, units, chat bindings, roles, and a person's own settings. */
+export const setup: Feature = {
+  commands: { claim, "unit-add": unitAdd, units, bind, unbind, grant, revoke, whoami, lang },
+};

@@ -1,0 +1,51 @@
+/**
+ * The platform-neutral messages the core reads and writes. Adapters convert to and from these at the edge;
+ * nothing of grammY or Wechaty crosses this line.
+ */
+export type ChatType = "group" | "private";
+
+export interface Sender {
+  /** The platform's stable id for the person. */
+  id: string;
+  /** The name the platform shows. */
+  name: string;
+  username?: string;
+  /** IETF language tag the platform reports for the person, if any. */
+  lang?: string;
+}
+
+export interface Attachment {
+  kind: "photo" | "document";
+  /** The platform's reference to the file (a file id or URL), never the bytes. */
+  ref: string;
+}
+
+export interface IncomingMessage {
+  platform: string;
+  chatId: string;
+  chatType: ChatType;
+  chatTitle?: string;
+  /** Unique within the chat; a redelivery carries the same id. */
+  messageId: string;
+  sender: Sender;
+  text: string;
+  attachments: Attachment[];
+  /** The message this one answers, when the platform says so. */
+  replyTo?: { messageId: string; sender?: Sender };
+}
+
+export interface OutgoingMessage {
+  platform: string;
+  chatId: string;
+  text: string;
+  /** Reply to this message of the chat, where the platform can. */
+  replyToMessageId?: string;
+}
+
+/** What an adapter offers the core; see DESIGN.md, architecture. */
+export interface ChatAdapter {
+  readonly platform: string;
+  start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void>;
+  send(msg: OutgoingMessage): Promise<void>;
+  stop(): Promise<void>;
+}

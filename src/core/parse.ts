@@ -1,0 +1,187 @@
+import { toHalfWidth, parseDate } from "../domain/dates.ts";
+import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role } from "../domain/types.ts";
+
+/** Every command the core understands, by its Latin name. */
+export const COMMANDS = [
+  "start", "help", "claim", "whoami", "lang",
+  "unit-add", "units", "bind", "unbind", "grant", "revoke",
+  "report", "cancel",
+  "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
+  "status", "mine", "overdue", "list", "stats",
+] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Slash spellings (Telegram style; `/unit add` and `/unitadd` both work) and Chinese keywords per command. */
+const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> = {
+  start: { slash: ["start"], zh: ["开始"] },
+  help: { slash: ["help"], zh: ["帮助", "菜单"] },
+  claim: { slash: ["claim"], zh: ["认领管理员"] },
+  whoami: { slash: ["whoami", "me"], zh: ["我的身份"] },
+  lang: { slash: ["lang", "language"], zh: ["语言"] },
+  "unit-add": { slash: ["unit add", "unitadd", "newunit"], zh: ["新建单位", "添加单位"] },
+  units: { slash: ["units", "unit list"], zh: ["单位列表"] },
+  bind: { slash: ["bind"], zh: ["绑定单位", "绑定"] },
+  unbind: { slash: ["unbind"], zh: ["解除绑定", "解绑"] },
+  grant: { slash: ["grant"], zh: ["授权"] },
+  revoke: { slash: ["revoke"], zh: ["撤销授权", "取消授权"] },
+  report: { slash: ["report"], zh: ["报隐患", "报告隐患", "随手拍", "隐患"] },
+  cancel: { slash: ["cancel"], zh: ["取消"] },
+  confirm: { slash: ["confirm"], zh: ["确认隐患", "确认", "核实"] },
+  reject: { slash: ["reject"], zh: ["驳回", "不属实"] },
+  plan: { slash: ["plan"], zh: ["整改方案", "五到位"] },
+  rectified: { slash: ["rectified", "done"], zh: ["已整改", "整改完成"] },
+  close: { slash: ["close"], zh: ["验收销号", "销号"] },
+  supervise: { slash: ["supervise"], zh: ["挂牌督办", "挂牌"] },
+  unsupervise: { slash: ["unsupervise"], zh: ["取消挂牌", "摘牌"] },
+  status: { slash: ["status"], zh: ["查询", "进度"] },
+  mine: { slash: ["mine"], zh: ["我的隐患", "我的报告"] },
+  overdue: { slash: ["overdue"], zh: ["逾期隐患", "逾期"] },
+  list: { slash: ["list"], zh: ["隐患列表", "列表"] },
+  stats: { slash: ["stats"], zh: ["统计"] },
+};
+
+export interface ParsedCommand {
+  name: CommandName;
+  /** Everything after the command word, trimmed (may span lines). */
+  args: string;
+}
+
+// Longest spelling first, so `报隐患` wins over `隐患` and `/unit add` over `/unit`.
+const SLASH = Object.entries(SPELLINGS)
+  .flatMap(([name, s]) => s.slash.map((w) => ({ name: name as CommandName, word: w })))
+  .sort((a, b) => b.word.length - a.word.length);
+const ZH = Object.entries(SPELLINGS)
+  .flatMap(([name, s]) => s.zh.map((w) => ({ name: name as CommandName, word: w })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/** A keyword counts only as the first word: followed by a space, a colon or the end (`隐患排查很重要` is chat, not a report). */
+const KEYWORD_END = /^(?:$|[\s:：，,])/;
+
+/**
+ * Reads a command from the start of a message: `/report …` (also `/report@SentinelBot …`, `!report`)
+ * or a Chinese keyword (`报隐患 …`). Returns `null` for ordinary chat.
+ */
+export function parseCommand(text: string): ParsedCommand | null {
+  const s = text.trim();
+  const slash = /^[/!／！]\s*([A-Za-z]+(?:[ _][A-Za-z]+)?)(?:@\w+)?/.exec(s);
+  if (slash) {
+    const head = s.slice(1).trimStart().toLowerCase().replace(/@\w+/, "").replace(/_/g, " ");
+    for (const { name, word } of SLASH) {
+      if (head === word || head.startsWith(word + " ") || head.startsWith(word + "\n")) {
+        const rest = s.slice(1).trimStart().replace(/@\w+/, "").slice(word.length);
+        return { name, args: rest.replace(/^[\s:：]+/, "").trim() };
+      }
+    }
+    return null;
+  }
+  for (const { name, word } of ZH) {
+    if (s.startsWith(word) && KEYWORD_END.test(s.slice(word.length))) {
+      return { name, args: s.slice(word.length).replace(/^[\s:：，,]+/, "").trim() };
+    }
+  }
+  return null;
+}
+
+/** Whether the text starts like a command at all (`/…`), even one we do not know. */
+export function looksLikeSlashCommand(text: string): boolean {
+  return /^[/／]\s*[A-Za-z]/.test(text.trim());
+}
+
+/** Splits arguments on whitespace. */
+export function words(args: string): string[] {
+  return args.split(/\s+/).filter(Boolean);
+}
+
+const LEVEL_WORDS: Record<string, HazardLevel> = {
+  一般: "GENERAL", 一般隐患: "GENERAL", general: "GENERAL", g: "GENERAL",
+  重大: "MAJOR", 重大隐患: "MAJOR", 重大事故隐患: "MAJOR", major: "MAJOR", m: "MAJOR",
+};
+
+export function parseLevel(word: string | undefined): HazardLevel | null {
+  return word ? (LEVEL_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+}
+
+const ROLE_WORDS: Record<string, Role> = {
+  worker: "WORKER", 从业人员: "WORKER", 员工: "WORKER", 职工: "WORKER",
+  official: "OFFICIAL", 监管人员: "OFFICIAL", 负责人: "OFFICIAL", 安全员: "OFFICIAL",
+  admin: "ADMIN", 管理员: "ADMIN",
+};
+
+export function parseRole(word: string | undefined): Role | null {
+  return word ? (ROLE_WORDS[word.toLowerCase()] ?? null) : null;
+}
+
+const STATUS_WORDS: Record<string, HazardStatus> = {
+  reported: "REPORTED", 待核实: "REPORTED",
+  confirmed: "CONFIRMED", 已确认: "CONFIRMED",
+  rectifying: "RECTIFYING", 整改中: "RECTIFYING",
+  rectified: "RECTIFIED", 已整改: "RECTIFIED", 待验收: "RECTIFIED",
+  closed: "CLOSED", 已销号: "CLOSED",
+  rejected: "REJECTED", 不属实: "REJECTED", 已驳回: "REJECTED",
+};
+
+/** A list filter: a status or a level word. */
+export function parseListFilter(word: string | undefined): { status?: HazardStatus; level?: HazardLevel } | null {
+  if (!word) return {};
+  const w = toHalfWidth(word).toLowerCase();
+  if (STATUS_WORDS[w]) return { status: STATUS_WORDS[w] };
+  const level = parseLevel(w);
+  return level ? { level } : null;
+}
+
+const DUPLICATE_WORDS = ["重复", "dup", "duplicate", "重复报告"];
+
+/** `驳回` arguments after the number: a reason, or `重复 <other number>` for a duplicate. */
+export function parseRejection(rest: string): { reason: string; duplicateOf: string | null } {
+  const [first, second, ...more] = words(rest);
+  if (first && DUPLICATE_WORDS.includes(first.toLowerCase()) && second) {
+    return { reason: [first, second, ...more].join(" "), duplicateOf: second };
+  }
+  return { reason: rest.trim(), duplicateOf: null };
+}
+
+const PLAN_KEYS: Record<string, PlanField> = {
+  责任人: "responsible", 负责人: "responsible", responsible: "responsible", who: "responsible",
+  措施: "measures", 整改措施: "measures", measures: "measures",
+  资金: "funds", 经费: "funds", funds: "funds",
+  期限: "deadline", 时限: "deadline", 整改期限: "deadline", deadline: "deadline",
+  预案: "contingency", 应急预案: "contingency", contingency: "contingency",
+};
+const PLAN_KEY_RE = new RegExp(
+  `(${Object.keys(PLAN_KEYS).sort((a, b) => b.length - a.length).join("|")})\\s*[:：=]`,
+  "gi",
+);
+
+/**
+ * 五到位 as `责任人:张三 措施:加装护栏 资金:2万元 期限:2026-12-31 预案:…` (or the English keys).
+ * Values run until the next key, so they may contain spaces. Returns the fields found (deadline unparsed).
+ */
+export function parsePlanFields(text: string): Partial<Record<PlanField, string>> {
+  const s = toHalfWidth(text);
+  const marks = [...s.matchAll(PLAN_KEY_RE)];
+  const out: Partial<Record<PlanField, string>> = {};
+  marks.forEach((m, i) => {
+    const field = PLAN_KEYS[m[1]!.toLowerCase()] ?? PLAN_KEYS[m[1]!];
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : s.length;
+    const value = s.slice(m.index! + m[0].length, end).trim().replace(/[;；,，]$/, "").trim();
+    if (field && value) out[field] = value;
+  });
+  return out;
+}
+
+/** The five fields still missing from a plan, in 五到位 order. */
+export function missingPlanFields(fields: Partial<Record<PlanField, string>>): PlanField[] {
+  return PLAN_FIELDS.filter((f) => !fields[f]);
+}
+
+/** `地点：…` / `位置：…` / `where: …` inside a report; returns the place and the text without it. */
+export function splitLocation(text: string): { description: string; location: string | null } {
+  const m = /(?:地点|位置|where|location)\s*[:：]\s*([^\n，,。;；]+)/i.exec(text);
+  if (!m) return { description: text.trim(), location: null };
+  const description = (text.slice(0, m.index) + text.slice(m.index + m[0].length))
+    .replace(/^[\s，,。;；]+|[\s，,。;；]+$/g, "")
+    .trim();
+  return { description, location: m[1]!.trim() };
+}
+
+export { parseDate };

@@ -1,0 +1,69 @@
+/**
+ * Calendar arithmetic in Asia/Shanghai. China has kept UTC+8 without daylight saving since 1991,
+ * so a fixed offset is exact and needs no time-zone database.
+ */
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** `YYYY-MM-DD` of the Shanghai calendar day that contains `instant`. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai, for history lines. */
+export function shanghaiDateTime(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** `YYYY-MM` of the Shanghai month that contains `instant`. */
+export function shanghaiMonth(instant: Date): string {
+  return shanghaiDate(instant).slice(0, 7);
+}
+
+export function shanghaiYear(instant: Date): number {
+  return Number(shanghaiDate(instant).slice(0, 4));
+}
+
+/** The instant a Shanghai calendar day starts. */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);
+}
+
+/** Full-width digits and punctuation (common from Chinese input methods) to ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 2000 || y > 2100) return null;
+  const iso = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  // Date.parse rolls 2026-02-30 over to March; a round trip catches it.
+  const back = new Date(Date.parse(`${iso}T00:00:00Z`));
+  return Number.isNaN(back.getTime()) || back.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/**
+ * A calendar date as people type it: `2026-12-31`, `2026/12/31`, `2026.12.31`, `2026年12月31日`
+ * (full-width digits too). Returns `YYYY-MM-DD`, or `null` when it is not a real date.
+ */
+export function parseDate(input: string): string | null {
+  const s = toHalfWidth(input.trim());
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(s);
+  return m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** A month as `YYYY-MM`, `YYYY/MM` or `YYYY年M月`; returns `YYYY-MM` or `null`. */
+export function parseMonth(input: string): string | null {
+  const s = toHalfWidth(input.trim());
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$/.exec(s);
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || Number(m[1]) < 2000 || Number(m[1]) > 2100) return null;
+  return `${m[1]}-${String(month).padStart(2, "0")}`;
+}
+
+/** The instants `[start, end)` of a Shanghai month `YYYY-MM`. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  return { start: startOfShanghaiDay(`${month}-01`), end: startOfShanghaiDay(`${next}-01`) };
+}

@@ -1,0 +1,54 @@
+import type { HazardStatus } from "./types.ts";
+
+/**
+ * What an official can do to a hazard, and the status it leads to.
+ * `supervise`/`unsupervise` (挂牌督办) do not move the status; they are allowed while the hazard is open.
+ */
+export type HazardAction = "confirm" | "reject" | "plan" | "rectified" | "close" | "supervise" | "unsupervise";
+
+const MOVES: Record<HazardStatus, Partial<Record<HazardAction, HazardStatus>>> = {
+  REPORTED: { confirm: "CONFIRMED", reject: "REJECTED" },
+  // A plan may be revised while rectification runs; the old one stays in the event history.
+  CONFIRMED: { plan: "RECTIFYING", supervise: "CONFIRMED", unsupervise: "CONFIRMED" },
+  RECTIFYING: { plan: "RECTIFYING", rectified: "RECTIFIED", supervise: "RECTIFYING", unsupervise: "RECTIFYING" },
+  RECTIFIED: { close: "CLOSED", supervise: "RECTIFIED", unsupervise: "RECTIFIED" },
+  CLOSED: {},
+  REJECTED: {},
+};
+
+/** The status an action leads to, or `null` when the action is not allowed from `status`. */
+export function nextStatus(status: HazardStatus, action: HazardAction): HazardStatus | null {
+  return MOVES[status][action] ?? null;
+}
+
+/** The actions allowed from `status`, in lifecycle order: what a refusal offers instead. */
+export function allowedActions(status: HazardStatus): HazardAction[] {
+  return Object.keys(MOVES[status]) as HazardAction[];
+}
+
+/** Open hazards still need work; only open hazards can be overdue. */
+export function isOpen(status: HazardStatus): boolean {
+  return status === "REPORTED" || status === "CONFIRMED" || status === "RECTIFYING";
+}
+
+/** Counted as found (发现) in statistics: confirmed with a level, whatever happened after. */
+export function isFound(status: HazardStatus): boolean {
+  return status !== "REPORTED" && status !== "REJECTED";
+}
+
+/** Counted as rectified (已整改) in statistics. */
+export function isRectified(status: HazardStatus): boolean {
+  return status === "RECTIFIED" || status === "CLOSED";
+}
+
+/**
+ * Overdue: a deadline (rectification or supervision) before `today` and not yet rectified.
+ * Dates are Asia/Shanghai calendar days as `YYYY-MM-DD`, so string comparison orders them.
+ */
+export function isOverdue(
+  h: { status: HazardStatus; deadline: string | null; supervisedDeadline: string | null },
+  today: string,
+): boolean {
+  if (!isOpen(h.status)) return false;
+  return [h.deadline, h.supervisedDeadline].some((d) => d !== null && d < today);
+}

@@ -1,0 +1,26 @@
+/** Hazard counts of one unit (or subtree) for one period. */
+export interface LevelCounts {
+  found: number;
+  rectified: number;
+}
+
+export interface HazardStats {
+  general: LevelCounts;
+  major: LevelCounts;
+  /** Major hazards listed for supervision (挂牌督办) and not yet closed. */
+  supervised: number;
+  /** Reported and not yet confirmed or rejected (待核实). */
+  pending: number;
+  overdue: number;
+}
+
+/** 整改率 as a percentage with one decimal, or `null` when nothing was found (no rate, not 0% or 100%). */
+export function rectificationRate(c: LevelCounts): number | null {
+  if (c.found <= 0) return null;
+  return Math.round((Math.min(c.rectified, c.found) / c.found) * 1000) / 10;
+}
+
+/** Both levels together. */
+export function totalCounts(s: HazardStats): LevelCounts {
+  return { found: s.general.found + s.major.found, rectified: s.general.rectified + s.major.rectified };
+}

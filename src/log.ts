@@ -1,0 +1,12 @@
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+/**
+ * One structured log for the process: `log.info({ module, op, ... }, "what happened")`.
+ * Never log message text or a sender's identity from a private chat; ids of hazards and units are fine.
+ */
+export function createLogger(opts: { level: string; file?: string | undefined }): Logger {
+  const dest = opts.file ? pino.destination({ dest: opts.file, mkdir: true, sync: false }) : pino.destination(2);
+  return pino({ level: opts.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, dest);
+}

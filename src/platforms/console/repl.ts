@@ -1,0 +1,97 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import { formatOutgoing, parseAs, privateRoom, toIncoming, type ConsoleRoom } from "./chat.ts";
+
+export interface ReplOptions {
+  input: Readable;
+  output: Writable;
+  /** Who is typing at first. */
+  speaker: string;
+  /** The console's own words (banner, `/as` confirmations), from prompts. */
+  say: (id: string, args?: Record<string, string>) => string;
+}
+
+/**
+ * The terminal chat. Lines are handled one at a time, in order; `/as 张三@车间群` switches speaker and chat,
+ * `/photo [caption]` sends a photo, `/again` delivers the last message once more (as a platform redelivery would),
+ * `/quit` ends. Everything else goes to the bot as that person in that chat.
+ */
+export class ConsoleRepl {
+  readonly platform = "console";
+  private speaker: string;
+  private room: ConsoleRoom;
+  private last: IncomingMessage | null = null;
+  private photoCount = 0;
+  private closed: Promise<void> | null = null;
+  private rl: ReturnType<typeof createInterface> | null = null;
+
+  constructor(private readonly opts: ReplOptions) {
+    this.speaker = opts.speaker;
+    this.room = privateRoom(opts.speaker);
+  }
+
+  private print(text: string): void {
+    this.opts.output.write(text + "\n");
+  }
+
+  private prompt(): string {
+    return this.room.type === "group" ? `${this.speaker}@${this.room.title}> ` : `${this.speaker}> `;
+  }
+
+  async send(msg: OutgoingMessage): Promise<void> {
+    this.print(formatOutgoing(msg));
+  }
+
+  /** Reads lines until end of input or `/quit`; resolves when the console is done. */
+  start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    const rl = createInterface({ input: this.opts.input, output: this.opts.output, terminal: false });
+    this.rl = rl;
+    this.closed = (async () => {
+      this.opts.output.write(this.prompt());
+      for await (const raw of rl) {
+        const line = raw.trim();
+        if (line === "/quit" || line === "/exit") break;
+        if (line) await this.line(line, handle);
+        this.opts.output.write(this.prompt());
+      }
+      rl.close();
+    })();
+    return this.closed;
+  }
+
+  private async line(line: string, handle: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    if (line.startsWith("/as")) {
+      const who = parseAs(line, this.speaker);
+      if (!who) {
+        this.print(this.opts.say("console-as-usage"));
+        return;
+      }
+      this.speaker = who.speaker;
+      this.room = who.room;
+      this.print(this.opts.say(who.room.type === "group" ? "console-as-group" : "console-as-private", { who: who.speaker, chat: who.room.title }));
+      return;
+    }
+    if (line === "/again") {
+      if (this.last) await handle(this.last);
+      return;
+    }
+    let msg: IncomingMessage;
+    const photo = /^\/photo(?:\s+(.*))?$/.exec(line);
+    if (photo) {
+      this.photoCount += 1;
+      const ref = `console-photo-${Date.now()}-${this.photoCount}.jpg`;
+      msg = toIncoming(this.speaker, this.room, photo[1] ?? "", { attachments: [{ kind: "photo", ref }] });
+    } else {
+      msg = toIncoming(this.speaker, this.room, line);
+    }
+    this.last = msg;
+    await handle(msg);
+  }
+
+  /** Stops reading; the line being handled finishes first. */
+  async stop(): Promise<void> {
+    this.rl?.close();
+    await this.closed;
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { migrate } from "./migrate.ts";
+
+export type Prisma = InstanceType<typeof PrismaClient>;
+
+export interface Database {
+  prisma: Prisma;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgresql://…` for a server; otherwise the embedded database. */
+  url?: string | undefined;
+  /** Folder of the embedded database; `null` keeps it in memory (tests). */
+  dataDir?: string | null;
+}
+
+export class DatabaseLockedError extends Error {}
+
+/** Opens and migrates the store: PostgreSQL when a URL is given, else PGlite in `<dataDir>/pglite` (or in memory). */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url) : openPGlite(opts.dataDir ?? null);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const client = await pool.connect();
+  try {
+    await migrate({
+      exec: async (sql) => void (await client.query(sql)),
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+    });
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+async function openPGlite(dataDir: string | null): Promise<Database> {
+  let release = () => {};
+  let pglite: PGlite;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+    pglite = new PGlite(path.join(dataDir, "pglite"));
+  } else {
+    pglite = new PGlite();
+  }
+  try {
+    await migrate({
+      exec: async (sql) => void (await pglite.exec(sql)),
+      query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+    });
+  } catch (err) {
+    await pglite.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+  // pglite-prisma-adapter 0.6 declares its own copy (6.10) of Prisma's adapter types; the protocol is the same.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
+  return {
+    prisma,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/**
+ * The embedded database lives in one process: a second process opening the same folder would corrupt it.
+ * A lock file holds the owner's pid; a lock left by a dead process (kill -9) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, "pglite.lock");
+  try {
+    const pid = Number(readFileSync(file, "utf8"));
+    if (pid && pid !== process.pid && alive(pid)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it, use another DATA_DIR, ` +
+          `or set DATABASE_URL to share one PostgreSQL between processes.`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) throw err;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,429 @@
+import { Prisma as P } from "../generated/prisma/client.ts";
+import type { Grant } from "../domain/permissions.ts";
+import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../domain/types.ts";
+import type { HazardStats } from "../domain/stats.ts";
+
+type Tx = P.TransactionClient;
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  parentId: number | null;
+  path: string;
+}
+
+export interface UserRow {
+  id: number;
+  platform: string;
+  platformUserId: string;
+  displayName: string;
+  username: string | null;
+  lang: string | null;
+  superAdmin: boolean;
+}
+
+export interface BindingRow {
+  platform: string;
+  chatId: string;
+  title: string | null;
+  unit: UnitRow;
+}
+
+export interface HazardRow {
+  id: number;
+  year: number;
+  unit: UnitRow;
+  reporterId: number;
+  reporterName: string;
+  reporterLang: string | null;
+  platform: string;
+  chatId: string;
+  messageId: string;
+  description: string;
+  location: string | null;
+  attachments: string[];
+  status: HazardStatus;
+  level: HazardLevel | null;
+  indicators: string[];
+  deadline: string | null;
+  plan: RectificationPlan | null;
+  supervised: boolean;
+  supervisedBy: string | null;
+  supervisedDeadline: string | null;
+  duplicateOfId: number | null;
+  reportedAt: Date;
+}
+
+export interface EventRow {
+  kind: string;
+  toStatus: HazardStatus;
+  actorName: string;
+  note: string | null;
+  at: Date;
+}
+
+export interface ConversationRow {
+  kind: string;
+  step: string;
+  version: number;
+  data: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+export interface NewHazard {
+  year: number;
+  unitId: number;
+  reporterId: number;
+  platform: string;
+  chatId: string;
+  messageId: string;
+  description: string;
+  location: string | null;
+  attachments: string[];
+  indicators: string[];
+  reportedAt: Date;
+}
+
+/** Columns a lifecycle step may change, besides the status. */
+export interface HazardChange {
+  level?: HazardLevel;
+  deadline?: string | null;
+  plan?: RectificationPlan;
+  supervised?: boolean;
+  supervisedBy?: string | null;
+  supervisedDeadline?: string | null;
+  duplicateOfId?: number;
+  confirmedAt?: Date;
+  rectifiedAt?: Date;
+  closedAt?: Date;
+}
+
+export interface HazardFilter {
+  unitPath: string;
+  statuses?: HazardStatus[];
+  level?: HazardLevel;
+  reporterId?: number;
+  /** Only open hazards with a deadline before this Shanghai date. */
+  overdueBefore?: string;
+  limit: number;
+}
+
+const hazardInclude = { unit: true, reporter: true } as const;
+type HazardWithRefs = P.HazardGetPayload<{ include: typeof hazardInclude }>;
+
+const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+const toDay = (s: string | null | undefined): Date | null | undefined =>
+  s === undefined ? undefined : s === null ? null : new Date(`${s}T00:00:00Z`);
+
+function toHazard(h: HazardWithRefs): HazardRow {
+  const plan =
+    h.planResponsible !== null && h.deadline !== null
+      ? {
+          responsible: h.planResponsible,
+          measures: h.planMeasures ?? "",
+          funds: h.planFunds ?? "",
+          deadline: day(h.deadline)!,
+          contingency: h.planContingency ?? "",
+        }
+      : null;
+  return {
+    id: h.id,
+    year: h.year,
+    unit: { id: h.unit.id, name: h.unit.name, parentId: h.unit.parentId, path: h.unit.path },
+    reporterId: h.reporterId,
+    reporterName: h.reporter.displayName,
+    reporterLang: h.reporter.lang,
+    platform: h.platform,
+    chatId: h.chatId,
+    messageId: h.messageId,
+    description: h.description,
+    location: h.location,
+    attachments: h.attachments,
+    status: h.status,
+    level: h.level,
+    indicators: h.indicators,
+    deadline: day(h.deadline),
+    plan,
+    supervised: h.supervised,
+    supervisedBy: h.supervisedBy,
+    supervisedDeadline: day(h.supervisedDeadline),
+    duplicateOfId: h.duplicateOfId,
+    reportedAt: h.reportedAt,
+  };
+}
+
+const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path });
+
+/**
+ * The queries the use cases need, inside one transaction. Every method is one or two statements;
+ * a message should cost a handful of them (see DESIGN.md, performance).
+ */
+export class Repo {
+  constructor(private readonly tx: Tx) {}
+
+  /** Claims an incoming message; `false` when it was claimed before (a redelivery, or another process). */
+  async claimMessage(platform: string, chatId: string, messageId: string): Promise<boolean> {
+    const n = await this.tx.$executeRaw`
+      INSERT INTO "InboundMessage" (platform, "chatId", "messageId") VALUES (${platform}, ${chatId}, ${messageId})
+      ON CONFLICT DO NOTHING`;
+    return n === 1;
+  }
+
+  /** Finds or creates the sender, refreshing the name and language the platform gave. */
+  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
+    const data = { displayName: u.displayName, username: u.username ?? null, ...(u.lang ? { lang: u.lang } : {}) };
+    return this.tx.user.upsert({
+      where: { platform_platformUserId: { platform: u.platform, platformUserId: u.platformUserId } },
+      create: { platform: u.platform, platformUserId: u.platformUserId, ...data },
+      update: data,
+    });
+  }
+
+  async setLang(userId: number, lang: string): Promise<void> {
+    await this.tx.user.update({ where: { id: userId }, data: { lang } });
+  }
+
+  async findBinding(platform: string, chatId: string): Promise<BindingRow | null> {
+    const b = await this.tx.chatBinding.findUnique({ where: { platform_chatId: { platform, chatId } }, include: { unit: true } });
+    return b && { platform: b.platform, chatId: b.chatId, title: b.title, unit: unitRow(b.unit) };
+  }
+
+  async bindingsOf(unitId: number): Promise<BindingRow[]> {
+    const rows = await this.tx.chatBinding.findMany({ where: { unitId }, include: { unit: true }, orderBy: { id: "asc" } });
+    return rows.map((b) => ({ platform: b.platform, chatId: b.chatId, title: b.title, unit: unitRow(b.unit) }));
+  }
+
+  async bindChat(platform: string, chatId: string, title: string | null, unitId: number): Promise<void> {
+    await this.tx.chatBinding.upsert({
+      where: { platform_chatId: { platform, chatId } },
+      create: { platform, chatId, title, unitId },
+      update: { title, unitId },
+    });
+  }
+
+  async unbindChat(platform: string, chatId: string): Promise<boolean> {
+    return (await this.tx.chatBinding.deleteMany({ where: { platform, chatId } })).count > 0;
+  }
+
+  async grantsOf(userId: number): Promise<Grant[]> {
+    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: { select: { path: true } } } });
+    return rows.map((g) => ({ role: g.role, unitPath: g.unit.path }));
+  }
+
+  async grantsWithUnits(userId: number): Promise<{ role: Role; unit: UnitRow }[]> {
+    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: true }, orderBy: { id: "asc" } });
+    return rows.map((g) => ({ role: g.role, unit: unitRow(g.unit) }));
+  }
+
+  /** Adds a role; `false` when it was already held. */
+  async addGrant(userId: number, unitId: number, role: Role, grantedById: number): Promise<boolean> {
+    const n = await this.tx.roleGrant.createMany({ data: [{ userId, unitId, role, grantedById }], skipDuplicates: true });
+    return n.count === 1;
+  }
+
+  async removeGrant(userId: number, unitId: number, role: Role): Promise<boolean> {
+    return (await this.tx.roleGrant.deleteMany({ where: { userId, unitId, role } })).count > 0;
+  }
+
+  /** Whether anyone can administer yet (a super-admin or an ADMIN grant). */
+  async hasAnyAdmin(): Promise<boolean> {
+    const [supers, grants] = await Promise.all([
+      this.tx.user.count({ where: { superAdmin: true } }),
+      this.tx.roleGrant.count({ where: { role: "ADMIN" } }),
+    ]);
+    return supers + grants > 0;
+  }
+
+  async makeSuperAdmin(userId: number): Promise<void> {
+    await this.tx.user.update({ where: { id: userId }, data: { superAdmin: true } });
+  }
+
+  /** People of one platform the bot has seen, by display name, @username or platform id. */
+  async findUsers(platform: string, who: string): Promise<UserRow[]> {
+    const name = who.replace(/^@/, "");
+    return this.tx.user.findMany({
+      where: { platform, OR: [{ displayName: name }, { username: name }, { platformUserId: name }] },
+      take: 10,
+      orderBy: { id: "asc" },
+    });
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return (await this.tx.setting.findUnique({ where: { key } }))?.value ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.tx.setting.deleteMany({ where: { key } });
+  }
+
+  async createUnit(name: string, parent: UnitRow | null): Promise<UnitRow> {
+    // The path includes the unit's own id, known only after the insert: one statement does both.
+    const rows = await this.tx.$queryRaw<UnitRow[]>`
+      WITH next AS (SELECT nextval(pg_get_serial_sequence('"Unit"', 'id'))::int AS id)
+      INSERT INTO "Unit" (id, name, "parentId", path)
+      SELECT id, ${name}, ${parent?.id ?? null}::int, ${parent?.path ?? "/"} || id || '/' FROM next
+      RETURNING id, name, "parentId", path`;
+    return rows[0]!;
+  }
+
+  async findUnitByName(name: string): Promise<UnitRow | null> {
+    const u = await this.tx.unit.findUnique({ where: { name } });
+    return u && unitRow(u);
+  }
+
+  async listUnits(underPath = "/"): Promise<UnitRow[]> {
+    const rows = await this.tx.unit.findMany({ where: { path: { startsWith: underPath } }, orderBy: { path: "asc" } });
+    return rows.map(unitRow);
+  }
+
+  async getConversation(platform: string, chatId: string, userId: string): Promise<ConversationRow | null> {
+    const c = await this.tx.conversation.findUnique({ where: { platform_chatId_userId: { platform, chatId, userId } } });
+    return c && { kind: c.kind, step: c.step, version: c.version, data: c.data as Record<string, unknown>, updatedAt: c.updatedAt };
+  }
+
+  async saveConversation(platform: string, chatId: string, userId: string, c: Omit<ConversationRow, "updatedAt">, now: Date): Promise<void> {
+    const data = { kind: c.kind, step: c.step, version: c.version, data: c.data as P.InputJsonValue, updatedAt: now };
+    await this.tx.conversation.upsert({
+      where: { platform_chatId_userId: { platform, chatId, userId } },
+      create: { platform, chatId, userId, ...data },
+      update: data,
+    });
+  }
+
+  async deleteConversation(platform: string, chatId: string, userId: string): Promise<boolean> {
+    return (await this.tx.conversation.deleteMany({ where: { platform, chatId, userId } })).count > 0;
+  }
+
+  /** Files a hazard and its first event. */
+  async createHazard(h: NewHazard): Promise<{ id: number; year: number }> {
+    const created = await this.tx.hazard.create({
+      data: {
+        ...h,
+        events: { create: { kind: "REPORTED", toStatus: "REPORTED", actorId: h.reporterId, at: h.reportedAt } },
+      },
+      select: { id: true, year: true },
+    });
+    return created;
+  }
+
+  async getHazard(id: number): Promise<HazardRow | null> {
+    const h = await this.tx.hazard.findUnique({ where: { id }, include: hazardInclude });
+    return h && toHazard(h);
+  }
+
+  /**
+   * Moves a hazard from `from` to `to` and records the event, or returns `false` when the hazard is no longer
+   * in `from` (another official acted first): the caller re-reads and refuses, nothing is overwritten.
+   */
+  async transition(
+    id: number,
+    from: HazardStatus,
+    to: HazardStatus,
+    change: HazardChange,
+    event: { kind: string; actorId: number; note: string | null; data?: Record<string, unknown>; at: Date },
+  ): Promise<boolean> {
+    const { plan, deadline, supervisedDeadline, ...rest } = change;
+    const data: P.HazardUpdateManyMutationInput = {
+      ...rest,
+      status: to,
+      ...(deadline !== undefined ? { deadline: toDay(deadline) } : {}),
+      ...(supervisedDeadline !== undefined ? { supervisedDeadline: toDay(supervisedDeadline) } : {}),
+      ...(plan
+        ? {
+            planResponsible: plan.responsible,
+            planMeasures: plan.measures,
+            planFunds: plan.funds,
+            planContingency: plan.contingency,
+            deadline: toDay(plan.deadline),
+          }
+        : {}),
+    };
+    const n = await this.tx.hazard.updateMany({ where: { id, status: from }, data });
+    if (n.count !== 1) return false;
+    await this.tx.hazardEvent.create({
+      data: {
+        hazardId: id,
+        kind: event.kind,
+        fromStatus: from,
+        toStatus: to,
+        actorId: event.actorId,
+        note: event.note,
+        at: event.at,
+        ...(event.data ? { data: event.data as P.InputJsonValue } : {}),
+      },
+    });
+    return true;
+  }
+
+  async events(hazardId: number, take = 20): Promise<EventRow[]> {
+    const rows = await this.tx.hazardEvent.findMany({
+      where: { hazardId },
+      orderBy: { id: "asc" },
+      take,
+      select: { kind: true, toStatus: true, note: true, at: true, actorId: true },
+    });
+    const actors = await this.tx.user.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } },
+      select: { id: true, displayName: true },
+    });
+    const names = new Map(actors.map((a) => [a.id, a.displayName]));
+    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: names.get(r.actorId) ?? "?" }));
+  }
+
+  async listHazards(f: HazardFilter): Promise<HazardRow[]> {
+    const where: P.HazardWhereInput = {
+      unit: { path: { startsWith: f.unitPath } },
+      ...(f.statuses ? { status: { in: f.statuses } } : {}),
+      ...(f.level ? { level: f.level } : {}),
+      ...(f.reporterId !== undefined ? { reporterId: f.reporterId } : {}),
+      ...(f.overdueBefore
+        ? {
+            status: { in: ["REPORTED", "CONFIRMED", "RECTIFYING"] },
+            OR: [{ deadline: { lt: toDay(f.overdueBefore)! } }, { supervisedDeadline: { lt: toDay(f.overdueBefore)! } }],
+          }
+        : {}),
+    };
+    const rows = await this.tx.hazard.findMany({
+      where,
+      include: hazardInclude,
+      orderBy: f.overdueBefore ? { deadline: "asc" } : { id: "desc" },
+      take: f.limit,
+    });
+    return rows.map(toHazard);
+  }
+
+  /**
+   * Counts for the subtree at `unitPath`, in one aggregate query. Found = confirmed (any level set, not rejected)
+   * among hazards reported in [from, to); rectified = of those, rectified before `to`.
+   */
+  async stats(unitPath: string, from: Date | null, to: Date, today: string): Promise<HazardStats> {
+    const rows = await this.tx.$queryRaw<
+      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
+    >`
+      SELECT
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS gf,
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${to})::int AS gr,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS mf,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${to})::int AS mr,
+        count(*) FILTER (WHERE h.supervised AND h.status <> 'CLOSED')::int AS sup,
+        count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
+        count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
+          AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
+      FROM "Hazard" h
+      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${unitPath + "%"})
+        AND h."reportedAt" < ${to} AND h."reportedAt" >= ${from ?? new Date(0)}`;
+    const r = rows[0]!;
+    return {
+      general: { found: r.gf, rectified: r.gr },
+      major: { found: r.mf, rectified: r.mr },
+      supervised: r.sup,
+      pending: r.pending,
+      overdue: r.overdue,
+    };
+  }
+}
+
