@@ -169,37 +169,17 @@ event-RECTIFIED = rectified
 event-CLOSE = closed
 event-SUPERVISE = listed for supervision
 event-UNSUPERVISE = removed from supervision
-status = Hazard { $number } ({ $unit })
-    Status: { $status }; level: { $level }{ $suggested ->
-        [yes] {" "}(the text suggests a major hazard)
-       *[other] {""}
-    }
-    What: { $text }{ $location ->
-        [none] {""}
-       *[other]
-        Where: { $location }
-    }{ $photos ->
-        [0] {""}
-       *[other]
-        Photos: { $photos }
-    }{ $deadline ->
-        [none] {""}
-       *[other]
-        Deadline: { $deadline }{ $overdue ->
-            [yes] {" "}(overdue)
-           *[other] {""}
-        }
-    }{ $responsible ->
-        [none] {""}
-       *[other]
-        Responsible: { $responsible }
-    }{ $supervised ->
-        [none] {""}
-       *[other]
-        Supervised: { $supervised }
-    }
-    History:
-    { $history }
+status-head = Hazard { $number } ({ $unit })
+status-state = Status: { $status }; level: { $level }
+status-suggested = The description matches a major-hazard case; an official has yet to decide.
+status-text = What: { $text }
+status-location = Where: { $location }
+status-photos = Photos: { $photos }
+status-deadline = Deadline: { $deadline }
+status-overdue = Overdue (today is { $today })
+status-responsible = Responsible: { $responsible }
+status-supervised = Supervised by { $authority }, deadline { $deadline }
+status-history = History:
 mine-header = Your reports (latest { $count }):
 mine-none = You have not reported any hazard yet. Send /report <what you saw> in your unit's group.
 overdue-header = Overdue hazards of { $unit } (as of { $today }, { $count }):

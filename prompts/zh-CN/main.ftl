@@ -168,37 +168,17 @@ event-RECTIFIED = 已整改
 event-CLOSE = 销号
 event-SUPERVISE = 挂牌督办
 event-UNSUPERVISE = 摘牌
-status = 隐患 { $number }（{ $unit }）
-    状态：{ $status }；等级：{ $level }{ $suggested ->
-        [yes] （系统提示可能属于重大隐患）
-       *[other] {""}
-    }
-    内容：{ $text }{ $location ->
-        [none] {""}
-       *[other]
-        地点：{ $location }
-    }{ $photos ->
-        [0] {""}
-       *[other]
-        照片：{ $photos } 张
-    }{ $deadline ->
-        [none] {""}
-       *[other]
-        整改期限：{ $deadline }{ $overdue ->
-            [yes] （已逾期）
-           *[other] {""}
-        }
-    }{ $responsible ->
-        [none] {""}
-       *[other]
-        责任人：{ $responsible }
-    }{ $supervised ->
-        [none] {""}
-       *[other]
-        挂牌督办：{ $supervised }
-    }
-    记录：
-    { $history }
+status-head = 隐患 { $number }（{ $unit }）
+status-state = 状态：{ $status }；等级：{ $level }
+status-suggested = 系统提示：描述符合重大事故隐患情形，待监管人员认定。
+status-text = 内容：{ $text }
+status-location = 地点：{ $location }
+status-photos = 照片：{ $photos } 张
+status-deadline = 整改期限：{ $deadline }
+status-overdue = 已逾期（今天 { $today }）
+status-responsible = 责任人：{ $responsible }
+status-supervised = 挂牌督办：{ $authority }，期限 { $deadline }
+status-history = 记录：
 mine-header = 您报告的隐患（最近 { $count } 条）：
 mine-none = 您还没有报告过隐患。在单位群里发送“报隐患 内容”即可报告。
 overdue-header = { $unit } 逾期未整改的隐患（截至 { $today }，{ $count } 条）：

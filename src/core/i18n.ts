@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -45,7 +45,7 @@ export class Prompts {
     for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
       const bundle = this.bundles.get(l)!;
       const msg = bundle.getMessage(id);
-      if (msg?.value) return bundle.formatPattern(msg.value, args ?? null, []);
+      if (msg?.value) return bundle.formatPattern(msg.value, args ? plain(args) : null, []);
     }
     return id;
   }
@@ -58,4 +58,11 @@ export function pickLang(preferred: string | null | undefined, fallback: Lang): 
   if (p.startsWith("zh")) return "zh-CN";
   if (p.startsWith("en")) return "en";
   return fallback;
+}
+
+/** Numbers without digit grouping ("1000", not "1,000": limits and counts read better plain); plural selectors still work. */
+function plain(args: Args): Args {
+  const out: Args = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === "number" ? new FluentNumber(v, { useGrouping: false }) : v;
+  return out;
 }

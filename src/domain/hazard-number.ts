@@ -13,10 +13,12 @@ export function formatHazardNumber(year: number, id: number): string {
  * (`yh-2026-123`, `YH2026000123`, `123`). Returns the id and the year if one was given, or `null`.
  */
 export function parseHazardNumber(input: string): { id: number; year: number | null } | null {
-  const s = toHalfWidth(input).toUpperCase().replace(/[\s_—–-]/g, "");
-  const full = /^YH(\d{4})(\d{1,9})$/.exec(s);
+  // Separators are kept (as one `-`): without one, the year is only read off a padded id (`YH2026000123`),
+  // so `YH-000123` is id 123, not year 0001 and id 23; a leading `-` is not a number.
+  const s = toHalfWidth(input).trim().toUpperCase().replace(/[\s_—–-]+/g, "-");
+  const full = /^(?:YH-?)?(\d{4})-(\d{1,9})$/.exec(s) ?? /^(?:YH-?)?(\d{4})(\d{6,9})$/.exec(s);
   if (full) return validId(Number(full[2]), Number(full[1]));
-  const bare = /^(?:YH)?(\d{1,9})$/.exec(s);
+  const bare = /^(?:YH-?)?(\d{1,9})$/.exec(s);
   return bare ? validId(Number(bare[1]), null) : null;
 }
 

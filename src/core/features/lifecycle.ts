@@ -133,7 +133,8 @@ async function supervise(ctx: Ctx, args: string): Promise<void> {
   const [ref] = parts;
   const h = await officialHazard(ctx, ref, "usage-supervise");
   if (parts.length < 3) throw new Refusal("usage-supervise");
-  if (h.level !== "MAJOR") throw new Refusal("refuse-supervise-general", { number: numberOf(h) });
+  // Only a major hazard is listed (挂牌督办); a status that allows no supervision is refused by `apply` with the next steps.
+  if (nextStatus(h.status, "supervise") && h.level !== "MAJOR") throw new Refusal("refuse-supervise-general", { number: numberOf(h) });
   const deadline = futureDate(ctx, parts[parts.length - 1]!);
   const authority = parts.slice(1, -1).join(" ");
   if ([...authority].length > 100) throw new Refusal("refuse-too-long", { limit: 100 });

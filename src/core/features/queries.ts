@@ -38,21 +38,20 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   const history = events
     .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName, note: e.note ?? "none" }))
     .join("\n");
-  ctx.reply("status", {
-    number: numberOf(h),
-    unit: h.unit.name,
-    status: ctx.t(`status-${h.status}`),
-    level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none"),
-    suggested: h.level === null && h.indicators.length > 0 ? "yes" : "no",
-    text: h.description,
-    location: h.location ?? "none",
-    photos: h.attachments.length,
-    deadline: h.deadline ?? "none",
-    responsible: h.plan?.responsible ?? "none",
-    supervised: h.supervised ? `${h.supervisedBy ?? ""} ${h.supervisedDeadline ?? ""}`.trim() : "none",
-    overdue: isOverdue(h, ctx.today) ? "yes" : "no",
-    history,
-  });
+  const lines = [
+    ctx.t("status-head", { number: numberOf(h), unit: h.unit.name }),
+    ctx.t("status-state", { status: ctx.t(`status-${h.status}`), level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none") }),
+  ];
+  if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested"));
+  lines.push(ctx.t("status-text", { text: h.description }));
+  if (h.location) lines.push(ctx.t("status-location", { location: h.location }));
+  if (h.attachments.length) lines.push(ctx.t("status-photos", { photos: h.attachments.length }));
+  if (h.deadline) lines.push(ctx.t("status-deadline", { deadline: h.deadline }));
+  if (isOverdue(h, ctx.today)) lines.push(ctx.t("status-overdue", { today: ctx.today }));
+  if (h.plan) lines.push(ctx.t("status-responsible", { responsible: h.plan.responsible }));
+  if (h.supervised) lines.push(ctx.t("status-supervised", { authority: h.supervisedBy ?? "", deadline: h.supervisedDeadline ?? "" }));
+  lines.push(ctx.t("status-history"), history);
+  ctx.replyText(lines.join("\n"));
 }
 
 async function mine(ctx: Ctx): Promise<void> {

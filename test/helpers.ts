@@ -1,0 +1,87 @@
+import { pino } from "pino";
+import { loadConfig, type Config } from "../src/config.ts";
+import { createApp, type App } from "../src/app.ts";
+import { ConsoleChat } from "../src/platforms/console/chat.ts";
+
+export interface Fixture {
+  app: App;
+  chat: ConsoleChat;
+  config: Config;
+  /** The fake clock: tests move it, nothing waits. */
+  clock: { now: Date; set(iso: string): void; advanceDays(n: number): void };
+  close(): Promise<void>;
+}
+
+/**
+ * One bot on an in-memory PGlite (or the PostgreSQL at `DATABASE_URL` when `postgres` is set), with a console chat.
+ * `console:admin` is a configured admin.
+ */
+export async function createFixture(opts: { env?: Record<string, string>; now?: string; postgresUrl?: string } = {}): Promise<Fixture> {
+  const config = loadConfig({
+    SENTINEL_ADMINS: "console:admin",
+    ...(opts.postgresUrl ? { DATABASE_URL: opts.postgresUrl } : {}),
+    ...opts.env,
+  });
+  const clock = {
+    now: new Date(opts.now ?? "2026-11-10T02:00:00Z"),
+    set(iso: string) {
+      this.now = new Date(iso);
+    },
+    advanceDays(n: number) {
+      this.now = new Date(this.now.getTime() + n * 86_400_000);
+    },
+  };
+  const app = await createApp(config, pino({ level: "silent" }), () => clock.now, { inMemory: !opts.postgresUrl });
+  const chat = new ConsoleChat((msg) => app.bot.handle(msg));
+  return { app, chat, config, clock, close: () => app.close() };
+}
+
+/** The first hazard number in a text. */
+export function numberIn(texts: string[] | string): string {
+  const m = /YH-\d{4}-\d{6}/.exec(Array.isArray(texts) ? texts.join("\n") : texts);
+  if (!m) throw new Error(`no hazard number in: ${String(texts)}`);
+  return m[0];
+}
+
+/**
+ * Sets up a county office with one enterprise, their groups bound, an official at the county and one at the
+ * enterprise, and a worker who has spoken in the enterprise group.
+ */
+export async function seedTree(f: Fixture): Promise<void> {
+  const admin = f.chat.as("admin");
+  await admin.say("新建单位 县应急管理局");
+  await admin.say("新建单位 城关化工厂 县应急管理局");
+  await admin.in("县局群").say("绑定 县应急管理局");
+  await admin.in("车间群").say("绑定 城关化工厂");
+  await f.chat.as("王局长").in("县局群").say("我的身份");
+  await f.chat.as("李主任").in("车间群").say("我的身份");
+  await f.chat.as("张三").in("车间群").say("我的身份");
+  await admin.in("县局群").say("授权 监管人员 王局长");
+  await admin.in("车间群").say("授权 监管人员 李主任");
+}
+
+/**
+ * A fresh, empty database on the local PostgreSQL named by `SENTINEL_TEST_POSTGRES` (set by `.ci/run`),
+ * or `null` when none is configured. Dropped again by the returned `drop()`.
+ */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.SENTINEL_TEST_POSTGRES;
+  if (!base) return null;
+  const { default: pg } = await import("pg");
+  const name = `sentinel_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

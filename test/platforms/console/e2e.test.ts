@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { ConsoleProcess } from "./process.ts";
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const d = mkdtempSync(path.join(tmpdir(), "sentinel-e2e-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("a newcomer on the console, following the README", () => {
+  test("claims admin, sets up a unit, and takes a hazard from report to close-out while /stats changes", async () => {
+    const dataDir = freshDir();
+    const bot = new ConsoleProcess({ DATA_DIR: dataDir });
+    const banner = await bot.waitFor(/admin> $/m);
+    const code = /认领管理员 ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(banner)?.[1];
+    expect(code, banner).toBeDefined();
+
+    expect(await bot.ask("认领管理员 WRONG-CODE1", /admin> $/m)).toContain("代码不对");
+    expect(await bot.ask(`认领管理员 ${code!.toLowerCase()}`, /admin> $/m)).toContain("您已成为管理员");
+    expect(await bot.ask("新建单位 城关化工厂", /admin> $/m)).toContain("已新建单位“城关化工厂”");
+    await bot.ask("/as admin@车间群", /admin@车间群> $/m);
+    expect(await bot.ask("绑定 城关化工厂", /admin@车间群> $/m)).toContain("本群已绑定到“城关化工厂”");
+
+    await bot.ask("/as 李主任@车间群", /李主任@车间群> $/m);
+    await bot.ask("我的身份", /李主任@车间群> $/m);
+    await bot.ask("/as admin@车间群", /admin@车间群> $/m);
+    expect(await bot.ask("授权 监管人员 李主任", /admin@车间群> $/m)).toContain("监管人员权限");
+
+    await bot.ask("/as 张三@车间群", /张三@车间群> $/m);
+    const filed = await bot.ask("报隐患 二号车间配电箱门未关，电线裸露", /张三@车间群> $/m);
+    const n = /YH-\d{4}-\d{6}/.exec(filed)?.[0];
+    expect(n, filed).toBeDefined();
+
+    await bot.ask("/as 李主任@车间群", /李主任@车间群> $/m);
+    const before = await bot.ask("统计", /李主任@车间群> $/m);
+    expect(before).toContain("待核实 1");
+    expect(before).toContain("合计：排查 0，整改 0，整改率 —");
+    expect(await bot.ask(`确认 ${n} 一般`, /李主任@车间群> $/m)).toContain("一般隐患");
+    expect(await bot.ask(`整改方案 ${n} 责任人:李主任 措施:关门上锁 资金:500元 期限:2099-12-31 预案:断电挂牌`, /李主任@车间群> $/m)).toContain("进入整改");
+    expect(await bot.ask(`已整改 ${n}`, /李主任@车间群> $/m)).toContain("待验收");
+    expect(await bot.ask(`销号 ${n}`, /李主任@车间群> $/m)).toContain("已验收销号");
+    const after = await bot.ask("统计", /李主任@车间群> $/m);
+    expect(after).toContain("一般隐患：排查 1，整改 1，整改率 100%");
+    expect(after).toContain("待核实 0");
+
+    await bot.ask("/as 张三@车间群", /张三@车间群> $/m);
+    expect(await bot.ask(`查询 ${n}`, /张三@车间群> $/m)).toContain("已销号");
+
+    bot.say("/quit");
+    expect(await bot.exited).toBe(0);
+    // The log is structured and never carries message text.
+    const log = readFileSync(path.join(dataDir, "sentinel.log"), "utf8");
+    expect(log).toContain('"module":"bot"');
+    expect(log).not.toContain("配电箱");
+  });
+
+  test("a wrong setting stops start-up with a message naming it", async () => {
+    const bot = new ConsoleProcess({ DATA_DIR: freshDir(), SENTINEL_LANG: "fr" });
+    expect(await bot.exited).toBe(2);
+    expect(bot.all).toContain("SENTINEL_LANG");
+  });
+});
+
+describe("nothing a reply confirmed is lost", () => {
+  test("SIGKILL right after a reply: the hazard and a half-finished dialog are there after restart", async () => {
+    const dataDir = freshDir();
+    const env = { DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" };
+    const first = new ConsoleProcess(env);
+    await first.waitFor(/admin> $/m);
+    await first.ask("新建单位 城关化工厂", /admin> $/m);
+    await first.ask("/as admin@车间群", /admin@车间群> $/m);
+    await first.ask("绑定 城关化工厂", /admin@车间群> $/m);
+    await first.ask("/as 张三@车间群", /张三@车间群> $/m);
+    const filed = await first.ask("报隐患 储罐区安全阀被拆除", /张三@车间群> $/m);
+    const n = /YH-\d{4}-\d{6}/.exec(filed)![0];
+    await first.ask("报隐患", /看到了什么[^\n]*\n张三@车间群> $/m);
+    expect(await first.ask("三楼消防通道堆满纸箱", /张三@车间群> $/m)).toContain("什么地方");
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = new ConsoleProcess(env);
+    await second.waitFor(/admin> $/m);
+    await second.ask("/as 张三@车间群", /张三@车间群> $/m);
+    expect(await second.ask(`查询 ${n}`, /张三@车间群> $/m)).toContain("储罐区安全阀被拆除");
+    // The dialog resumes where it stopped: the next answer is the place.
+    expect(await second.ask("三楼东侧", /张三@车间群> $/m)).toContain("照片");
+    const done = await second.ask("完成", /张三@车间群> $/m);
+    expect(done).toContain("已登记隐患");
+    expect(done).toContain("安全出口、疏散通道");
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  });
+
+  test("a second process on the same embedded database is refused, not allowed to corrupt it", async () => {
+    const dataDir = freshDir();
+    const first = new ConsoleProcess({ DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" });
+    await first.waitFor(/admin> $/m);
+    const second = new ConsoleProcess({ DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" });
+    expect(await second.exited).toBe(3);
+    expect(second.all).toContain("DATABASE_URL");
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+  });
+});

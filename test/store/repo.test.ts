@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { openStore, type Store } from "../../src/store/index.ts";
+import { freshPostgres } from "../helpers.ts";
+
+const pg = await freshPostgres();
+const backends: [string, () => Promise<{ store: Store; done(): Promise<void> }>][] = [
+  ["PGlite", async () => {
+    const store = await openStore({ dataDir: null });
+    return { store, done: () => store.close() };
+  }],
+];
+if (pg) {
+  backends.push(["PostgreSQL", async () => {
+    const store = await openStore({ url: pg.url });
+    return { store, done: async () => { await store.close(); await pg.drop(); } };
+  }]);
+}
+
+describe.each(backends)("the store on %s", (_name, open) => {
+  let store: Store;
+  let done: () => Promise<void>;
+  beforeAll(async () => ({ store, done } = await open()));
+  afterAll(() => done());
+
+  test("units form a tree with materialised paths", async () => {
+    const { county, plant, other } = await store.transaction(async (repo) => {
+      const county = await repo.createUnit("县局", null);
+      const plant = await repo.createUnit("化工厂", county);
+      const other = await repo.createUnit("外县", null);
+      return { county, plant, other };
+    });
+    expect(plant.path).toBe(`${county.path}${plant.id}/`);
+    const under = await store.transaction((repo) => repo.listUnits(county.path));
+    expect(under.map((u) => u.name)).toEqual(["县局", "化工厂"]);
+    expect(under.map((u) => u.id)).not.toContain(other.id);
+  });
+
+  test("a message is claimed once, even by concurrent transactions", async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => store.transaction((repo) => repo.claimMessage("console", "c1", "m1"))),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  test("a failed transaction leaves nothing behind, not even its claim", async () => {
+    await expect(
+      store.transaction(async (repo) => {
+        await repo.claimMessage("console", "c1", "m-rollback");
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await store.transaction((repo) => repo.claimMessage("console", "c1", "m-rollback"))).toBe(true);
+  });
+
+  test("a transition applies only from the expected status and records its event", async () => {
+    const id = await store.transaction(async (repo) => {
+      const unit = (await repo.findUnitByName("化工厂"))!;
+      const user = await repo.touchUser({ platform: "console", platformUserId: "u1", displayName: "张三" });
+      const h = await repo.createHazard({
+        year: 2026, unitId: unit.id, reporterId: user.id, platform: "console", chatId: "g", messageId: "m",
+        description: "配电箱门未关", location: null, attachments: [], indicators: [], reportedAt: new Date("2026-11-10T02:00:00Z"),
+      });
+      return h.id;
+    });
+    const move = () =>
+      store.transaction((repo) =>
+        repo.transition(id, "REPORTED", "CONFIRMED", { level: "GENERAL", deadline: "2026-12-01" }, { kind: "CONFIRM", actorId: 1, note: null, at: new Date() }),
+      );
+    const [a, b] = await Promise.all([move(), move()]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const [h, events] = await store.transaction(async (repo) => [await repo.getHazard(id), await repo.events(id)] as const);
+    expect(h?.status).toBe("CONFIRMED");
+    expect(h?.deadline).toBe("2026-12-01");
+    expect(events.map((e) => e.kind)).toEqual(["REPORTED", "CONFIRM"]);
+  });
+
+  test("statistics count per level over a subtree, split at Shanghai month boundaries", async () => {
+    const county = (await store.transaction((repo) => repo.findUnitByName("县局")))!;
+    const at = (iso: string) => new Date(iso);
+    // 2026-11-30T16:30Z is 00:30 on 1 December in Shanghai.
+    const rows: [string, "GENERAL" | "MAJOR" | null, string | null][] = [
+      ["2026-11-01T00:00:00Z", "GENERAL", "2026-11-05T00:00:00Z"],
+      ["2026-11-15T00:00:00Z", "GENERAL", null],
+      ["2026-11-20T00:00:00Z", "MAJOR", "2026-12-02T00:00:00Z"],
+      ["2026-11-30T16:30:00Z", "MAJOR", null],
+      ["2026-11-30T15:30:00Z", null, null],
+    ];
+    await store.transaction(async (repo) => {
+      const unit = (await repo.findUnitByName("化工厂"))!;
+      const user = await repo.touchUser({ platform: "console", platformUserId: "u2", displayName: "李四" });
+      for (const [reported, level, rectified] of rows) {
+        const { id } = await repo.createHazard({
+          year: 2026, unitId: unit.id, reporterId: user.id, platform: "console", chatId: "g", messageId: reported,
+          description: "x", location: null, attachments: [], indicators: [], reportedAt: at(reported),
+        });
+        if (level) await repo.transition(id, "REPORTED", "CONFIRMED", { level, confirmedAt: at(reported) }, { kind: "CONFIRM", actorId: user.id, note: null, at: at(reported) });
+        if (rectified) await repo.transition(id, "CONFIRMED", "RECTIFIED", { rectifiedAt: at(rectified) }, { kind: "RECTIFIED", actorId: user.id, note: null, at: at(rectified) });
+      }
+    });
+    const nov = { start: at("2026-10-31T16:00:00Z"), end: at("2026-11-30T16:00:00Z") };
+    const month = await store.transaction((repo) => repo.stats(county.path, nov.start, nov.end, "2026-12-10"));
+    // The first test's hazard (confirmed, general, reported 2026-11-10) counts too.
+    expect(month.general).toEqual({ found: 3, rectified: 1 });
+    expect(month.major).toEqual({ found: 1, rectified: 0 });
+    expect(month.pending).toBe(1);
+    expect(month.overdue).toBe(1);
+    const total = await store.transaction((repo) => repo.stats(county.path, null, at("2026-12-31T16:00:00Z"), "2026-12-10"));
+    expect(total.major).toEqual({ found: 2, rectified: 1 });
+    const outside = await store.transaction(async (repo) => repo.stats((await repo.findUnitByName("外县"))!.path, null, nov.end, "2026-12-10"));
+    expect(outside.general.found + outside.major.found + outside.pending).toBe(0);
+  });
+
+  test("a conversation is stored with its version and survives as data", async () => {
+    const now = new Date("2026-11-10T02:00:00Z");
+    await store.transaction((repo) => repo.saveConversation("console", "g", "u1", { kind: "report", step: "where", version: 1, data: { description: "x", attachments: [] } }, now));
+    const c = await store.transaction((repo) => repo.getConversation("console", "g", "u1"));
+    expect(c).toMatchObject({ kind: "report", step: "where", version: 1, data: { description: "x" } });
+    expect(c?.updatedAt.toISOString()).toBe(now.toISOString());
+  });
+});
+
+test.runIf(!pg)("PostgreSQL tests are skipped without SENTINEL_TEST_POSTGRES (set by .ci/run)", () => {
+  expect(process.env.SENTINEL_TEST_POSTGRES).toBeUndefined();
+});
