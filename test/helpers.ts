@@ -60,12 +60,30 @@ export async function seedTree(f: Fixture): Promise<void> {
   await admin.in("车间群").say("授权 监管人员 李主任");
 }
 
+const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
+
 /**
- * A fresh, empty database on the local PostgreSQL named by `SENTINEL_TEST_POSTGRES` (set by `.ci/run`),
- * or `null` when none is configured. Dropped again by the returned `drop()`.
+ * The PostgreSQL server for tests: `SENTINEL_TEST_POSTGRES` (set by `.ci/run`), else the project machines' local
+ * server when it answers; `SENTINEL_TEST_POSTGRES=off` skips the PostgreSQL runs.
  */
+async function testPostgres(): Promise<string | null> {
+  const configured = process.env.SENTINEL_TEST_POSTGRES;
+  if (configured === "off") return null;
+  if (configured) return configured;
+  const { default: pg } = await import("pg");
+  const probe = new pg.Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 1000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return LOCAL_POSTGRES;
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh, empty database on the test PostgreSQL server, or `null` when there is none. `drop()` removes it. */
 export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const base = process.env.SENTINEL_TEST_POSTGRES;
+  const base = await testPostgres();
   if (!base) return null;
   const { default: pg } = await import("pg");
   const name = `sentinel_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

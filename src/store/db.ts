@@ -31,6 +31,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) is discarded by the pool; the next query opens a new
+  // one. Without a listener, node would treat that 'error' event as a crash.
+  pool.on("error", () => undefined);
   const client = await pool.connect();
   try {
     await migrate({
