@@ -65,11 +65,13 @@ export function parseCommand(text: string): ParsedCommand | null {
   const s = text.trim();
   const slash = /^[/!／！]\s*([A-Za-z]+(?:[ _][A-Za-z]+)?)(?:@\w+)?/.exec(s);
   if (slash) {
-    const head = s.slice(1).trimStart().toLowerCase().replace(/@\w+/, "").replace(/_/g, " ");
+    // Only a mention glued to the command word is the bot's (`/report@SentinelBot`); `@lisi` in the arguments stays.
+    const body = s.slice(1).trimStart().replace(/^([A-Za-z_]+)@\w+/, "$1");
+    const head = body.toLowerCase().replace(/_/g, " ");
     for (const { name, word } of SLASH) {
-      if (head === word || head.startsWith(word + " ") || head.startsWith(word + "\n")) {
-        const rest = s.slice(1).trimStart().replace(/@\w+/, "").slice(word.length);
-        return { name, args: rest.replace(/^[\s:：]+/, "").trim() };
+      // The word ends at the end, any space (full-width too) or a colon, as Chinese keywords do.
+      if (head.startsWith(word) && /^(?:$|[\s:：])/.test(head.slice(word.length))) {
+        return { name, args: body.slice(word.length).replace(/^[\s:：]+/, "").trim() };
       }
     }
     return null;

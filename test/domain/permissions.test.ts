@@ -1,0 +1,153 @@
+import { describe, expect, test } from "vitest";
+import { childPath, holdsRole, pathIds, topUnits, type Grant } from "../../src/domain/permissions.ts";
+import { ROLES, type Role } from "../../src/domain/types.ts";
+
+// A small tree:   /1/ county ─┬─ /1/4/ enterprise ── /1/4/9/ workshop
+//                             └─ /1/5/ enterprise
+//                 /2/ another county
+//                 /12/ a unit whose id starts with 1
+const COUNTY = "/1/";
+const ENTERPRISE = "/1/4/";
+const WORKSHOP = "/1/4/9/";
+const SIBLING = "/1/5/";
+const OTHER_COUNTY = "/2/";
+const TWELVE = "/12/";
+
+const RANK: Record<Role, number> = { WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
+
+describe("holdsRole", () => {
+  test("a role holds on its own unit and every unit below it", () => {
+    const grants: Grant[] = [{ role: "OFFICIAL", unitPath: COUNTY }];
+    for (const path of [COUNTY, ENTERPRISE, WORKSHOP, SIBLING]) {
+      expect(holdsRole(grants, path, "OFFICIAL"), path).toBe(true);
+    }
+  });
+
+  test("never upward", () => {
+    const grants: Grant[] = [{ role: "ADMIN", unitPath: WORKSHOP }];
+    expect(holdsRole(grants, ENTERPRISE, "WORKER")).toBe(false);
+    expect(holdsRole(grants, COUNTY, "WORKER")).toBe(false);
+  });
+
+  test("never sideways", () => {
+    const grants: Grant[] = [{ role: "ADMIN", unitPath: ENTERPRISE }];
+    expect(holdsRole(grants, SIBLING, "WORKER")).toBe(false);
+    expect(holdsRole(grants, OTHER_COUNTY, "WORKER")).toBe(false);
+  });
+
+  test('"/1/" does not cover "/12/" (ids are whole path segments)', () => {
+    const grants: Grant[] = [{ role: "ADMIN", unitPath: COUNTY }];
+    expect(holdsRole(grants, TWELVE, "WORKER")).toBe(false);
+    expect(holdsRole(grants, "/12/3/", "WORKER")).toBe(false);
+    expect(holdsRole([{ role: "ADMIN", unitPath: TWELVE }], COUNTY, "WORKER")).toBe(false);
+    expect(holdsRole([{ role: "ADMIN", unitPath: "/1/4/" }], "/1/45/", "WORKER")).toBe(false);
+  });
+
+  describe("ranking ADMIN > OFFICIAL > WORKER", () => {
+    const cases = ROLES.flatMap((held) => ROLES.map((asked) => ({ held, asked, holds: RANK[held] >= RANK[asked] })));
+
+    test.each(cases)("holding $held gives $asked: $holds", ({ held, asked, holds }) => {
+      expect(holdsRole([{ role: held, unitPath: COUNTY }], ENTERPRISE, asked)).toBe(holds);
+    });
+  });
+
+  test("a higher role elsewhere does not help; any one matching grant is enough", () => {
+    const grants: Grant[] = [
+      { role: "ADMIN", unitPath: OTHER_COUNTY },
+      { role: "WORKER", unitPath: ENTERPRISE },
+    ];
+    expect(holdsRole(grants, WORKSHOP, "OFFICIAL")).toBe(false);
+    expect(holdsRole(grants, WORKSHOP, "WORKER")).toBe(true);
+    expect(holdsRole(grants, "/2/7/", "ADMIN")).toBe(true);
+  });
+
+  test("no grants, no role", () => {
+    for (const role of ROLES) expect(holdsRole([], ENTERPRISE, role)).toBe(false);
+  });
+
+  test("a super-admin holds every role everywhere, with or without grants", () => {
+    for (const role of ROLES) {
+      for (const path of [COUNTY, WORKSHOP, OTHER_COUNTY, TWELVE, "/"]) {
+        expect(holdsRole([], path, role, true)).toBe(true);
+        expect(holdsRole([{ role: "WORKER", unitPath: SIBLING }], path, role, true)).toBe(true);
+      }
+    }
+  });
+});
+
+describe("topUnits", () => {
+  test("keeps only the highest units and sorts them", () => {
+    const grants: Grant[] = [
+      { role: "OFFICIAL", unitPath: WORKSHOP },
+      { role: "OFFICIAL", unitPath: OTHER_COUNTY },
+      { role: "OFFICIAL", unitPath: ENTERPRISE },
+      { role: "ADMIN", unitPath: "/3/" },
+    ];
+    expect(topUnits(grants, "OFFICIAL")).toEqual(["/1/4/", "/2/", "/3/"]);
+  });
+
+  test("filters by rank: lower roles do not count, higher ones do", () => {
+    const grants: Grant[] = [
+      { role: "WORKER", unitPath: COUNTY },
+      { role: "OFFICIAL", unitPath: ENTERPRISE },
+      { role: "ADMIN", unitPath: OTHER_COUNTY },
+    ];
+    expect(topUnits(grants, "WORKER")).toEqual(["/1/", "/2/"]);
+    expect(topUnits(grants, "OFFICIAL")).toEqual(["/1/4/", "/2/"]);
+    expect(topUnits(grants, "ADMIN")).toEqual(["/2/"]);
+  });
+
+  test("the same unit granted twice appears once", () => {
+    const grants: Grant[] = [
+      { role: "OFFICIAL", unitPath: ENTERPRISE },
+      { role: "ADMIN", unitPath: ENTERPRISE },
+    ];
+    expect(topUnits(grants, "OFFICIAL")).toEqual([ENTERPRISE]);
+  });
+
+  test('"/1/" does not swallow "/12/"', () => {
+    const grants: Grant[] = [
+      { role: "OFFICIAL", unitPath: TWELVE },
+      { role: "OFFICIAL", unitPath: COUNTY },
+    ];
+    expect(topUnits(grants, "OFFICIAL")).toEqual(["/1/", "/12/"]);
+  });
+
+  test("nothing held, nothing returned", () => {
+    expect(topUnits([], "WORKER")).toEqual([]);
+    expect(topUnits([{ role: "WORKER", unitPath: COUNTY }], "OFFICIAL")).toEqual([]);
+  });
+});
+
+describe("childPath and pathIds", () => {
+  test.each([
+    [null, 1, "/1/"],
+    [null, 12, "/12/"],
+    ["/1/", 4, "/1/4/"],
+    ["/1/4/", 9, "/1/4/9/"],
+  ] as const)("childPath(%j, %i) = %s", (parent, id, path) => {
+    expect(childPath(parent, id)).toBe(path);
+  });
+
+  test.each([
+    ["/", []],
+    ["/1/", [1]],
+    ["/1/4/", [1, 4]],
+    ["/1/4/9/", [1, 4, 9]],
+    ["/12/345/", [12, 345]],
+  ] as const)("pathIds(%s) = %j", (path, ids) => {
+    expect(pathIds(path)).toEqual(ids);
+  });
+
+  test("a child's ids are its parent's plus its own, and its path lies under the parent", () => {
+    let path: string | null = null;
+    const ids: number[] = [];
+    for (const id of [3, 14, 159, 2653]) {
+      const child = childPath(path, id);
+      ids.push(id);
+      expect(pathIds(child)).toEqual(ids);
+      if (path) expect(holdsRole([{ role: "WORKER", unitPath: path }], child, "WORKER")).toBe(true);
+      path = child;
+    }
+  });
+});
