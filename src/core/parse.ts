@@ -12,7 +12,7 @@ export const COMMANDS = [
 export type CommandName = (typeof COMMANDS)[number];
 
 /** Slash spellings (Telegram style; `/unit add` and `/unitadd` both work) and Chinese keywords per command. */
-const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> = {
+export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> = {
   start: { slash: ["start"], zh: ["开始"] },
   help: { slash: ["help"], zh: ["帮助", "菜单"] },
   claim: { slash: ["claim"], zh: ["认领管理员"] },
