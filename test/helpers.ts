@@ -90,6 +90,8 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  // A server far from UTC: the store's SQL must not depend on the session time zone.
+  await admin.query(`ALTER DATABASE ${name} SET timezone TO 'America/New_York'`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

@@ -152,6 +152,12 @@ function toHazard(h: HazardWithRefs): HazardRow {
   };
 }
 
+/**
+ * An instant as the value of a `timestamp(3)` column, which Prisma keeps in UTC. Explicit, so raw SQL does not
+ * depend on the server's TimeZone setting.
+ */
+const utc = (d: Date) => P.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
 const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path });
 
 /**
@@ -169,14 +175,16 @@ export class Repo {
     return n === 1;
   }
 
-  /** Finds or creates the sender, refreshing the name and language the platform gave. */
+  /** Finds or creates the sender, refreshing the name and language the platform gave: one statement. */
   async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
-    const data = { displayName: u.displayName, username: u.username ?? null, ...(u.lang ? { lang: u.lang } : {}) };
-    return this.tx.user.upsert({
-      where: { platform_platformUserId: { platform: u.platform, platformUserId: u.platformUserId } },
-      create: { platform: u.platform, platformUserId: u.platformUserId, ...data },
-      update: data,
-    });
+    const rows = await this.tx.$queryRaw<UserRow[]>`
+      INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang)
+      VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null})
+      ON CONFLICT (platform, "platformUserId") DO UPDATE
+        SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
+            lang = COALESCE("User".lang, EXCLUDED.lang)
+      RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"`;
+    return rows[0]!;
   }
 
   async setLang(userId: number, lang: string): Promise<void> {
@@ -184,8 +192,12 @@ export class Repo {
   }
 
   async findBinding(platform: string, chatId: string): Promise<BindingRow | null> {
-    const b = await this.tx.chatBinding.findUnique({ where: { platform_chatId: { platform, chatId } }, include: { unit: true } });
-    return b && { platform: b.platform, chatId: b.chatId, title: b.title, unit: unitRow(b.unit) };
+    const rows = await this.tx.$queryRaw<{ title: string | null; id: number; name: string; parentId: number | null; path: string }[]>`
+      SELECT b.title, u.id, u.name, u."parentId", u.path
+      FROM "ChatBinding" b JOIN "Unit" u ON u.id = b."unitId"
+      WHERE b.platform = ${platform} AND b."chatId" = ${chatId}`;
+    const r = rows[0];
+    return r ? { platform, chatId, title: r.title, unit: { id: r.id, name: r.name, parentId: r.parentId, path: r.path } } : null;
   }
 
   async bindingsOf(unitId: number): Promise<BindingRow[]> {
@@ -298,16 +310,21 @@ export class Repo {
     return (await this.tx.conversation.deleteMany({ where: { platform, chatId, userId } })).count > 0;
   }
 
-  /** Files a hazard and its first event. */
+  /** Files a hazard and its first event, in one statement. */
   async createHazard(h: NewHazard): Promise<{ id: number; year: number }> {
-    const created = await this.tx.hazard.create({
-      data: {
-        ...h,
-        events: { create: { kind: "REPORTED", toStatus: "REPORTED", actorId: h.reporterId, at: h.reportedAt } },
-      },
-      select: { id: true, year: true },
-    });
-    return created;
+    const rows = await this.tx.$queryRaw<{ id: number; year: number }[]>`
+      WITH h AS (
+        INSERT INTO "Hazard" (year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
+                              attachments, indicators, "reportedAt")
+        VALUES (${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
+                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)})
+        RETURNING id, year
+      ), e AS (
+        INSERT INTO "HazardEvent" ("hazardId", kind, "toStatus", "actorId", at)
+        SELECT id, 'REPORTED', 'REPORTED', ${h.reporterId}, ${utc(h.reportedAt)} FROM h
+      )
+      SELECT id, year FROM h`;
+    return rows[0]!;
   }
 
   async getHazard(id: number): Promise<HazardRow | null> {
@@ -406,16 +423,16 @@ export class Repo {
     >`
       SELECT
         count(*) FILTER (WHERE h.level = 'GENERAL' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS gf,
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${to})::int AS gr,
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${utc(to)})::int AS gr,
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS mf,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${to})::int AS mr,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${utc(to)})::int AS mr,
         count(*) FILTER (WHERE h.supervised AND h.status <> 'CLOSED')::int AS sup,
         count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
       FROM "Hazard" h
       WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${unitPath + "%"})
-        AND h."reportedAt" < ${to} AND h."reportedAt" >= ${from ?? new Date(0)}`;
+        AND h."reportedAt" < ${utc(to)} AND h."reportedAt" >= ${utc(from ?? new Date(0))}`;
     const r = rows[0]!;
     return {
       general: { found: r.gf, rectified: r.gr },

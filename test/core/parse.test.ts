@@ -12,7 +12,6 @@ import {
   splitLocation,
   SPELLINGS,
   words,
-  type CommandName,
 } from "../../src/core/parse.ts";
 import { PLAN_FIELDS } from "../../src/domain/types.ts";
 

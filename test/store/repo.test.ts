@@ -71,6 +71,8 @@ describe.each(backends)("the store on %s", (_name, open) => {
     const [h, events] = await store.transaction(async (repo) => [await repo.getHazard(id), await repo.events(id)] as const);
     expect(h?.status).toBe("CONFIRMED");
     expect(h?.deadline).toBe("2026-12-01");
+    // Written by raw SQL, read by Prisma: the same instant whatever the server's time zone.
+    expect(h?.reportedAt.toISOString()).toBe("2026-11-10T02:00:00.000Z");
     expect(events.map((e) => e.kind)).toEqual(["REPORTED", "CONFIRM"]);
   });
 
