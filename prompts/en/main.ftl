@@ -101,12 +101,14 @@ action-unsupervise = unsupervise
 refuse-transition = Hazard { $number } is { $status }, so you cannot { $action } it. Possible now: { $next }.
 refuse-transition-final = Hazard { $number } is { $status }; its lifecycle has ended, so you cannot { $action } it.
 refuse-concurrent = Someone else just changed hazard { $number }, so your action was not applied. Check /status { $number } and try again.
-notify-reporter = Your hazard report { $number } { $status ->
-        [CONFIRMED] was confirmed
-        [RECTIFYING] has a rectification plan and is being fixed
-        [RECTIFIED] was rectified and awaits acceptance
-        [CLOSED] was accepted and closed. Thank you for reporting!
-        [REJECTED] was not accepted
+notify-reporter = Your hazard report { $number } { $action ->
+        [confirm] was confirmed
+        [plan] has a rectification plan and is being fixed
+        [rectified] was rectified and awaits acceptance
+        [close] was accepted and closed. Thank you for reporting!
+        [reject] was not accepted
+        [supervise] was listed for supervision
+        [unsupervise] was removed from supervision
        *[other] changed
     } ({ $who }).{ $note ->
         [none] {""}

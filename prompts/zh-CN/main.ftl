@@ -100,12 +100,14 @@ action-unsupervise = 摘牌
 refuse-transition = 隐患 { $number } 当前是“{ $status }”，不能“{ $action }”。现在可以：{ $next }。
 refuse-transition-final = 隐患 { $number } 已是“{ $status }”，流程已结束，不能再“{ $action }”。
 refuse-concurrent = 隐患 { $number } 刚被其他人处理过，您的操作没有执行。请发送“查询 { $number }”查看最新状态后再试。
-notify-reporter = 您报告的隐患 { $number } { $status ->
-        [CONFIRMED] 已被确认
-        [RECTIFYING] 已制定整改方案，正在整改
-        [RECTIFIED] 已整改，待验收
-        [CLOSED] 已验收销号，谢谢您的报告！
-        [REJECTED] 经核实不予受理
+notify-reporter = 您报告的隐患 { $number } { $action ->
+        [confirm] 已被确认
+        [plan] 已制定整改方案，正在整改
+        [rectified] 已整改，待验收
+        [close] 已验收销号，谢谢您的报告！
+        [reject] 经核实不予受理
+        [supervise] 已挂牌督办
+        [unsupervise] 已摘牌
        *[other] 状态已更新
     }（{ $who }）。{ $note ->
         [none] {""}

@@ -250,6 +250,10 @@ export class Repo {
     await this.tx.user.update({ where: { id: userId }, data: { superAdmin: true } });
   }
 
+  async findUserById(platform: string, platformUserId: string): Promise<UserRow | null> {
+    return this.tx.user.findUnique({ where: { platform_platformUserId: { platform, platformUserId } } });
+  }
+
   /** People of one platform the bot has seen, by display name, @username or platform id. */
   async findUsers(platform: string, who: string): Promise<UserRow[]> {
     const name = who.replace(/^@/, "");
@@ -379,10 +383,11 @@ export class Repo {
   async events(hazardId: number, take = 20): Promise<EventRow[]> {
     const rows = await this.tx.hazardEvent.findMany({
       where: { hazardId },
-      orderBy: { id: "asc" },
+      // The newest `take` events, shown oldest first.
+      orderBy: { id: "desc" },
       take,
       select: { kind: true, toStatus: true, note: true, at: true, actorId: true },
-    });
+    }).then((r) => r.reverse());
     const actors = await this.tx.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } },
       select: { id: true, displayName: true },

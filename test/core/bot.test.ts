@@ -210,3 +210,34 @@ describe("queries", () => {
     await me.say("/lang zh");
   });
 });
+
+describe("found in review", () => {
+  test("an admin of another unit cannot move a bound group to their unit", async () => {
+    await f.chat.as("admin").say("新建单位 乙厂 县应急管理局");
+    await f.chat.as("乙厂管理员").say("我的身份");
+    await f.chat.as("admin").say("授权 管理员 乙厂管理员 乙厂");
+    const r = await f.chat.as("乙厂管理员").in("车间群").say("绑定 乙厂");
+    expect(r[0]).toContain("管理员权限");
+    expect((await worker().say("我的身份"))[0]).toContain("本群所属单位：城关化工厂");
+  });
+
+  test("a guided report answered with only a place is refused, not filed empty", async () => {
+    const w = f.chat.as("周九").in("车间群");
+    await w.say("报隐患");
+    expect((await w.say("地点：二号车间"))[0]).toContain("不能为空");
+    expect((await w.say("二号车间地沟盖板缺失"))[0]).toContain("什么地方");
+    await w.say("取消");
+  });
+
+  test("supervision tells the reporter it was listed, and status shows the newest history", async () => {
+    const n = numberIn(await worker().say("报隐患 塔吊限位器失效"));
+    await county().say(`确认 ${n} 重大`);
+    for (let i = 0; i < 13; i++) await plantOfficial().say(`整改方案 ${n} 责任人:李主任 措施:更换限位器${i} 资金:1万元 期限:2026-12-30 预案:停用塔吊`);
+    const before = f.chat.inbox("车间群").length;
+    await county().say(`挂牌 ${n} 县安委办 2026-12-31`);
+    expect(f.chat.inbox("车间群").slice(before).join("\n")).toContain("已挂牌督办");
+    await plantOfficial().say(`已整改 ${n} 最后一步`);
+    const [s] = await worker().say(`查询 ${n}`);
+    expect(s).toContain("已整改（李主任）：最后一步");
+  });
+});

@@ -59,7 +59,7 @@ async function apply(
     { platform: h.platform, chatId: h.chatId, replyToMessageId: h.messageId },
     h.reporterLang,
     "notify-reporter",
-    { number, status: to, who: ctx.user.displayName, note: why ?? "none" },
+    { number, action, who: ctx.user.displayName, note: why ?? "none" },
   );
   return number;
 }

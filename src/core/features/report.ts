@@ -26,6 +26,7 @@ function checkLength(ctx: Ctx, text: string, limit: number): void {
 /** Files the hazard and its first event, then answers with the number and what happens next. */
 async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
   const binding = ctx.requireBinding();
+  if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
@@ -90,6 +91,7 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
       }
       checkLength(ctx, text, ctx.deps.config.SENTINEL_MAX_TEXT);
       const { description, location } = splitLocation(text);
+      if (!description) throw new Refusal("refuse-report-empty");
       if (location) {
         checkLength(ctx, location, MAX_LOCATION);
         await save("photo", { ...draft, description, location });

@@ -76,6 +76,8 @@ async function bind(ctx: Ctx, args: string): Promise<void> {
   const unit = await unitNamed(ctx, args.trim());
   await ctx.require("ADMIN", unit);
   const before = ctx.binding;
+  // Moving a group away from its unit is the current unit's decision too.
+  if (before && before.unit.id !== unit.id) await ctx.require("ADMIN", before.unit);
   await ctx.repo.bindChat(ctx.msg.platform, ctx.msg.chatId, ctx.msg.chatTitle ?? null, unit.id);
   ctx.reply(before && before.unit.id !== unit.id ? "bind-moved" : "bind-done", { unit: unit.name, old: before?.unit.name ?? "" });
 }
@@ -96,7 +98,7 @@ async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role
   let unitWords = rest;
   const replied = ctx.msg.replyTo?.sender;
   if (replied) {
-    target = (await ctx.repo.findUsers(ctx.msg.platform, replied.id))[0] ?? null;
+    target = await ctx.repo.findUserById(ctx.msg.platform, replied.id);
     if (!target) throw new Refusal("refuse-person-unknown", { who: replied.name });
   } else {
     const [who, ...more] = rest;
