@@ -99,7 +99,8 @@ export interface HazardChange {
 }
 
 export interface HazardFilter {
-  unitPath: string;
+  /** The subtrees to look in (an official may hold several separate units). */
+  unitPaths: string[];
   statuses?: HazardStatus[];
   level?: HazardLevel;
   reporterId?: number;
@@ -398,7 +399,7 @@ export class Repo {
 
   async listHazards(f: HazardFilter): Promise<HazardRow[]> {
     const where: P.HazardWhereInput = {
-      unit: { path: { startsWith: f.unitPath } },
+      unit: { OR: f.unitPaths.map((p) => ({ path: { startsWith: p } })) },
       ...(f.statuses ? { status: { in: f.statuses } } : {}),
       ...(f.level ? { level: f.level } : {}),
       ...(f.reporterId !== undefined ? { reporterId: f.reporterId } : {}),
@@ -419,10 +420,10 @@ export class Repo {
   }
 
   /**
-   * Counts for the subtree at `unitPath`, in one aggregate query. Found = confirmed (any level set, not rejected)
+   * Counts for the subtrees at `unitPaths`, in one aggregate query. Found = confirmed (any level set, not rejected)
    * among hazards reported in [from, to); rectified = of those, rectified before `to`.
    */
-  async stats(unitPath: string, from: Date | null, to: Date, today: string): Promise<HazardStats> {
+  async stats(unitPaths: string[], from: Date | null, to: Date, today: string): Promise<HazardStats> {
     const rows = await this.tx.$queryRaw<
       { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
     >`
@@ -436,7 +437,7 @@ export class Repo {
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
       FROM "Hazard" h
-      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${unitPath + "%"})
+      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${unitPaths.map((p) => p + "%")}::text[]))
         AND h."reportedAt" < ${utc(to)} AND h."reportedAt" >= ${utc(from ?? new Date(0))}`;
     const r = rows[0]!;
     return {

@@ -241,3 +241,18 @@ describe("found in review", () => {
     expect(s).toContain("已整改（李主任）：最后一步");
   });
 });
+
+test("in private, an official over two separate units sees both", async () => {
+  await f.chat.as("admin").say("新建单位 丁县");
+  await f.chat.as("admin").in("丁群").say("绑定 丁县");
+  await f.chat.as("钱").say("我的身份");
+  await f.chat.as("admin").say("授权 监管人员 钱 城关化工厂");
+  await f.chat.as("admin").say("授权 监管人员 钱 丁县");
+  const a = numberIn(await f.chat.as("丁工").in("丁群").say("报隐患 丁县仓库安全出口上锁"));
+  const [list] = await f.chat.as("钱").say("隐患列表 待核实");
+  expect(list).toContain(a);
+  expect(list).toContain("城关化工厂");
+  expect(list).toContain("城关化工厂、丁县");
+  const [stats] = await f.chat.as("钱").say("统计");
+  expect(stats).toContain("城关化工厂、丁县");
+});

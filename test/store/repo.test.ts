@@ -100,15 +100,15 @@ describe.each(backends)("the store on %s", (_name, open) => {
       }
     });
     const nov = { start: at("2026-10-31T16:00:00Z"), end: at("2026-11-30T16:00:00Z") };
-    const month = await store.transaction((repo) => repo.stats(county.path, nov.start, nov.end, "2026-12-10"));
+    const month = await store.transaction((repo) => repo.stats([county.path], nov.start, nov.end, "2026-12-10"));
     // The first test's hazard (confirmed, general, reported 2026-11-10) counts too.
     expect(month.general).toEqual({ found: 3, rectified: 1 });
     expect(month.major).toEqual({ found: 1, rectified: 0 });
     expect(month.pending).toBe(1);
     expect(month.overdue).toBe(1);
-    const total = await store.transaction((repo) => repo.stats(county.path, null, at("2026-12-31T16:00:00Z"), "2026-12-10"));
+    const total = await store.transaction((repo) => repo.stats([county.path], null, at("2026-12-31T16:00:00Z"), "2026-12-10"));
     expect(total.major).toEqual({ found: 2, rectified: 1 });
-    const outside = await store.transaction(async (repo) => repo.stats((await repo.findUnitByName("外县"))!.path, null, nov.end, "2026-12-10"));
+    const outside = await store.transaction(async (repo) => repo.stats([(await repo.findUnitByName("外县"))!.path], null, nov.end, "2026-12-10"));
     expect(outside.general.found + outside.major.found + outside.pending).toBe(0);
   });
 

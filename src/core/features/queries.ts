@@ -10,17 +10,20 @@ import { hazardLine, numberOf, visibleHazard } from "./hazards.ts";
 
 const LIST_LIMIT = 20;
 
-/** The unit an official's question is about: this group's unit, or in private the highest unit they hold. */
-async function officialScope(ctx: Ctx): Promise<{ path: string; name: string }> {
+/**
+ * The units an official's question is about: this group's unit, or in private every separate unit they hold
+ * (a super-admin: all units). Each includes the units below it.
+ */
+async function officialScope(ctx: Ctx): Promise<{ paths: string[]; name: string }> {
   if (ctx.binding) {
     await ctx.require("OFFICIAL", ctx.binding.unit);
-    return { path: ctx.binding.unit.path, name: ctx.binding.unit.name };
+    return { paths: [ctx.binding.unit.path], name: ctx.binding.unit.name };
   }
-  if (ctx.isSuperAdmin) return { path: "/", name: ctx.t("scope-all") };
-  const [top] = topUnits(await ctx.grants(), "OFFICIAL");
-  if (!top) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
-  const units = await ctx.repo.listUnits(top);
-  return { path: top, name: units[0]?.name ?? top };
+  if (ctx.isSuperAdmin) return { paths: ["/"], name: ctx.t("scope-all") };
+  const tops = topUnits(await ctx.grants(), "OFFICIAL");
+  if (tops.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
+  const names = (await ctx.repo.grantsWithUnits(ctx.user.id)).filter((g) => tops.includes(g.unit.path)).map((g) => g.unit.name);
+  return { paths: tops, name: [...new Set(names)].join(ctx.lang === "en" ? ", " : "、") };
 }
 
 function listReply(ctx: Ctx, rows: HazardRow[], header: string, empty: string, args: Record<string, string | number>): void {
@@ -55,13 +58,13 @@ async function status(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function mine(ctx: Ctx): Promise<void> {
-  const rows = await ctx.repo.listHazards({ unitPath: "/", reporterId: ctx.user.id, limit: LIST_LIMIT + 1 });
+  const rows = await ctx.repo.listHazards({ unitPaths: ["/"], reporterId: ctx.user.id, limit: LIST_LIMIT + 1 });
   listReply(ctx, rows, "mine-header", "mine-none", {});
 }
 
 async function overdue(ctx: Ctx): Promise<void> {
   const scope = await officialScope(ctx);
-  const rows = await ctx.repo.listHazards({ unitPath: scope.path, overdueBefore: ctx.today, limit: LIST_LIMIT + 1 });
+  const rows = await ctx.repo.listHazards({ unitPaths: scope.paths, overdueBefore: ctx.today, limit: LIST_LIMIT + 1 });
   listReply(ctx, rows, "overdue-header", "overdue-none", { unit: scope.name, today: ctx.today });
 }
 
@@ -70,7 +73,7 @@ async function list(ctx: Ctx, args: string): Promise<void> {
   if (!filter) throw new Refusal("usage-list");
   const scope = await officialScope(ctx);
   const rows = await ctx.repo.listHazards({
-    unitPath: scope.path,
+    unitPaths: scope.paths,
     ...(filter.status ? { statuses: [filter.status] } : {}),
     ...(filter.level ? { level: filter.level } : {}),
     limit: LIST_LIMIT + 1,
@@ -89,9 +92,9 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
   const month = monthWord ? parseMonth(monthWord) : shanghaiMonth(ctx.now);
   if (!month) throw new Refusal("refuse-month-format", { input: monthWord!.slice(0, 40) });
   // Workers see their own unit's counts (in its group); officials see their unit and everything below it.
-  let scope: { path: string; name: string };
+  let scope: { paths: string[]; name: string };
   if (ctx.binding && !(await ctx.can("OFFICIAL", ctx.binding.unit))) {
-    scope = { path: ctx.binding.unit.path, name: ctx.binding.unit.name };
+    scope = { paths: [ctx.binding.unit.path], name: ctx.binding.unit.name };
   } else {
     scope = await officialScope(ctx);
   }
@@ -99,8 +102,8 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
   const campaign = ctx.deps.config.SENTINEL_CAMPAIGN_START;
   const since = campaign ? startOfShanghaiDay(campaign) : null;
   const [monthly, total] = await Promise.all([
-    ctx.repo.stats(scope.path, start, end, ctx.today),
-    ctx.repo.stats(scope.path, since, end, ctx.today),
+    ctx.repo.stats(scope.paths, start, end, ctx.today),
+    ctx.repo.stats(scope.paths, since, end, ctx.today),
   ]);
   const block = (s: HazardStats) => ({
     ...statArgs(ctx, "g", s.general),
