@@ -12,6 +12,7 @@ refuse-too-long = That is too long: at most { $limit } characters. Please shorte
 refuse-group-only = This command works only in a group bound to a unit.
 refuse-unbound = This group is not bound to a unit yet, so hazards cannot be reported here. An admin can bind it with /bind <unit name>.
 refuse-role = You are not { $role } of "{ $unit }", so you cannot do this. Ask your unit's admin to grant the role if you need it.
+list-separator = {", "}
 role-worker = a worker
 role-official = an official
 role-admin = an admin

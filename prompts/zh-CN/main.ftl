@@ -12,6 +12,7 @@ refuse-too-long = 内容太长了：最多 { $limit } 个字。请精简后重�
 refuse-group-only = 这个命令只能在已绑定单位的群里使用。
 refuse-unbound = 本群还没有绑定单位，暂时不能报告隐患。请管理员在本群发送“绑定 单位名称”。
 refuse-role = 您没有“{ $unit }”的{ $role }权限，不能这样操作。需要时请联系本单位管理员授权。
+list-separator = 、
 role-worker = 从业人员
 role-official = 监管人员
 role-admin = 管理员

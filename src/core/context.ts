@@ -56,6 +56,11 @@ export class Ctx {
     return this.deps.prompts.t(this.lang, id, args);
   }
 
+  /** Joins items the way the language lists them (`甲、乙` / `a, b`). */
+  list(items: readonly string[]): string {
+    return items.join(this.t("list-separator"));
+  }
+
   /** Answers in this chat, as a reply to the message. */
   reply(id: string, args?: Args): void {
     this.replyText(this.t(id, args));

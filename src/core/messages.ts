@@ -45,6 +45,7 @@ export interface OutgoingMessage {
 /** What an adapter offers the core; see DESIGN.md, architecture. */
 export interface ChatAdapter {
   readonly platform: string;
+  /** Receives messages and hands each to `handle`; resolves when receiving has ended (console: end of input). */
   start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void>;
   send(msg: OutgoingMessage): Promise<void>;
   stop(): Promise<void>;

@@ -1,4 +1,4 @@
-import { toHalfWidth, parseDate } from "../domain/dates.ts";
+import { toHalfWidth } from "../domain/dates.ts";
 import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role } from "../domain/types.ts";
 
 /** Every command the core understands, by its Latin name. */
@@ -87,6 +87,12 @@ export function parseCommand(text: string): ParsedCommand | null {
 /** Whether the text starts like a command at all (`/…`), even one we do not know. */
 export function looksLikeSlashCommand(text: string): boolean {
   return /^[/／]\s*[A-Za-z]/.test(text.trim());
+}
+
+/** The first word of the arguments (a hazard number, usually) and everything after it, trimmed. */
+export function firstWord(args: string): { ref: string | undefined; rest: string } {
+  const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(args);
+  return m ? { ref: m[1], rest: m[2]!.trim() } : { ref: undefined, rest: "" };
 }
 
 /** Splits arguments on whitespace. */
@@ -186,4 +192,3 @@ export function splitLocation(text: string): { description: string; location: st
   return { description, location: m[1]!.trim() };
 }
 
-export { parseDate };

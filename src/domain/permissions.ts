@@ -24,13 +24,3 @@ export function topUnits(grants: readonly Grant[], role: Role): string[] {
   const paths = [...new Set(grants.filter((g) => RANK[g.role] >= RANK[role]).map((g) => g.unitPath))];
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q))).sort();
 }
-
-/** The tree path of a unit under `parentPath` (or at the root). */
-export function childPath(parentPath: string | null, id: number): string {
-  return `${parentPath ?? "/"}${id}/`;
-}
-
-/** The ids on a path, root first: the unit's ancestors and itself. */
-export function pathIds(path: string): number[] {
-  return path.split("/").filter(Boolean).map(Number);
-}

@@ -20,8 +20,3 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
     close: () => db.close(),
   };
 }
-
-/** Raw access for tests and benchmarks that must look at every table (e.g. the anonymity dump). */
-export async function openRawDatabase(opts: DatabaseOptions): Promise<Database> {
-  return openDatabase(opts);
-}

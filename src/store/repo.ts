@@ -201,11 +201,6 @@ export class Repo {
     return r ? { platform, chatId, title: r.title, unit: { id: r.id, name: r.name, parentId: r.parentId, path: r.path } } : null;
   }
 
-  async bindingsOf(unitId: number): Promise<BindingRow[]> {
-    const rows = await this.tx.chatBinding.findMany({ where: { unitId }, include: { unit: true }, orderBy: { id: "asc" } });
-    return rows.map((b) => ({ platform: b.platform, chatId: b.chatId, title: b.title, unit: unitRow(b.unit) }));
-  }
-
   async bindChat(platform: string, chatId: string, title: string | null, unitId: number): Promise<void> {
     await this.tx.chatBinding.upsert({
       where: { platform_chatId: { platform, chatId } },

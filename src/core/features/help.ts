@@ -1,7 +1,7 @@
 import type { Ctx } from "../context.ts";
 import type { Feature } from "../bot.ts";
 
-async function help(ctx: Ctx): Promise<void> {
+async function showHelp(ctx: Ctx): Promise<void> {
   const official = ctx.binding ? await ctx.can("OFFICIAL", ctx.binding.unit) : ctx.isSuperAdmin || (await ctx.grants()).some((g) => g.role !== "WORKER");
   const admin = ctx.isSuperAdmin || (await ctx.grants()).some((g) => g.role === "ADMIN");
   const parts = [ctx.t("help-worker")];
@@ -12,9 +12,8 @@ async function help(ctx: Ctx): Promise<void> {
 
 async function start(ctx: Ctx): Promise<void> {
   ctx.reply(ctx.msg.chatType === "group" && !ctx.binding ? "start-unbound" : "start");
-  await help(ctx);
+  await showHelp(ctx);
 }
 
 /** What the bot can do, for the person asking. */
-export const help_: Feature = { commands: { help, start } };
-export { help_ as help };
+export const help: Feature = { commands: { help: showHelp, start } };

@@ -3,7 +3,7 @@ import { allowedActions, nextStatus, type HazardAction } from "../../domain/life
 import type { PlanField, RectificationPlan } from "../../domain/types.ts";
 import type { HazardChange, HazardRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
-import { missingPlanFields, parseLevel, parsePlanFields, parseRejection, words } from "../parse.ts";
+import { firstWord, missingPlanFields, parseLevel, parsePlanFields, parseRejection, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
 
@@ -42,7 +42,7 @@ async function apply(
       number: numberOf(h),
       status: ctx.t(`status-${h.status}`),
       action: ctx.t(`action-${action}`),
-      next: next.join(ctx.lang === "en" ? ", " : "、"),
+      next: ctx.list(next),
     });
   }
   const ok = await ctx.repo.transition(h.id, h.status, to, change, {
@@ -75,9 +75,9 @@ async function confirm(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function reject(ctx: Ctx, args: string): Promise<void> {
-  const [ref] = words(args);
+  const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-reject");
-  const { reason, duplicateOf } = parseRejection(args.slice(args.indexOf(ref!) + ref!.length));
+  const { reason, duplicateOf } = parseRejection(rest);
   if (!reason) throw new Refusal("usage-reject");
   let change: HazardChange = {};
   if (duplicateOf) {
@@ -90,12 +90,12 @@ async function reject(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function plan(ctx: Ctx, args: string): Promise<void> {
-  const [ref] = words(args);
+  const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-plan");
-  const fields = parsePlanFields(args.slice(args.indexOf(ref!) + ref!.length));
+  const fields = parsePlanFields(rest);
   const missing = missingPlanFields(fields);
   if (missing.length) {
-    throw new Refusal("refuse-plan-missing", { missing: missing.map((f: PlanField) => ctx.t(`plan-${f}`)).join(ctx.lang === "en" ? ", " : "、") });
+    throw new Refusal("refuse-plan-missing", { missing: ctx.list(missing.map((f: PlanField) => ctx.t(`plan-${f}`))) });
   }
   for (const f of ["responsible", "measures", "funds", "contingency"] as const) {
     if ([...fields[f]!].length > MAX_NOTE) throw new Refusal("refuse-too-long", { limit: MAX_NOTE });
@@ -113,17 +113,17 @@ async function plan(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function rectified(ctx: Ctx, args: string): Promise<void> {
-  const [ref] = words(args);
+  const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-rectified");
-  const why = note(args.slice(args.indexOf(ref!) + ref!.length));
+  const why = note(rest);
   const number = await apply(ctx, h, "rectified", { rectifiedAt: ctx.now }, why);
   ctx.reply("rectified", { number });
 }
 
 async function close(ctx: Ctx, args: string): Promise<void> {
-  const [ref] = words(args);
+  const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-close");
-  const why = note(args.slice(args.indexOf(ref!) + ref!.length));
+  const why = note(rest);
   const number = await apply(ctx, h, "close", { closedAt: ctx.now, ...(h.supervised ? { supervised: false } : {}) }, why);
   ctx.reply("closed", { number });
 }
@@ -143,10 +143,10 @@ async function supervise(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function unsupervise(ctx: Ctx, args: string): Promise<void> {
-  const [ref] = words(args);
+  const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-unsupervise");
   if (!h.supervised) throw new Refusal("refuse-not-supervised", { number: numberOf(h) });
-  const why = note(args.slice(args.indexOf(ref!) + ref!.length));
+  const why = note(rest);
   const number = await apply(ctx, h, "unsupervise", { supervised: false, supervisedDeadline: null }, why);
   ctx.reply("unsupervised", { number });
 }

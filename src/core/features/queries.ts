@@ -23,7 +23,7 @@ async function officialScope(ctx: Ctx): Promise<{ paths: string[]; name: string 
   const tops = topUnits(await ctx.grants(), "OFFICIAL");
   if (tops.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
   const names = (await ctx.repo.grantsWithUnits(ctx.user.id)).filter((g) => tops.includes(g.unit.path)).map((g) => g.unit.name);
-  return { paths: tops, name: [...new Set(names)].join(ctx.lang === "en" ? ", " : "、") };
+  return { paths: tops, name: ctx.list([...new Set(names)]) };
 }
 
 function listReply(ctx: Ctx, rows: HazardRow[], header: string, empty: string, args: Record<string, string | number>): void {
@@ -82,7 +82,7 @@ async function list(ctx: Ctx, args: string): Promise<void> {
   listReply(ctx, rows, "list-header", "list-none", { unit: scope.name, filter: label });
 }
 
-function statArgs(ctx: Ctx, prefix: string, c: LevelCounts): Record<string, string | number> {
+function statArgs(prefix: string, c: LevelCounts): Record<string, string | number> {
   const rate = rectificationRate(c);
   return { [`${prefix}Found`]: c.found, [`${prefix}Rectified`]: c.rectified, [`${prefix}Rate`]: rate === null ? "—" : `${rate}%` };
 }
@@ -106,9 +106,9 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
     ctx.repo.stats(scope.paths, since, end, ctx.today),
   ]);
   const block = (s: HazardStats) => ({
-    ...statArgs(ctx, "g", s.general),
-    ...statArgs(ctx, "m", s.major),
-    ...statArgs(ctx, "t", totalCounts(s)),
+    ...statArgs("g", s.general),
+    ...statArgs("m", s.major),
+    ...statArgs("t", totalCounts(s)),
     supervised: s.supervised,
     pending: s.pending,
     overdue: s.overdue,

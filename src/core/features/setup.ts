@@ -106,7 +106,7 @@ async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role
     const found = await ctx.repo.findUsers(ctx.msg.platform, who);
     if (found.length === 0) throw new Refusal("refuse-person-unknown", { who });
     if (found.length > 1) {
-      throw new Refusal("refuse-person-ambiguous", { who, ids: found.map((u) => u.platformUserId).join(", ") });
+      throw new Refusal("refuse-person-ambiguous", { who, ids: ctx.list(found.map((u) => u.platformUserId)) });
     }
     target = found[0]!;
     unitWords = more;
@@ -149,12 +149,8 @@ async function lang(ctx: Ctx, args: string): Promise<void> {
   const chosen = ["zh", "zh-cn", "中文", "chinese"].includes(w) ? "zh-CN" : ["en", "english", "英文", "英语"].includes(w) ? "en" : null;
   if (!chosen) throw new Refusal("usage-lang");
   await ctx.repo.setLang(ctx.user.id, chosen);
-  ctx.out.push({
-    platform: ctx.msg.platform,
-    chatId: ctx.msg.chatId,
-    text: ctx.deps.prompts.t(chosen, "lang-done"),
-    replyToMessageId: ctx.msg.messageId,
-  });
+  // Confirmed in the language just chosen.
+  ctx.replyText(ctx.deps.prompts.t(chosen, "lang-done"));
 }
 
 /** Set-up: the first admin, units, chat bindings, roles, and a person's own settings. */

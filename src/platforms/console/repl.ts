@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 import { formatOutgoing, parseAs, privateRoom, toIncoming, type ConsoleRoom } from "./chat.ts";
 
 export interface ReplOptions {
@@ -17,7 +17,7 @@ export interface ReplOptions {
  * `/photo [caption]` sends a photo, `/again` delivers the last message once more (as a platform redelivery would),
  * `/quit` ends. Everything else goes to the bot as that person in that chat.
  */
-export class ConsoleRepl {
+export class ConsoleRepl implements ChatAdapter {
   readonly platform = "console";
   private speaker: string;
   private room: ConsoleRoom;
