@@ -113,6 +113,7 @@ const ROLE_WORDS: Record<string, Role> = {
   worker: "WORKER", 从业人员: "WORKER", 员工: "WORKER", 职工: "WORKER",
   official: "OFFICIAL", 监管人员: "OFFICIAL", 负责人: "OFFICIAL", 安全员: "OFFICIAL",
   admin: "ADMIN", 管理员: "ADMIN",
+  "tip-handler": "TIP_HANDLER", tiphandler: "TIP_HANDLER", 举报处理人: "TIP_HANDLER", 举报受理人: "TIP_HANDLER",
 };
 
 export function parseRole(word: string | undefined): Role | null {

@@ -7,20 +7,25 @@ export interface Grant {
 }
 
 // An admin may do what an official may, and an official what a worker may.
-const RANK: Record<Role, number> = { WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
+// A tip handler holds no rank: it is a separate duty, held only where it is granted.
+const RANK: Record<Role, number> = { TIP_HANDLER: 0, WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
+
+const gives = (held: Role, wanted: Role): boolean =>
+  wanted === "TIP_HANDLER" ? held === "TIP_HANDLER" : RANK[held] >= RANK[wanted];
 
 /**
  * Whether the grants give at least `role` on the unit at `targetPath`. A role holds for its unit and every unit
  * below it: a county office's official acts on its enterprises, never on a sibling county.
- * A super-admin (from configuration or the one-time code) holds every role everywhere.
+ * A super-admin (from configuration or the one-time code) holds every role everywhere, except `TIP_HANDLER`:
+ * whoever reads tips is granted it by name, so the list of people who can is the list of grants.
  */
 export function holdsRole(grants: readonly Grant[], targetPath: string, role: Role, superAdmin = false): boolean {
-  if (superAdmin) return true;
-  return grants.some((g) => RANK[g.role] >= RANK[role] && targetPath.startsWith(g.unitPath));
+  if (superAdmin && role !== "TIP_HANDLER") return true;
+  return grants.some((g) => gives(g.role, role) && targetPath.startsWith(g.unitPath));
 }
 
 /** The highest units (no one inside another) on which the grants give at least `role`. */
 export function topUnits(grants: readonly Grant[], role: Role): string[] {
-  const paths = [...new Set(grants.filter((g) => RANK[g.role] >= RANK[role]).map((g) => g.unitPath))];
+  const paths = [...new Set(grants.filter((g) => gives(g.role, role)).map((g) => g.unitPath))];
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q))).sort();
 }

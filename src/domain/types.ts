@@ -6,7 +6,8 @@ export type HazardStatus = (typeof HAZARD_STATUSES)[number];
 export const HAZARD_LEVELS = ["GENERAL", "MAJOR"] as const;
 export type HazardLevel = (typeof HAZARD_LEVELS)[number];
 
-export const ROLES = ["WORKER", "OFFICIAL", "ADMIN"] as const;
+/** `TIP_HANDLER` (举报处理人) stands apart from the ranks: tips are confidential even from other officials and admins. */
+export const ROLES = ["WORKER", "OFFICIAL", "ADMIN", "TIP_HANDLER"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 五到位: responsible person, measures, funds, deadline, contingency plan. */

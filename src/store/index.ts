@@ -2,6 +2,7 @@ import { openDatabase, type Database, type DatabaseOptions } from "./db.ts";
 import { Repo } from "./repo.ts";
 
 export * from "./repo.ts";
+export * from "./tip-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
 
 /** The store the core sees: work happens in transactions over a `Repo`; nothing of Prisma leaks out. */

@@ -2,6 +2,7 @@ import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
 import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
+import { TipRepo } from "./tip-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -166,7 +167,28 @@ const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.
  * a message should cost a handful of them (see DESIGN.md, performance).
  */
 export class Repo {
-  constructor(private readonly tx: Tx) {}
+  readonly tips: TipRepo;
+
+  constructor(private readonly tx: Tx) {
+    this.tips = new TipRepo(tx);
+  }
+
+  /**
+   * Claims a scheduled message before it is sent: true for the first claimant, and for anyone retaking a claim
+   * left unsent for `staleMs` (its sender crashed). Mark it sent after sending.
+   */
+  async claimJob(key: string, now: Date, staleMs = 5 * 60_000): Promise<boolean> {
+    const rows = await this.tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO "JobClaim" (key, "claimedAt") VALUES (${key}, ${utc(now)})
+      ON CONFLICT (key) DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
+        WHERE "JobClaim"."sentAt" IS NULL AND "JobClaim"."claimedAt" < ${utc(new Date(now.getTime() - staleMs))}
+      RETURNING key`;
+    return rows.length === 1;
+  }
+
+  async markJobSent(key: string, now: Date): Promise<void> {
+    await this.tx.jobClaim.update({ where: { key }, data: { sentAt: now } });
+  }
 
   /** Claims an incoming message; `false` when it was claimed before (a redelivery, or another process). */
   async claimMessage(platform: string, chatId: string, messageId: string): Promise<boolean> {

@@ -13,7 +13,8 @@ const SIBLING = "/1/5/";
 const OTHER_COUNTY = "/2/";
 const TWELVE = "/12/";
 
-const RANK: Record<Role, number> = { WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
+const RANKED = ["WORKER", "OFFICIAL", "ADMIN"] as const;
+const RANK: Record<(typeof RANKED)[number], number> = { WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
 
 describe("holdsRole", () => {
   test("a role holds on its own unit and every unit below it", () => {
@@ -44,10 +45,29 @@ describe("holdsRole", () => {
   });
 
   describe("ranking ADMIN > OFFICIAL > WORKER", () => {
-    const cases = ROLES.flatMap((held) => ROLES.map((asked) => ({ held, asked, holds: RANK[held] >= RANK[asked] })));
+    const cases = RANKED.flatMap((held) => RANKED.map((asked) => ({ held, asked, holds: RANK[held] >= RANK[asked] })));
 
     test.each(cases)("holding $held gives $asked: $holds", ({ held, asked, holds }) => {
       expect(holdsRole([{ role: held, unitPath: COUNTY }], ENTERPRISE, asked)).toBe(holds);
+    });
+  });
+
+  describe("TIP_HANDLER stands apart: only its own grant gives it, and it gives nothing else", () => {
+    test.each(ROLES.map((held) => ({ held })))("holding $held", ({ held }) => {
+      const grants: Grant[] = [{ role: held, unitPath: COUNTY }];
+      expect(holdsRole(grants, ENTERPRISE, "TIP_HANDLER")).toBe(held === "TIP_HANDLER");
+      if (held === "TIP_HANDLER") {
+        for (const r of RANKED) expect(holdsRole(grants, ENTERPRISE, r)).toBe(false);
+        expect(holdsRole(grants, OTHER_COUNTY, "TIP_HANDLER")).toBe(false);
+        expect(topUnits(grants, "TIP_HANDLER")).toEqual([COUNTY]);
+        expect(topUnits(grants, "WORKER")).toEqual([]);
+      }
+    });
+
+    test("a super-admin is not a tip handler until granted", () => {
+      expect(holdsRole([], COUNTY, "TIP_HANDLER", true)).toBe(false);
+      expect(holdsRole([{ role: "TIP_HANDLER", unitPath: COUNTY }], COUNTY, "TIP_HANDLER", true)).toBe(true);
+      expect(holdsRole([], COUNTY, "ADMIN", true)).toBe(true);
     });
   });
 
@@ -65,8 +85,8 @@ describe("holdsRole", () => {
     for (const role of ROLES) expect(holdsRole([], ENTERPRISE, role)).toBe(false);
   });
 
-  test("a super-admin holds every role everywhere, with or without grants", () => {
-    for (const role of ROLES) {
+  test("a super-admin holds every ranked role everywhere, with or without grants", () => {
+    for (const role of RANKED) {
       for (const path of [COUNTY, WORKSHOP, OTHER_COUNTY, TWELVE, "/"]) {
         expect(holdsRole([], path, role, true)).toBe(true);
         expect(holdsRole([{ role: "WORKER", unitPath: SIBLING }], path, role, true)).toBe(true);

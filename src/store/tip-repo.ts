@@ -1,0 +1,249 @@
+import { Prisma as P } from "../generated/prisma/client.ts";
+import type { RewardState, TipKind, TipStatus } from "../domain/tips.ts";
+import type { UnitRow, UserRow } from "./repo.ts";
+
+type Tx = P.TransactionClient;
+
+/** A tip as stored: texts still sealed, dates as Shanghai days (`YYYY-MM-DD`). */
+export interface TipRow {
+  id: number;
+  year: number;
+  unit: UnitRow;
+  kind: TipKind;
+  status: TipStatus;
+  receivedOn: string;
+  content: string;
+  identity: string | null;
+  contact: string | null;
+  extended: boolean;
+  findingOn: string | null;
+  substantiated: boolean | null;
+  feedbackOn: string | null;
+  fineYuan: number | null;
+  accidentGrade: string | null;
+  accidentDeaths: number | null;
+  sameAsId: number | null;
+  hazardId: number | null;
+  reward: RewardState;
+  rewardYuan: number | null;
+  closedOn: string | null;
+  unread: boolean;
+}
+
+export interface TipEventRow {
+  kind: string;
+  /** The handler who acted, or null for the tipster. */
+  actorName: string | null;
+  body: string | null;
+  data: Record<string, unknown> | null;
+  on: string;
+}
+
+/** Columns a handler's or the tipster's step may change. */
+export type TipChange = Partial<
+  Pick<TipRow, "status" | "substantiated" | "identity" | "contact" | "extended" | "fineYuan" | "accidentGrade" | "accidentDeaths" | "sameAsId" | "hazardId" | "reward" | "rewardYuan" | "unread">
+> & { findingOn?: string | null; feedbackOn?: string | null; closedOn?: string | null };
+
+const DATE_FIELDS = ["findingOn", "feedbackOn", "closedOn"] as const;
+const asDay = (s: string) => new Date(`${s}T00:00:00Z`);
+const dayOf = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+type TipWithUnit = P.TipGetPayload<{ include: { unit: true } }>;
+
+function toTip(t: TipWithUnit): TipRow {
+  return {
+    id: t.id,
+    year: t.year,
+    unit: { id: t.unit.id, name: t.unit.name, parentId: t.unit.parentId, path: t.unit.path },
+    kind: t.kind,
+    status: t.status,
+    receivedOn: dayOf(t.receivedOn)!,
+    content: t.content,
+    identity: t.identity,
+    contact: t.contact,
+    extended: t.extended,
+    findingOn: dayOf(t.findingOn),
+    substantiated: t.substantiated,
+    feedbackOn: dayOf(t.feedbackOn),
+    fineYuan: t.fineYuan,
+    accidentGrade: t.accidentGrade,
+    accidentDeaths: t.accidentDeaths,
+    sameAsId: t.sameAsId,
+    hazardId: t.hazardId,
+    reward: t.reward,
+    rewardYuan: t.rewardYuan,
+    closedOn: dayOf(t.closedOn),
+    unread: t.unread,
+  };
+}
+
+/** The store's side of tips. Every date it writes is a day: the store never learns the hour a tipster wrote. */
+export class TipRepo {
+  constructor(private readonly tx: Tx) {}
+
+  /**
+   * Claims a message of the anonymous lane under a keyed hash, dated to the day: a redelivery or a second process
+   * finds it taken, and the claim table holds no chat id or hour. Old claims are purged (see `purgeAnonClaims`).
+   */
+  async claimAnon(key: string, day: string): Promise<boolean> {
+    const n = await this.tx.$executeRaw`
+      INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt")
+      VALUES ('anon', ${key}, '-', ${day}::date::timestamp) ON CONFLICT DO NOTHING`;
+    return n === 1;
+  }
+
+  async purgeAnonClaims(beforeDay: string): Promise<number> {
+    return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
+  }
+
+  async create(t: { year: number; unitId: number; kind: TipKind; codeHash: string; receivedOn: string; content: string; identity: string | null }): Promise<number> {
+    const row = await this.tx.tip.create({
+      data: { ...t, receivedOn: asDay(t.receivedOn), events: { create: { kind: "RECEIVED", on: asDay(t.receivedOn) } } },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async byCode(codeHash: string): Promise<TipRow | null> {
+    const t = await this.tx.tip.findUnique({ where: { codeHash }, include: { unit: true } });
+    return t && toTip(t);
+  }
+
+  async get(id: number): Promise<TipRow | null> {
+    const t = await this.tx.tip.findUnique({ where: { id }, include: { unit: true } });
+    return t && toTip(t);
+  }
+
+  /**
+   * Changes a tip when it is still in one of `from` (another handler may have acted first); records the event.
+   * Returns false when the tip moved on: the caller refuses, nothing is overwritten.
+   */
+  async change(
+    id: number,
+    from: readonly TipStatus[],
+    change: TipChange,
+    event: { kind: string; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string } | null,
+  ): Promise<boolean> {
+    const data: P.TipUpdateManyMutationInput = {};
+    for (const [k, v] of Object.entries(change)) {
+      (data as Record<string, unknown>)[k] = (DATE_FIELDS as readonly string[]).includes(k) && typeof v === "string" ? asDay(v) : v;
+    }
+    const n = await this.tx.tip.updateMany({ where: { id, status: { in: [...from] } }, data });
+    if (n.count !== 1) return false;
+    if (event) await this.addEvent(id, event);
+    return true;
+  }
+
+  async addEvent(tipId: number, e: { kind: string; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string }): Promise<void> {
+    await this.tx.tipEvent.create({
+      data: {
+        tipId,
+        kind: e.kind,
+        actorId: e.actorId,
+        body: e.body ?? null,
+        on: asDay(e.on),
+        ...(e.data ? { data: e.data as P.InputJsonValue } : {}),
+      },
+    });
+  }
+
+  async events(tipId: number): Promise<TipEventRow[]> {
+    const rows = await this.tx.tipEvent.findMany({ where: { tipId }, orderBy: { id: "asc" } });
+    const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is number => x !== null))];
+    const actors = await this.tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+    const names = new Map(actors.map((a) => [a.id, a.displayName]));
+    return rows.map((r) => ({
+      kind: r.kind,
+      actorName: r.actorId === null ? null : (names.get(r.actorId) ?? "?"),
+      body: r.body,
+      data: r.data as Record<string, unknown> | null,
+      on: dayOf(r.on)!,
+    }));
+  }
+
+  /** Tips received by the units under `unitPaths`, open ones first, newest first. */
+  async list(unitPaths: string[], opts: { includeClosed: boolean; limit: number }): Promise<TipRow[]> {
+    const rows = await this.tx.tip.findMany({
+      where: {
+        unit: { OR: unitPaths.map((p) => ({ path: { startsWith: p } })) },
+        ...(opts.includeClosed ? {} : { status: { not: "CLOSED" } }),
+      },
+      include: { unit: true },
+      orderBy: { id: "desc" },
+      take: opts.limit,
+    });
+    return rows.map(toTip);
+  }
+
+  /** Counts kept from purged tips, per outcome, for the units under `unitPaths`. */
+  async purgedCounts(unitPaths: string[]): Promise<{ outcome: string; count: number }[]> {
+    const rows = await this.tx.$queryRaw<{ outcome: string; count: number }[]>`
+      SELECT c.outcome, sum(c.count)::int AS count FROM "TipCount" c JOIN "Unit" u ON u.id = c."unitId"
+      WHERE u.path LIKE ANY (${unitPaths.map((p) => p + "%")}::text[]) GROUP BY c.outcome ORDER BY c.outcome`;
+    return rows;
+  }
+
+  /** The people holding `TIP_HANDLER` on the unit at `path` or a unit above it. */
+  async handlersOf(path: string): Promise<UserRow[]> {
+    return this.tx.$queryRaw<UserRow[]>`
+      SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
+      FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" JOIN "Unit" n ON n.id = g."unitId"
+      WHERE g.role = 'TIP_HANDLER' AND ${path} LIKE n.path || '%'
+      ORDER BY u.id`;
+  }
+
+  /** Everyone holding `TIP_HANDLER` anywhere, with the units they hold it on. */
+  async allHandlers(): Promise<{ user: UserRow; unitPath: string }[]> {
+    const rows = await this.tx.$queryRaw<(UserRow & { unitPath: string })[]>`
+      SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin", n.path AS "unitPath"
+      FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" JOIN "Unit" n ON n.id = g."unitId"
+      WHERE g.role = 'TIP_HANDLER' ORDER BY u.id, n.path`;
+    return rows.map(({ unitPath, ...user }) => ({ user, unitPath }));
+  }
+
+  /** The unit whose name the text mentions (the longest name wins), if any. */
+  async unitMentioned(text: string): Promise<UnitRow | null> {
+    const rows = await this.tx.$queryRaw<UnitRow[]>`
+      SELECT id, name, "parentId", path FROM "Unit" WHERE strpos(${text}, name) > 0 ORDER BY length(name) DESC, id LIMIT 1`;
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Counts one attempt against a fixed window and returns the count so far in it (this one included).
+   * `windowStart` is the start of the current window; an older window restarts at 1.
+   */
+  async hit(key: string, windowStart: Date): Promise<number> {
+    const rows = await this.tx.$queryRaw<{ count: number }[]>`
+      INSERT INTO "Throttle" (key, "windowStart", count) VALUES (${key}, ${windowStart.toISOString()}::timestamptz AT TIME ZONE 'UTC', 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN "Throttle"."windowStart" = EXCLUDED."windowStart" THEN "Throttle".count + 1 ELSE 1 END,
+        "windowStart" = EXCLUDED."windowStart"
+      RETURNING count`;
+    return rows[0]!.count;
+  }
+
+  async hits(key: string, windowStart: Date): Promise<number> {
+    const t = await this.tx.throttle.findUnique({ where: { key } });
+    return t && t.windowStart.getTime() === windowStart.getTime() ? t.count : 0;
+  }
+
+  async purgeThrottles(before: Date): Promise<void> {
+    await this.tx.throttle.deleteMany({ where: { windowStart: { lt: before } } });
+  }
+
+  /**
+   * Deletes tips closed before `beforeDay` with their events, adding them to the counts first. Returns how many.
+   * A hazard made from a tip stays: it never pointed back to the tip.
+   */
+  async purgeClosed(beforeDay: string): Promise<number> {
+    await this.tx.$executeRaw`
+      INSERT INTO "TipCount" ("unitId", month, kind, outcome, count)
+      SELECT "unitId", to_char("receivedOn", 'YYYY-MM'), kind,
+             CASE substantiated WHEN true THEN 'SUBSTANTIATED' WHEN false THEN 'UNSUBSTANTIATED' ELSE 'NONE' END,
+             count(*)::int
+      FROM "Tip" WHERE status = 'CLOSED' AND "closedOn" < ${beforeDay}::date
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT ("unitId", month, kind, outcome) DO UPDATE SET count = "TipCount".count + EXCLUDED.count`;
+    return this.tx.$executeRaw`DELETE FROM "Tip" WHERE status = 'CLOSED' AND "closedOn" < ${beforeDay}::date`;
+  }
+}
