@@ -27,6 +27,11 @@ export const configSchema = z.object({
     .refine((s) => s === undefined || parseDate(s) !== null, "must be a date, YYYY-MM-DD")
     .transform((s) => (s === undefined ? null : parseDate(s))),
   SENTINEL_MAX_TEXT: z.coerce.number().int().min(50).max(4000).default(1000),
+  SENTINEL_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  SENTINEL_TIP_UNIT: z.string().min(1).optional(),
+  SENTINEL_TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
 });

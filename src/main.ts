@@ -4,6 +4,7 @@ import { createLogger } from "./log.ts";
 import { createApp } from "./app.ts";
 import { DatabaseLockedError } from "./store/index.ts";
 import { ConsoleRepl } from "./platforms/console/repl.ts";
+import { SecretError } from "./core/sealer.ts";
 
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
     if (err instanceof DatabaseLockedError) {
       process.stderr.write(err.message + "\n");
       process.exit(3);
+    }
+    if (err instanceof ConfigError || err instanceof SecretError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
     }
     throw err;
   }

@@ -215,6 +215,7 @@ help-worker = [Everyone]
     /mine — the hazards you reported
     /stats [2026-11] — your unit's counts
     /whoami · /lang zh|en · /cancel · /help
+    /tip — a reward tip (in a private chat with me, anonymous if you like; follow it with /tip status <receipt code>)
 help-official = [Officials]
     /confirm <number> general|major [deadline] · /reject <number> <reason> (duplicate: /reject <number> dup <original>)
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
@@ -222,4 +223,8 @@ help-official = [Officials]
     /overdue · /list [status|level] · /stats [month]
 help-admin = [Admins]
     /unit add <name> [parent] · /units · /bind <unit> · /unbind
-    /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin)
+    /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin, tip-handler)
+help-tip-handler = [Tip handlers] (private chat)
+    /tips [all] · /tip show <no> · /tip ask <no> <question> · /tip verify <no> yes|no [note] · /tip extend <no>
+    /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>
+    /tip reward <no> · /tip approve <no> · /tip paid <no> · /tip close <no>

@@ -1,5 +1,5 @@
-import { Ctx, Refusal, type BotDeps } from "./context.ts";
-import { looksLikeSlashCommand, parseCommand, type CommandName } from "./parse.ts";
+import { AnonCtx, Ctx, Refusal, type BotDeps } from "./context.ts";
+import { TIPSTER_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
 import { pickLang } from "./i18n.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
 import type { ConversationRow } from "../store/index.ts";
@@ -8,6 +8,8 @@ import { reporting } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
+import { tipHandling } from "./features/tip-handling.ts";
+import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps };
 
@@ -40,7 +42,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -51,6 +53,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const cmd = parseCommand(msg.text);
+    if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
     const started = Date.now();
     // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
     // and look for a dialog without a transaction, so chatter costs one read and no write.
@@ -91,6 +94,49 @@ export function createBot(deps: BotDeps): Bot {
       log.error({ op: "handle", platform: msg.platform, command: cmd?.name ?? "dialog", err }, "failed");
       const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
       return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal"), replyToMessageId: msg.messageId }];
+    }
+  }
+
+  /**
+   * Whether a message belongs to the anonymous lane: a tipster's command (in a group too, where it is turned away),
+   * or, in a private chat, anything but a slash command while a tip dialog is under way.
+   */
+  async function isTipster(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<boolean> {
+    if (cmd && TIPSTER_COMMANDS.has(cmd.name)) return true;
+    if (msg.chatType !== "private") return false;
+    if (cmd && cmd.name !== "cancel" && looksLikeSlashCommand(msg.text)) return false;
+    // A store that cannot answer is the normal lane's to report (with its apology).
+    return deps.store.transaction((repo) => hasTipDialog(new AnonCtx(deps, msg, repo))).catch(() => false);
+  }
+
+  /**
+   * The anonymous lane. Nothing here touches the sender's row, and nothing names the chat or the sender in the
+   * store or the log: the claim is a keyed hash dated to the day, the dialog is sealed, and the log says only
+   * that the lane ran (no time-matching detail, no ids, no error text, which could quote a value).
+   */
+  async function anonymous(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<OutgoingMessage[]> {
+    let ctx: AnonCtx | null = null;
+    try {
+      const out = await deps.store.transaction(async (repo) => {
+        ctx = new AnonCtx(deps, msg, repo);
+        if (!(await repo.tips.claimAnon(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), ctx.today))) return null;
+        if (msg.chatType === "group") {
+          // Nothing of the message is stored or repeated: only the way to the private chat.
+          ctx.reply("tip-in-group");
+          return ctx.out;
+        }
+        const handler = cmd && tipsterCommands[cmd.name];
+        if (handler) await handler(ctx, cmd.args);
+        else await tipStep(ctx);
+        return ctx.out;
+      });
+      return out ?? [];
+    } catch (err) {
+      const c = ctx as AnonCtx | null;
+      if (err instanceof Refusal && c) return [{ platform: msg.platform, chatId: msg.chatId, text: c.t(err.id, err.args), replyToMessageId: msg.messageId }];
+      log.error({ op: "tip", err: { name: (err as Error)?.name ?? "unknown" } }, "tip lane failed");
+      const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
+      return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal") }];
     }
   }
 

@@ -8,6 +8,8 @@ import type { BindingRow, Repo, UnitRow, UserRow } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
+import type { Sealer } from "./sealer.ts";
+import type { RewardRules } from "../domain/tips.ts";
 
 /** What the bot is built from; injected, never module singletons (tests pass their own clock). */
 export interface BotDeps {
@@ -17,6 +19,8 @@ export interface BotDeps {
   log: Logger;
   clock: () => Date;
   indicators: readonly MajorHazardIndicator[];
+  sealer: Sealer;
+  rewardRules: RewardRules;
 }
 
 /**
@@ -106,5 +110,42 @@ export class Ctx {
     if (this.msg.chatType === "private") throw new Refusal("refuse-group-only");
     if (!this.binding) throw new Refusal("refuse-unbound");
     return this.binding;
+  }
+}
+
+/**
+ * A message of the anonymous lane (a tipster's): no sender row, no user id, no chat id reaches the store or the log.
+ * Its dialog is stored under `key`, a keyed hash of the platform, chat and sender.
+ */
+export class AnonCtx {
+  readonly out: OutgoingMessage[] = [];
+  readonly now: Date;
+  readonly today: string;
+  readonly lang: Lang;
+  readonly key: string;
+
+  constructor(
+    readonly deps: BotDeps,
+    readonly msg: IncomingMessage,
+    readonly repo: Repo,
+  ) {
+    this.now = deps.clock();
+    this.today = shanghaiDate(this.now);
+    this.lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
+    this.key = deps.sealer.hashChat("dialog", msg.platform, msg.chatId, msg.sender.id);
+  }
+
+  t(id: string, args?: Args): string {
+    return this.deps.prompts.t(this.lang, id, args);
+  }
+
+  /** Answers in this chat; in a group not as a reply, so the tipster's message is not quoted once more. */
+  reply(id: string, args?: Args): void {
+    this.out.push({
+      platform: this.msg.platform,
+      chatId: this.msg.chatId,
+      text: this.t(id, args),
+      ...(this.msg.chatType === "private" ? { replyToMessageId: this.msg.messageId } : {}),
+    });
   }
 }

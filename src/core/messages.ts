@@ -42,6 +42,14 @@ export interface OutgoingMessage {
   replyToMessageId?: string;
 }
 
+/**
+ * The private chat with a person, for messages the bot starts (notices, reminders). On Telegram and WeChat a private
+ * chat has the person's own id; the console names it `dm:<name>`.
+ */
+export function privateChatOf(platform: string, platformUserId: string): string {
+  return platform === "console" ? `dm:${platformUserId}` : platformUserId;
+}
+
 /** What an adapter offers the core; see DESIGN.md, architecture. */
 export interface ChatAdapter {
   readonly platform: string;

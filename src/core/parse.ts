@@ -1,5 +1,6 @@
 import { toHalfWidth } from "../domain/dates.ts";
 import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role } from "../domain/types.ts";
+import type { AccidentGrade, TipKind } from "../domain/tips.ts";
 
 /** Every command the core understands, by its Latin name. */
 export const COMMANDS = [
@@ -8,6 +9,11 @@ export const COMMANDS = [
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
   "status", "mine", "overdue", "list", "stats",
+  // The tipster's (anonymous lane, private chats only).
+  "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
+  // The tip handler's (private chats only).
+  "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
+  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -38,7 +44,33 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   overdue: { slash: ["overdue"], zh: ["逾期隐患", "逾期"] },
   list: { slash: ["list"], zh: ["隐患列表", "列表"] },
   stats: { slash: ["stats"], zh: ["统计"] },
+  tip: { slash: ["tip"], zh: ["举报", "我要举报", "有奖举报", "匿名举报", "实名举报"] },
+  "tip-status": { slash: ["tip status", "tipstatus"], zh: ["举报查询", "查询举报"] },
+  "tip-reply": { slash: ["tip reply", "tipreply"], zh: ["举报补充", "补充举报", "回复举报"] },
+  "tip-claim": { slash: ["tip claim", "tipclaim"], zh: ["申领奖励", "领取奖励"] },
+  "tip-named": { slash: ["tip named", "tipnamed"], zh: ["转为实名"] },
+  "tip-anon": { slash: ["tip anon", "tipanon", "tip anonymous"], zh: ["转为匿名"] },
+  "tip-notify": { slash: ["tip notify", "tipnotify"], zh: ["举报通知"] },
+  tips: { slash: ["tips"], zh: ["举报列表"] },
+  "tip-show": { slash: ["tip show", "tipshow", "tip open"], zh: ["查看举报"] },
+  "tip-ask": { slash: ["tip ask", "tipask"], zh: ["举报追问"] },
+  "tip-verify": { slash: ["tip verify", "tipverify"], zh: ["举报核查"] },
+  "tip-extend": { slash: ["tip extend", "tipextend"], zh: ["举报延期"] },
+  "tip-feedback": { slash: ["tip feedback", "tipfeedback"], zh: ["举报反馈"] },
+  "tip-hazard": { slash: ["tip hazard", "tiphazard"], zh: ["举报转隐患"] },
+  "tip-fine": { slash: ["tip fine", "tipfine"], zh: ["举报罚款"] },
+  "tip-accident": { slash: ["tip accident", "tipaccident"], zh: ["举报事故"] },
+  "tip-same": { slash: ["tip same", "tipsame"], zh: ["同一举报"] },
+  "tip-reward": { slash: ["tip reward", "tipreward"], zh: ["举报奖励"] },
+  "tip-approve": { slash: ["tip approve", "tipapprove"], zh: ["批准奖励"] },
+  "tip-paid": { slash: ["tip paid", "tippaid"], zh: ["奖励已发放"] },
+  "tip-close": { slash: ["tip close", "tipclose"], zh: ["举报办结"] },
 };
+
+/** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */
+export const TIPSTER_COMMANDS: ReadonlySet<CommandName> = new Set([
+  "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
+]);
 
 export interface ParsedCommand {
   name: CommandName;
@@ -193,3 +225,54 @@ export function splitLocation(text: string): { description: string; location: st
   return { description, location: m[1]!.trim() };
 }
 
+
+const TIP_KIND_WORDS: Record<string, TipKind> = {
+  "1": "MAJOR_HAZARD", 重大隐患: "MAJOR_HAZARD", 重大事故隐患: "MAJOR_HAZARD", 隐患: "MAJOR_HAZARD", major: "MAJOR_HAZARD", hazard: "MAJOR_HAZARD",
+  "2": "ILLEGAL_OPERATION", 非法违法: "ILLEGAL_OPERATION", 非法生产: "ILLEGAL_OPERATION", 违法生产: "ILLEGAL_OPERATION",
+  非法违法生产经营: "ILLEGAL_OPERATION", 违法: "ILLEGAL_OPERATION", 非法: "ILLEGAL_OPERATION", illegal: "ILLEGAL_OPERATION",
+  "3": "CONCEALED_ACCIDENT", 瞒报: "CONCEALED_ACCIDENT", 谎报: "CONCEALED_ACCIDENT", 瞒报谎报事故: "CONCEALED_ACCIDENT",
+  瞒报事故: "CONCEALED_ACCIDENT", 事故: "CONCEALED_ACCIDENT", accident: "CONCEALED_ACCIDENT", concealed: "CONCEALED_ACCIDENT",
+  "4": "OTHER", 其他: "OTHER", 其它: "OTHER", other: "OTHER",
+};
+
+/** The kind of a tip as the tipster answers: its number in the menu or a word. */
+export function parseTipKind(text: string): TipKind | null {
+  const w = toHalfWidth(text).trim().toLowerCase().replace(/[.、。)）]$/, "");
+  return TIP_KIND_WORDS[w] ?? null;
+}
+
+const GRADE_WORDS: Record<string, AccidentGrade> = {
+  一般: "GENERAL", 一般事故: "GENERAL", general: "GENERAL",
+  较大: "LARGER", 较大事故: "LARGER", larger: "LARGER",
+  重大: "MAJOR", 重大事故: "MAJOR", major: "MAJOR",
+  特别重大: "ESPECIALLY_MAJOR", 特别重大事故: "ESPECIALLY_MAJOR", "especially-major": "ESPECIALLY_MAJOR", especially: "ESPECIALLY_MAJOR",
+};
+
+export function parseAccidentGrade(word: string | undefined): AccidentGrade | null {
+  return word ? (GRADE_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+}
+
+/** An amount of money in yuan: `50000`, `5万`, `5万元`, `¥12,000`, `1.5万`. */
+export function parseYuan(text: string | undefined): number | null {
+  if (!text) return null;
+  const m = /^[¥￥]?\s*(\d+(?:[.,]\d+)*)\s*(万)?\s*(元)?$/.exec(toHalfWidth(text).trim().replace(/(\d),(?=\d{3})/g, "$1"));
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, "")) * (m[2] ? 10000 : 1);
+  return Number.isFinite(n) ? Math.round(n) : null;
+}
+
+/**
+ * A receipt code at the start of the arguments, and what follows. The code may be typed with spaces or dashes, so
+ * it runs until its 28th digit; the rest is the tipster's text (which may itself start with a digit).
+ */
+export function splitReceiptCode(args: string, digits: number): { code: string; rest: string } {
+  const s = toHalfWidth(args);
+  let seen = 0;
+  let i = 0;
+  for (; i < s.length && seen < digits; i++) {
+    const c = s[i]!;
+    if (/\d/.test(c)) seen++;
+    else if (!/[\s\-_.·,，、—–]/.test(c)) break;
+  }
+  return { code: s.slice(0, i).trim(), rest: s.slice(i).trim() };
+}

@@ -16,6 +16,13 @@ export type RewardState = (typeof REWARD_STATES)[number];
 export const ACCIDENT_GRADES = ["GENERAL", "LARGER", "MAJOR", "ESPECIALLY_MAJOR"] as const;
 export type AccidentGrade = (typeof ACCIDENT_GRADES)[number];
 
+/** The steps of a tip's history (`TipEvent.kind`). */
+export const TIP_EVENT_KINDS = [
+  "RECEIVED", "OPENED", "QUESTION", "FEEDBACK", "REPLY", "FINDING", "EXTENDED", "HAZARD", "FINE", "ACCIDENT",
+  "SAME_AS", "CLAIMED", "REWARD_APPROVED", "PAID", "NAMED", "ANONYMOUS", "CLOSED",
+] as const;
+export type TipEventKind = (typeof TIP_EVENT_KINDS)[number];
+
 export const TIP_NUMBER_PREFIX = "JB";
 
 /** `JB-2026-000012`: the handlers' number of a tip (the tipster has the receipt code instead). */

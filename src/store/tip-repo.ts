@@ -1,5 +1,5 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
-import type { RewardState, TipKind, TipStatus } from "../domain/tips.ts";
+import type { RewardState, TipEventKind, TipKind, TipStatus } from "../domain/tips.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
 
 type Tx = P.TransactionClient;
@@ -31,7 +31,7 @@ export interface TipRow {
 }
 
 export interface TipEventRow {
-  kind: string;
+  kind: TipEventKind;
   /** The handler who acted, or null for the tipster. */
   actorName: string | null;
   body: string | null;
@@ -122,7 +122,7 @@ export class TipRepo {
     id: number,
     from: readonly TipStatus[],
     change: TipChange,
-    event: { kind: string; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string } | null,
+    event: { kind: TipEventKind; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string } | null,
   ): Promise<boolean> {
     const data: P.TipUpdateManyMutationInput = {};
     for (const [k, v] of Object.entries(change)) {
@@ -134,7 +134,7 @@ export class TipRepo {
     return true;
   }
 
-  async addEvent(tipId: number, e: { kind: string; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string }): Promise<void> {
+  async addEvent(tipId: number, e: { kind: TipEventKind; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string }): Promise<void> {
     await this.tx.tipEvent.create({
       data: {
         tipId,
@@ -153,7 +153,7 @@ export class TipRepo {
     const actors = await this.tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
     const names = new Map(actors.map((a) => [a.id, a.displayName]));
     return rows.map((r) => ({
-      kind: r.kind,
+      kind: r.kind as TipEventKind,
       actorName: r.actorId === null ? null : (names.get(r.actorId) ?? "?"),
       body: r.body,
       data: r.data as Record<string, unknown> | null,

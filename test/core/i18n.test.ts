@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../../src/core/i18n.ts";
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
 import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES } from "../../src/domain/types.ts";
+import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
 const prompts = new Prompts();
 const SRC = path.resolve(import.meta.dirname, "../../src");
@@ -22,6 +23,11 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "action-": ACTIONS,
   "event-": ["REPORTED", ...ACTIONS.map((a) => a.toUpperCase())],
   "plan-": PLAN_FIELDS,
+  "accident-grade-": ACCIDENT_GRADES,
+  "tip-kind-": TIP_KINDS,
+  "tip-status-": TIP_STATUSES,
+  "tip-reward-": REWARD_STATES,
+  "tip-event-": TIP_EVENT_KINDS,
 };
 
 function ftlFiles(lang: Lang): string[] {

@@ -1,0 +1,282 @@
+import { shanghaiYear } from "../../domain/dates.ts";
+import { formatHazardNumber } from "../../domain/hazard-number.ts";
+import { holdsRole, topUnits } from "../../domain/permissions.ts";
+import {
+  canRecordFinding,
+  computeReward,
+  feedbackBy,
+  formatTipNumber,
+  investigateBy,
+  parseTipNumber,
+  tipOverdue,
+  type RewardResult,
+  type TipEventKind,
+  type TipStatus,
+} from "../../domain/tips.ts";
+import type { TipChange, TipRow } from "../../store/index.ts";
+import { Refusal, type Ctx } from "../context.ts";
+import { firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import type { Feature } from "../bot.ts";
+import type { TipContact } from "./tipster.ts";
+import { rewardText, tipDetailText, tipLine } from "./tip-text.ts";
+
+const OPEN: readonly TipStatus[] = ["NEW", "INVESTIGATING", "SUBSTANTIATED", "UNSUBSTANTIATED"];
+const LIST_LIMIT = 50;
+const YES_WORDS = ["属实", "查实", "substantiated", "true", "yes", "y"];
+const NO_WORDS = ["不属实", "未查实", "unsubstantiated", "false", "no", "n"];
+
+/** Tips are read in private chats only: a group would see their content. */
+function requirePrivate(ctx: Ctx): void {
+  if (ctx.msg.chatType !== "private") throw new Refusal("tip-handler-private-only");
+}
+
+async function handlerUnits(ctx: Ctx): Promise<string[]> {
+  requirePrivate(ctx);
+  const paths = topUnits(await ctx.grants(), "TIP_HANDLER");
+  if (paths.length === 0) throw new Refusal("tip-handler-none");
+  return paths;
+}
+
+/**
+ * The tip `ref` names, if the sender handles tips for its unit. A tip of another unit is answered exactly as a
+ * number that does not exist, so a handler cannot even learn that it exists.
+ */
+async function handledTip(ctx: Ctx, ref: string | undefined, usage: string): Promise<TipRow> {
+  await handlerUnits(ctx);
+  const id = ref ? parseTipNumber(ref) : null;
+  if (!id) throw new Refusal(usage);
+  const tip = await ctx.repo.tips.get(id);
+  if (!tip || !holdsRole(await ctx.grants(), tip.unit.path, "TIP_HANDLER")) {
+    throw new Refusal("tip-unknown", { number: ref! });
+  }
+  return tip;
+}
+
+const num = (tip: TipRow) => formatTipNumber(tip.year, tip.id);
+
+/** Applies a change when the tip is still as read; a handler who acted at the same moment wins, this one re-reads. */
+async function change(ctx: Ctx, tip: TipRow, from: readonly TipStatus[], ch: TipChange, kind: TipEventKind, extra: { body?: string; data?: Record<string, unknown> } = {}): Promise<void> {
+  const ok = await ctx.repo.tips.change(tip.id, from, ch, { kind, actorId: ctx.user.id, on: ctx.today, ...extra });
+  if (!ok) throw new Refusal("tip-changed", { number: num(tip) });
+}
+
+/** A notice to a tipster who opted in: no content, only that there is news and how to read it. */
+function noticeTipster(ctx: Ctx, tip: TipRow): void {
+  if (!tip.contact) return;
+  const c = ctx.deps.sealer.open<TipContact>(tip.contact);
+  ctx.notify({ platform: c.platform, chatId: c.chatId }, c.lang, "tip-notice", { number: num(tip) });
+}
+
+async function list(ctx: Ctx, args: string): Promise<void> {
+  const paths = await handlerUnits(ctx);
+  const all = ["all", "全部"].includes(args.trim().toLowerCase());
+  const tips = await ctx.repo.tips.list(paths, { includeClosed: all, limit: LIST_LIMIT });
+  const purged = await ctx.repo.tips.purgedCounts(paths);
+  const days = ctx.deps.config.SENTINEL_TIP_FEEDBACK_DAYS;
+  const overdue = tips.filter((t) => tipOverdue(t, ctx.today, days)).length;
+  const lines = [
+    ctx.t(tips.length ? "tips-head" : "tips-none", {
+      count: tips.length,
+      fresh: tips.filter((t) => t.status === "NEW").length,
+      overdue,
+      unread: tips.filter((t) => t.unread).length,
+    }),
+    ...tips.map((t) => tipLine(ctx, t, ctx.today)),
+  ];
+  if (purged.length) {
+    lines.push(ctx.t("tips-purged", { list: ctx.list(purged.map((p) => ctx.t("tips-purged-item", { outcome: p.outcome, count: p.count }))) }));
+  }
+  lines.push(ctx.t("tips-hint"));
+  ctx.replyText(lines.join("\n"));
+}
+
+async function show(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-show-usage");
+  const events = await ctx.repo.tips.events(tip.id);
+  ctx.replyText(tipDetailText(ctx, tip, events));
+  if (tip.status === "NEW") {
+    await change(ctx, tip, ["NEW"], { status: "INVESTIGATING", unread: false }, "OPENED");
+  } else if (tip.unread) {
+    await ctx.repo.tips.change(tip.id, [tip.status], { unread: false }, null);
+  }
+}
+
+async function ask(ctx: Ctx, args: string, kind: "QUESTION" | "FEEDBACK"): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const usage = kind === "QUESTION" ? "tip-ask-usage" : "tip-feedback-usage";
+  const tip = await handledTip(ctx, ref, usage);
+  if (!rest) throw new Refusal(usage);
+  if ([...rest].length > ctx.deps.config.SENTINEL_MAX_TEXT) throw new Refusal("refuse-too-long", { limit: ctx.deps.config.SENTINEL_MAX_TEXT });
+  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  if (kind === "FEEDBACK" && tip.substantiated === null) throw new Refusal("tip-feedback-before-finding", { number: num(tip) });
+  const body = ctx.deps.sealer.seal({ text: rest });
+  const ch = kind === "FEEDBACK" ? { feedbackOn: tip.feedbackOn ?? ctx.today } : tip.status === "NEW" ? { status: "INVESTIGATING" as const } : {};
+  await change(ctx, tip, [tip.status], ch, kind, { body });
+  noticeTipster(ctx, tip);
+  ctx.reply(kind === "QUESTION" ? "tip-asked" : "tip-feedback-sent", { number: num(tip), notified: tip.contact ? "yes" : "no" });
+}
+
+async function verify(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const tip = await handledTip(ctx, ref, "tip-verify-usage");
+  const { ref: verdict, rest: note } = firstWord(rest);
+  const w = (verdict ?? "").toLowerCase();
+  const substantiated = YES_WORDS.includes(w) ? true : NO_WORDS.includes(w) ? false : null;
+  if (substantiated === null) throw new Refusal("tip-verify-usage");
+  if (!canRecordFinding(tip.status)) throw new Refusal("tip-verify-done", { number: num(tip), status: ctx.t(`tip-status-${tip.status}`) });
+  await change(
+    ctx,
+    tip,
+    ["NEW", "INVESTIGATING"],
+    { status: substantiated ? "SUBSTANTIATED" : "UNSUBSTANTIATED", substantiated, findingOn: ctx.today },
+    "FINDING",
+    { ...(note ? { body: ctx.deps.sealer.seal({ text: note }) } : {}), data: { detail: substantiated ? "SUBSTANTIATED" : "UNSUBSTANTIATED" } },
+  );
+  ctx.reply(substantiated ? "tip-verified-yes" : "tip-verified-no", {
+    number: num(tip),
+    feedbackBy: feedbackBy({ findingOn: ctx.today }, ctx.deps.config.SENTINEL_TIP_FEEDBACK_DAYS)!,
+  });
+}
+
+async function extend(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-extend-usage");
+  if (!canRecordFinding(tip.status)) throw new Refusal("tip-extend-late", { number: num(tip) });
+  if (tip.extended) throw new Refusal("tip-extend-once", { number: num(tip), by: investigateBy(tip) });
+  await change(ctx, tip, ["NEW", "INVESTIGATING"], { extended: true }, "EXTENDED");
+  ctx.reply("tip-extended", { number: num(tip), by: investigateBy({ ...tip, extended: true }) });
+}
+
+async function toHazard(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const tip = await handledTip(ctx, ref, "tip-hazard-usage");
+  const { ref: unitName, rest: description } = firstWord(rest);
+  if (!unitName || !description) throw new Refusal("tip-hazard-usage");
+  if (tip.substantiated !== true) throw new Refusal("tip-hazard-not-substantiated", { number: num(tip) });
+  if (tip.hazardId) throw new Refusal("tip-hazard-done", { number: num(tip) });
+  const unit = await ctx.repo.findUnitByName(unitName);
+  if (!unit) throw new Refusal("refuse-unit-unknown", { unit: unitName });
+  if (!unit.path.startsWith(tip.unit.path)) throw new Refusal("tip-hazard-unit", { unit: unit.name, tipUnit: tip.unit.name });
+  if ([...description].length > ctx.deps.config.SENTINEL_MAX_TEXT) throw new Refusal("refuse-too-long", { limit: ctx.deps.config.SENTINEL_MAX_TEXT });
+  // The hazard is the handler's own report, in their words: it names no tip and no tipster.
+  const year = shanghaiYear(ctx.now);
+  const { id } = await ctx.repo.createHazard({
+    year,
+    unitId: unit.id,
+    reporterId: ctx.user.id,
+    platform: ctx.msg.platform,
+    chatId: ctx.msg.chatId,
+    messageId: ctx.msg.messageId,
+    description,
+    location: null,
+    attachments: [],
+    indicators: [],
+    reportedAt: ctx.now,
+  });
+  const hazard = formatHazardNumber(year, id);
+  await change(ctx, tip, [tip.status], { hazardId: id }, "HAZARD", { data: { detail: hazard } });
+  ctx.reply("tip-hazard-filed", { number: num(tip), hazard, unit: unit.name });
+}
+
+async function fine(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const tip = await handledTip(ctx, ref, "tip-fine-usage");
+  const yuan = parseYuan(rest);
+  if (yuan === null) throw new Refusal("tip-fine-usage");
+  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  await change(ctx, tip, [tip.status], { fineYuan: yuan }, "FINE", { data: { amount: yuan } });
+  ctx.reply("tip-fine-recorded", { number: num(tip), amount: yuan });
+}
+
+async function accident(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const tip = await handledTip(ctx, ref, "tip-accident-usage");
+  const [gradeWord, deathsWord] = words(rest);
+  const grade = parseAccidentGrade(gradeWord);
+  const deaths = Number(deathsWord?.replace(/人$/, ""));
+  if (!grade || !Number.isInteger(deaths) || deaths < 0 || deaths > 10000) throw new Refusal("tip-accident-usage");
+  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  await change(ctx, tip, [tip.status], { accidentGrade: grade, accidentDeaths: deaths }, "ACCIDENT", { data: { detail: grade, amount: deaths } });
+  ctx.reply("tip-accident-recorded", { number: num(tip), grade: ctx.t(`accident-grade-${grade}`), deaths });
+}
+
+async function same(ctx: Ctx, args: string): Promise<void> {
+  const [ref, otherRef] = words(args);
+  const tip = await handledTip(ctx, ref, "tip-same-usage");
+  const other = await handledTip(ctx, otherRef, "tip-same-usage");
+  if (other.id === tip.id) throw new Refusal("tip-same-usage");
+  await change(ctx, tip, [tip.status], { sameAsId: other.id }, "SAME_AS", { data: { detail: num(other) } });
+  ctx.reply("tip-same-recorded", { number: num(tip), other: num(other) });
+}
+
+/** The reward under the deployment's rules; the first tip on the same facts is the one rewarded. */
+async function computeFor(ctx: Ctx, tip: TipRow): Promise<RewardResult> {
+  let first = true;
+  if (tip.sameAsId) {
+    const other = await ctx.repo.tips.get(tip.sameAsId);
+    if (other && (other.receivedOn < tip.receivedOn || (other.receivedOn === tip.receivedOn && other.id < tip.id))) first = false;
+  }
+  return computeReward(ctx.deps.rewardRules, {
+    kind: tip.kind,
+    substantiated: tip.substantiated,
+    first,
+    fineYuan: tip.fineYuan,
+    accident: tip.accidentGrade && tip.accidentDeaths !== null ? { grade: tip.accidentGrade as never, deaths: tip.accidentDeaths } : null,
+  });
+}
+
+async function reward(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-reward-usage");
+  const r = await computeFor(ctx, tip);
+  ctx.replyText([ctx.t("tip-reward-for", { number: num(tip) }), rewardText(ctx, r), ctx.t(`tip-reward-${tip.reward}`, { amount: tip.rewardYuan ?? 0 })].join("\n"));
+}
+
+async function approve(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-approve-usage");
+  if (tip.reward === "APPROVED" || tip.reward === "PAID") throw new Refusal("tip-approve-done", { number: num(tip), amount: tip.rewardYuan ?? 0 });
+  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  const r = await computeFor(ctx, tip);
+  if (r.amount <= 0) throw new Refusal("tip-approve-zero", { number: num(tip), why: rewardText(ctx, r) });
+  await change(ctx, tip, [tip.status], { reward: "APPROVED", rewardYuan: r.amount }, "REWARD_APPROVED", { data: { amount: r.amount } });
+  noticeTipster(ctx, tip);
+  ctx.replyText([ctx.t("tip-approved", { number: num(tip), amount: r.amount }), rewardText(ctx, r)].join("\n"));
+}
+
+async function paid(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-paid-usage");
+  if (tip.reward !== "APPROVED") throw new Refusal("tip-paid-not-approved", { number: num(tip) });
+  await change(ctx, tip, [tip.status], { reward: "PAID" }, "PAID", { data: { amount: tip.rewardYuan ?? 0 } });
+  noticeTipster(ctx, tip);
+  ctx.reply("tip-paid-done", { number: num(tip), amount: tip.rewardYuan ?? 0 });
+}
+
+async function close(ctx: Ctx, args: string): Promise<void> {
+  const tip = await handledTip(ctx, firstWord(args).ref, "tip-close-usage");
+  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  if (tip.substantiated === null) throw new Refusal("tip-close-no-finding", { number: num(tip) });
+  if (!tip.feedbackOn) throw new Refusal("tip-close-no-feedback", { number: num(tip) });
+  if (tip.reward === "APPROVED") throw new Refusal("tip-close-unpaid", { number: num(tip), amount: tip.rewardYuan ?? 0 });
+  noticeTipster(ctx, tip);
+  // The chat a tipster left for notices is deleted with the close; the rest goes after the retention period.
+  await change(ctx, tip, OPEN, { status: "CLOSED", closedOn: ctx.today, contact: null, unread: false }, "CLOSED");
+  ctx.reply("tip-closed-done", { number: num(tip), days: ctx.deps.config.SENTINEL_TIP_RETENTION_DAYS });
+}
+
+/** The tip handler's desk: list, open, ask, find, tell, turn into a hazard, reward, close. Private chats only. */
+export const tipHandling: Feature = {
+  commands: {
+    tips: list,
+    "tip-show": show,
+    "tip-ask": (ctx, args) => ask(ctx, args, "QUESTION"),
+    "tip-feedback": (ctx, args) => ask(ctx, args, "FEEDBACK"),
+    "tip-verify": verify,
+    "tip-extend": extend,
+    "tip-hazard": toHazard,
+    "tip-fine": fine,
+    "tip-accident": accident,
+    "tip-same": same,
+    "tip-reward": reward,
+    "tip-approve": approve,
+    "tip-paid": paid,
+    "tip-close": close,
+  },
+};
