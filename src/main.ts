@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { DatabaseLockedError } from "./store/index.ts";
 import { ConsoleRepl } from "./platforms/console/repl.ts";
 import { SecretError } from "./core/sealer.ts";
+import { startScheduler } from "./reminders/scheduler.ts";
 
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const repl = new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say });
   process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
   if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
+  const scheduler = startScheduler(app.deps, (o) => repl.send(o));
   log.info({ module: "main", op: "start", store: app.store.kind, platforms: ["console"] }, "ready");
 
   let stopping = false;
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ module: "main", op: "stop", signal }, "stopping");
     await repl.stop();
+    await scheduler.stop();
     await app.close();
     log.flush();
     process.exit(0);

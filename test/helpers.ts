@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { loadConfig, type Config } from "../src/config.ts";
 import { createApp, type App } from "../src/app.ts";
+import { createLogger } from "../src/log.ts";
 import { ConsoleChat } from "../src/platforms/console/chat.ts";
 
 export interface Fixture {
@@ -16,10 +17,13 @@ export interface Fixture {
  * One bot on an in-memory PGlite (or the PostgreSQL at `DATABASE_URL` when `postgres` is set), with a console chat.
  * `console:admin` is a configured admin.
  */
-export async function createFixture(opts: { env?: Record<string, string>; now?: string; postgresUrl?: string } = {}): Promise<Fixture> {
+export async function createFixture(
+  opts: { env?: Record<string, string>; now?: string; postgresUrl?: string; dataDir?: string; logFile?: string } = {},
+): Promise<Fixture> {
   const config = loadConfig({
     SENTINEL_ADMINS: "console:admin",
     ...(opts.postgresUrl ? { DATABASE_URL: opts.postgresUrl } : {}),
+    ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}),
     ...opts.env,
   });
   const clock = {
@@ -31,9 +35,24 @@ export async function createFixture(opts: { env?: Record<string, string>; now?: 
       this.now = new Date(this.now.getTime() + n * 86_400_000);
     },
   };
-  const app = await createApp(config, pino({ level: "silent" }), () => clock.now, { inMemory: !opts.postgresUrl });
+  const log = opts.logFile ? createLogger({ level: "trace", file: opts.logFile }) : pino({ level: "silent" });
+  const app = await createApp(config, log, () => clock.now, { inMemory: !opts.postgresUrl && !opts.dataDir });
   const chat = new ConsoleChat((msg) => app.bot.handle(msg));
   return { app, chat, config, clock, close: () => app.close() };
+}
+
+/** The first tip number in a text. */
+export function tipNumberIn(texts: string[] | string): string {
+  const m = /JB-\d{4}-\d{6}/.exec(Array.isArray(texts) ? texts.join("\n") : texts);
+  if (!m) throw new Error(`no tip number in: ${String(texts)}`);
+  return m[0];
+}
+
+/** The receipt code (28 digits in groups of four) in a text. */
+export function receiptCodeIn(texts: string[] | string): string {
+  const m = /\d{4}(?: \d{4}){6}/.exec(Array.isArray(texts) ? texts.join("\n") : texts);
+  if (!m) throw new Error(`no receipt code in: ${String(texts)}`);
+  return m[0];
 }
 
 /** The first hazard number in a text. */

@@ -147,14 +147,14 @@ tips-purged-item = { $outcome ->
 } { $count } 件
 tips-hint = 查看：查看举报 编号；提问：举报追问 编号 内容；结论：举报核查 编号 属实/不属实 说明
 tip-line = { $number } · { $kind } · { $status } · 受理 { $received } · { $unit }{ $late ->
-    [investigation] · ⚠核查逾期
-    [feedback] · ⚠反馈逾期
+    [investigation] {" "}· ⚠核查逾期
+    [feedback] {" "}· ⚠反馈逾期
    *[none] {""}
 }{ $unread ->
-    [yes] · 有新补充
+    [yes] {" "}· 有新补充
    *[no] {""}
 }{ $claimed ->
-    [yes] · 已申领奖励
+    [yes] {" "}· 已申领奖励
    *[no] {""}
 }
 tip-detail-head = 举报 { $number }（{ $kind }），受理单位：{ $unit }

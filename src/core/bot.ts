@@ -120,6 +120,8 @@ export function createBot(deps: BotDeps): Bot {
       const out = await deps.store.transaction(async (repo) => {
         ctx = new AnonCtx(deps, msg, repo);
         if (!(await repo.tips.claimAnon(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), ctx.today))) return null;
+        const known = await repo.findUserById(msg.platform, msg.sender.id);
+        if (known?.lang) ctx.lang = pickLang(known.lang, deps.config.SENTINEL_LANG);
         if (msg.chatType === "group") {
           // Nothing of the message is stored or repeated: only the way to the private chat.
           ctx.reply("tip-in-group");

@@ -121,7 +121,8 @@ export class AnonCtx {
   readonly out: OutgoingMessage[] = [];
   readonly now: Date;
   readonly today: string;
-  readonly lang: Lang;
+  /** The platform's language for the sender, or the one they chose with /lang (read, never written, here). */
+  lang: Lang;
   readonly key: string;
 
   constructor(

@@ -19,6 +19,11 @@ export function shanghaiMonth(instant: Date): string {
   return shanghaiDate(instant).slice(0, 7);
 }
 
+/** The hour (0–23) on a Shanghai clock. */
+export function shanghaiHour(instant: Date): number {
+  return new Date(instant.getTime() + OFFSET_MS).getUTCHours();
+}
+
 export function shanghaiYear(instant: Date): number {
   return Number(shanghaiDate(instant).slice(0, 4));
 }

@@ -128,8 +128,10 @@ export class TipRepo {
     for (const [k, v] of Object.entries(change)) {
       (data as Record<string, unknown>)[k] = (DATE_FIELDS as readonly string[]).includes(k) && typeof v === "string" ? asDay(v) : v;
     }
-    const n = await this.tx.tip.updateMany({ where: { id, status: { in: [...from] } }, data });
-    if (n.count !== 1) return false;
+    const where = { id, status: { in: [...from] } };
+    // Nothing to change but an event to record: still only while the tip is as the caller read it.
+    const n = Object.keys(data).length ? (await this.tx.tip.updateMany({ where, data })).count : await this.tx.tip.count({ where });
+    if (n !== 1) return false;
     if (event) await this.addEvent(id, event);
     return true;
   }

@@ -5,7 +5,7 @@ import { Refusal, type AnonCtx } from "../context.ts";
 import type { CommandName } from "../parse.ts";
 import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
 import { Sealer } from "../sealer.ts";
-import { toHalfWidth } from "../../domain/dates.ts";
+import { startOfShanghaiDay, toHalfWidth } from "../../domain/dates.ts";
 import { tipStatusText } from "./tip-text.ts";
 
 /** The sealed content of a tip: what the tipster wrote. */
@@ -71,7 +71,7 @@ async function saveDraft(ctx: AnonCtx, step: string, draft: TipDraft): Promise<v
 
 /** Dialog rows carry the day, not the hour, like everything else of a tip. */
 function startOfDay(ctx: AnonCtx): Date {
-  return new Date(`${ctx.today}T00:00:00+08:00`);
+  return startOfShanghaiDay(ctx.today);
 }
 
 /** Whether this chat has a tip dialog under way (one read; used to route a message into the anonymous lane). */

@@ -1,0 +1,44 @@
+import cron from "node-cron";
+import type { BotDeps } from "../core/context.ts";
+import type { OutgoingMessage } from "../core/messages.ts";
+import { runTipDigest, runTipMaintenance } from "./tips.ts";
+
+export interface Scheduler {
+  /** Runs every job once now (also what each tick does). */
+  tick(): Promise<void>;
+  /** Stops ticking and waits for a tick in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `node-cron` only ticks (every ten minutes, and once at start to catch up after downtime); what is due, and
+ * whether someone already sent it, is decided by the jobs against the store.
+ */
+export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Scheduler {
+  const log = deps.log.child({ module: "scheduler" });
+  let running: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        const m = await runTipMaintenance(deps);
+        if (m) log.info({ op: "tip-maintenance", purged: m.purged }, "tips purged");
+        const n = await runTipDigest(deps, send);
+        if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
+      } catch (err) {
+        log.error({ op: "tick", err }, "scheduled jobs failed");
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const task = cron.schedule("*/10 * * * *", () => void tick(), { timezone: "Asia/Shanghai", name: "sentinel-jobs", noOverlap: true });
+  void tick();
+  return {
+    tick,
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}

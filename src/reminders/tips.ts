@@ -1,0 +1,84 @@
+import { shanghaiDate, shanghaiHour } from "../domain/dates.ts";
+import { topUnits } from "../domain/permissions.ts";
+import { addDays, formatTipNumber, tipOverdue } from "../domain/tips.ts";
+import type { BotDeps } from "../core/context.ts";
+import { pickLang } from "../core/i18n.ts";
+import { privateChatOf, type OutgoingMessage } from "../core/messages.ts";
+import type { TipRow, UserRow } from "../store/index.ts";
+
+/** Reminders go out between 09:00 and 21:00 Shanghai time; never in the quiet hours. */
+export const DIGEST_FIRST_HOUR = 9;
+export const QUIET_FROM_HOUR = 21;
+/** Anonymous-lane claims are kept this long (enough to catch a redelivery), then deleted. */
+const ANON_CLAIM_DAYS = 2;
+
+/**
+ * The daily tip digest: each tip handler hears, in a private chat, of new tips, tips the tipster added to, and
+ * overdue ones — once a day, at the first tick after 09:00. New tips are announced only here, never the moment they
+ * arrive, so a handler's screen cannot date a tip to the minute.
+ * Each digest is claimed in the store before it is sent and marked after: two processes send it once; a claim left
+ * by a crash is retaken by the next tick. Returns the number sent.
+ */
+export async function runTipDigest(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Promise<number> {
+  const now = deps.clock();
+  const hour = shanghaiHour(now);
+  if (hour < DIGEST_FIRST_HOUR || hour >= QUIET_FROM_HOUR) return 0;
+  const today = shanghaiDate(now);
+  const handlers = await deps.store.transaction((repo) => repo.tips.allHandlers());
+  const byUser = new Map<number, { user: UserRow; paths: string[] }>();
+  for (const h of handlers) {
+    const entry = byUser.get(h.user.id) ?? { user: h.user, paths: [] };
+    entry.paths.push(h.unitPath);
+    byUser.set(h.user.id, entry);
+  }
+  let sent = 0;
+  for (const { user, paths } of byUser.values()) {
+    const units = topUnits(paths.map((unitPath) => ({ role: "TIP_HANDLER" as const, unitPath })), "TIP_HANDLER");
+    const tips = await deps.store.transaction((repo) => repo.tips.list(units, { includeClosed: false, limit: 1000 }));
+    const text = digestText(deps, user, tips, today);
+    if (!text) continue;
+    const key = `tip-digest:${user.id}:${today}`;
+    if (!(await deps.store.transaction((repo) => repo.claimJob(key, now)))) continue;
+    await send({ platform: user.platform, chatId: privateChatOf(user.platform, user.platformUserId), text });
+    await deps.store.transaction((repo) => repo.markJobSent(key, deps.clock()));
+    sent++;
+  }
+  return sent;
+}
+
+function digestText(deps: BotDeps, user: UserRow, tips: TipRow[], today: string): string | null {
+  const lang = pickLang(user.lang, deps.config.SENTINEL_LANG);
+  const t = (id: string, args?: Record<string, string | number>) => deps.prompts.t(lang, id, args);
+  const sep = t("list-separator");
+  const days = deps.config.SENTINEL_TIP_FEEDBACK_DAYS;
+  const numbers = (list: TipRow[]) => list.map((x) => formatTipNumber(x.year, x.id)).join(sep);
+  const fresh = tips.filter((x) => x.status === "NEW");
+  const unread = tips.filter((x) => x.unread && x.status !== "NEW");
+  const investigation = tips.filter((x) => tipOverdue(x, today, days) === "investigation");
+  const feedback = tips.filter((x) => tipOverdue(x, today, days) === "feedback");
+  const lines: string[] = [];
+  if (fresh.length) lines.push(t("tip-digest-new", { count: fresh.length, list: numbers(fresh) }));
+  if (unread.length) lines.push(t("tip-digest-unread", { list: numbers(unread) }));
+  if (investigation.length) lines.push(t("tip-digest-investigation", { list: numbers(investigation) }));
+  if (feedback.length) lines.push(t("tip-digest-feedback", { list: numbers(feedback), days }));
+  if (!lines.length) return null;
+  return [t("tip-digest-head", { date: today }), ...lines, t("tip-digest-hint")].join("\n");
+}
+
+/**
+ * Housekeeping, once a day: closed tips past the retention period are deleted (their counts kept), and the
+ * anonymous lane's claims and the look-up counters are dropped once they have done their job.
+ */
+export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number } | null> {
+  const now = deps.clock();
+  const today = shanghaiDate(now);
+  const key = `tip-maintenance:${today}`;
+  return deps.store.transaction(async (repo) => {
+    if (!(await repo.claimJob(key, now))) return null;
+    const purged = await repo.tips.purgeClosed(addDays(today, -deps.config.SENTINEL_TIP_RETENTION_DAYS));
+    await repo.tips.purgeAnonClaims(addDays(today, -ANON_CLAIM_DAYS));
+    await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
+    await repo.markJobSent(key, now);
+    return { purged };
+  });
+}
