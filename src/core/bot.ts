@@ -1,8 +1,9 @@
 import { AnonCtx, Ctx, Refusal, type BotDeps } from "./context.ts";
 import { TIPSTER_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
 import { pickLang } from "./i18n.ts";
+import { shanghaiDate } from "../domain/dates.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
-import type { ConversationRow } from "../store/index.ts";
+import type { ConversationRow, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
 import { reporting } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
@@ -14,6 +15,14 @@ import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 export type { BotDeps };
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>;
+
+/** Commands that need nothing stored about the sender (see the idle case in `handle`). */
+const IDLE_COMMANDS: ReadonlySet<CommandName> = new Set(["help", "start", "cancel"]);
+
+/** Someone the store does not know and need not: no id, no grants. */
+function guest(s: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): UserRow {
+  return { id: 0, platform: s.platform, platformUserId: s.platformUserId, displayName: s.displayName, username: s.username ?? null, lang: s.lang ?? null, superAdmin: false };
+}
 
 /** A guided dialog: its stored state carries `version`; `migrate` upgrades older state or returns null to restart. */
 export interface Dialog {
@@ -64,14 +73,24 @@ export function createBot(deps: BotDeps): Bot {
     let ctx: Ctx | null = null;
     try {
       const out = await deps.store.transaction(async (repo) => {
-        if (!(await repo.claimMessage(msg.platform, msg.chatId, msg.messageId))) return null;
-        const user = await repo.touchUser({
+        // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
+        // wrote to the bot privately, and when.
+        const claimed =
+          msg.chatType === "private"
+            ? await repo.claimHashed(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), shanghaiDate(deps.clock()))
+            : await repo.claimMessage(msg.platform, msg.chatId, msg.messageId);
+        if (!claimed) return null;
+        const sender = {
           platform: msg.platform,
           platformUserId: msg.sender.id,
           displayName: msg.sender.name,
           username: msg.sender.username,
           lang: msg.sender.lang,
-        });
+        };
+        // Idle words in a private chat (a greeting, /start, /help) leave no row behind: a tipster who says hello
+        // before or after a tip must not become a dated entry in the sender table.
+        const idle = msg.chatType === "private" && (!cmd || IDLE_COMMANDS.has(cmd.name));
+        const user = idle ? ((await repo.findUserById(msg.platform, msg.sender.id)) ?? guest(sender)) : await repo.touchUser(sender);
         const binding = msg.chatType === "group" ? await repo.findBinding(msg.platform, msg.chatId) : null;
         ctx = new Ctx(deps, msg, repo, user, binding);
         await dispatch(ctx, cmd);
@@ -119,7 +138,7 @@ export function createBot(deps: BotDeps): Bot {
     try {
       const out = await deps.store.transaction(async (repo) => {
         ctx = new AnonCtx(deps, msg, repo);
-        if (!(await repo.tips.claimAnon(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), ctx.today))) return null;
+        if (!(await repo.claimHashed(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), ctx.today))) return null;
         const known = await repo.findUserById(msg.platform, msg.sender.id);
         if (known?.lang) ctx.lang = pickLang(known.lang, deps.config.SENTINEL_LANG);
         if (msg.chatType === "group") {

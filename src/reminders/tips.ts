@@ -76,7 +76,7 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
   return deps.store.transaction(async (repo) => {
     if (!(await repo.claimJob(key, now))) return null;
     const purged = await repo.tips.purgeClosed(addDays(today, -deps.config.SENTINEL_TIP_RETENTION_DAYS));
-    await repo.tips.purgeAnonClaims(addDays(today, -ANON_CLAIM_DAYS));
+    await repo.purgeHashedClaims(addDays(today, -ANON_CLAIM_DAYS));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
     await repo.markJobSent(key, now);
     return { purged };

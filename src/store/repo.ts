@@ -198,6 +198,21 @@ export class Repo {
     return n === 1;
   }
 
+  /**
+   * Claims a private-chat message (or any of the anonymous lane) under a keyed hash, dated to the day: a redelivery or a second process
+   * finds it taken, and the claim table holds no chat id or hour. Old claims are purged (see `purgeAnonClaims`).
+   */
+  async claimHashed(key: string, day: string): Promise<boolean> {
+    const n = await this.tx.$executeRaw`
+      INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt")
+      VALUES ('anon', ${key}, '-', ${day}::date::timestamp) ON CONFLICT DO NOTHING`;
+    return n === 1;
+  }
+
+  async purgeHashedClaims(beforeDay: string): Promise<number> {
+    return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
+  }
+
   /** Finds or creates the sender, refreshing the name and language the platform gave: one statement. */
   async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
     const rows = await this.tx.$queryRaw<UserRow[]>`

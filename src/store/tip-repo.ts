@@ -81,21 +81,6 @@ function toTip(t: TipWithUnit): TipRow {
 export class TipRepo {
   constructor(private readonly tx: Tx) {}
 
-  /**
-   * Claims a message of the anonymous lane under a keyed hash, dated to the day: a redelivery or a second process
-   * finds it taken, and the claim table holds no chat id or hour. Old claims are purged (see `purgeAnonClaims`).
-   */
-  async claimAnon(key: string, day: string): Promise<boolean> {
-    const n = await this.tx.$executeRaw`
-      INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt")
-      VALUES ('anon', ${key}, '-', ${day}::date::timestamp) ON CONFLICT DO NOTHING`;
-    return n === 1;
-  }
-
-  async purgeAnonClaims(beforeDay: string): Promise<number> {
-    return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
-  }
-
   async create(t: { year: number; unitId: number; kind: TipKind; codeHash: string; receivedOn: string; content: string; identity: string | null }): Promise<number> {
     const row = await this.tx.tip.create({
       data: { ...t, receivedOn: asDay(t.receivedOn), events: { create: { kind: "RECEIVED", on: asDay(t.receivedOn) } } },
