@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { loadRewardRules } from "../src/core/tip-rules.ts";
+import { DEFAULT_REWARD_RULES } from "../src/domain/tips.ts";
 
 describe("configuration", () => {
   test("defaults: embedded database in ./data, Chinese, no admins", () => {
@@ -35,8 +40,48 @@ describe("configuration", () => {
     ["SENTINEL_CAMPAIGN_START", "2026-13-01"],
     ["SENTINEL_MAX_TEXT", "ten"],
     ["LOG_LEVEL", "loud"],
+    ["SENTINEL_SECRET", "too-short"],
+    ["SENTINEL_TIP_FEEDBACK_DAYS", "0"],
+    ["SENTINEL_TIP_RETENTION_DAYS", "forever"],
   ])("a wrong %s stops start-up with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
+
+describe("reward rules from SENTINEL_TIP_REWARD_RULES", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "sentinel-rules-"));
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+
+  test("unset: the national defaults", () => {
+    expect(loadRewardRules(undefined)).toBe(DEFAULT_REWARD_RULES);
+    expect(loadConfig({}).SENTINEL_TIP_FEEDBACK_DAYS).toBe(10);
+    expect(loadConfig({}).SENTINEL_TIP_RETENTION_DAYS).toBe(90);
+  });
+
+  test("a file overrides the kinds it names and keeps the rest", () => {
+    const rules = loadRewardRules(file("ok.json", JSON.stringify({ OTHER: { type: "fixed", amount: 500 } })));
+    expect(rules.OTHER).toEqual({ type: "fixed", amount: 500 });
+    expect(rules.MAJOR_HAZARD).toEqual(DEFAULT_REWARD_RULES.MAJOR_HAZARD);
+  });
+
+  test.each([
+    ["not JSON", "{ nope"],
+    ["an unknown kind", JSON.stringify({ FIRE: { type: "none" } })],
+    ["a rate above 1", JSON.stringify({ MAJOR_HAZARD: { type: "fine-share", rate: 15, min: 0, max: 1 } })],
+    ["a grade missing", JSON.stringify({ CONCEALED_ACCIDENT: { type: "per-death", perDeath: { GENERAL: 1 }, max: 1 } })],
+  ])("%s stops start-up naming the setting", (name, text) => {
+    const p = file(`${name}.json`, text);
+    expect(() => loadRewardRules(p)).toThrow(ConfigError);
+    expect(() => loadRewardRules(p)).toThrow("SENTINEL_TIP_REWARD_RULES");
+  });
+
+  test("a missing file too", () => {
+    expect(() => loadRewardRules(path.join(dir, "absent.json"))).toThrow("SENTINEL_TIP_REWARD_RULES");
+    rmSync(dir, { recursive: true, force: true });
   });
 });

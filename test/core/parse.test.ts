@@ -14,6 +14,7 @@ import {
   words,
 } from "../../src/core/parse.ts";
 import { PLAN_FIELDS } from "../../src/domain/types.ts";
+import { TIPSTER_COMMANDS, parseAccidentGrade, parseTipKind, parseYuan, splitReceiptCode } from "../../src/core/parse.ts";
 
 const SLASH = COMMANDS.flatMap((name) => SPELLINGS[name].slash.map((word) => ({ name, word })));
 const ZH = COMMANDS.flatMap((name) => SPELLINGS[name].zh.map((word) => ({ name, word })));
@@ -373,5 +374,67 @@ describe("splitLocation", () => {
 
   test.each(["配电箱门开着", "  配电箱门开着  ", "地点不清楚", ""])("%j has no place", (text) => {
     expect(splitLocation(text)).toEqual({ description: text.trim(), location: null });
+  });
+});
+
+describe("tip commands", () => {
+  test.each([
+    ["举报", "tip", ""],
+    ["我要举报 某厂夜里开工", "tip", "某厂夜里开工"],
+    ["举报查询 1234 5678", "tip-status", "1234 5678"],
+    ["/tip status 1234", "tip-status", "1234"],
+    ["/tip_reply 1234 东侧", "tip-reply", "1234 东侧"],
+    ["/tips", "tips", ""],
+    ["/tips all", "tips", "all"],
+    ["/tip show JB-2026-000001", "tip-show", "JB-2026-000001"],
+    ["查看举报 JB-2026-000001", "tip-show", "JB-2026-000001"],
+    ["举报核查 JB-2026-000001 属实", "tip-verify", "JB-2026-000001 属实"],
+    ["奖励已发放 1", "tip-paid", "1"],
+  ])("%s → %s", (text, name, args) => {
+    expect(parseCommand(text)).toEqual({ name, args });
+  });
+
+  test("举报电话 and 举报人 are chat, not a tip", () => {
+    expect(parseCommand("举报电话是12350")).toBeNull();
+    expect(parseCommand("举报人很勇敢")).toBeNull();
+  });
+
+  test("the tipster's commands are exactly the anonymous lane's", () => {
+    expect([...TIPSTER_COMMANDS].sort()).toEqual(["tip", "tip-anon", "tip-claim", "tip-named", "tip-notify", "tip-reply", "tip-status"]);
+  });
+
+  test.each([
+    ["1", "MAJOR_HAZARD"], ["１", "MAJOR_HAZARD"], ["重大隐患", "MAJOR_HAZARD"], ["2.", "ILLEGAL_OPERATION"], ["非法", "ILLEGAL_OPERATION"],
+    ["3、", "CONCEALED_ACCIDENT"], ["瞒报", "CONCEALED_ACCIDENT"], ["Accident", "CONCEALED_ACCIDENT"], ["4", "OTHER"], ["其它", "OTHER"],
+    ["5", null], ["什么", null], ["", null],
+  ])("tip kind %s → %s", (text, kind) => {
+    expect(parseTipKind(text)).toBe(kind);
+  });
+
+  test.each([
+    ["50000", 50000], ["5万", 50000], ["5万元", 50000], ["1.5万", 15000], ["¥12,000", 12000], ["￥３０００元", 3000], ["12000元", 12000],
+    ["一些", null], ["-5", null], ["", null], [undefined, null],
+  ])("yuan %s → %s", (text, yuan) => {
+    expect(parseYuan(text)).toBe(yuan);
+  });
+
+  test.each([
+    ["一般", "GENERAL"], ["较大事故", "LARGER"], ["重大", "MAJOR"], ["特别重大", "ESPECIALLY_MAJOR"], ["larger", "LARGER"], ["不大", null], [undefined, null],
+  ])("accident grade %s → %s", (word, grade) => {
+    expect(parseAccidentGrade(word)).toBe(grade);
+  });
+
+  describe("splitReceiptCode: the code runs to its 28th digit, whatever the separators", () => {
+    const code = "1234 5678 9012 3456 7890 1234 5678";
+    test.each([
+      [`${code} 3号仓库东侧`, code, "3号仓库东侧"],
+      [`${code.replace(/ /g, "-")} 东侧`, code.replace(/ /g, "-"), "东侧"],
+      [`${code.replace(/ /g, "")}3楼`, code.replace(/ /g, ""), "3楼"],
+      [code, code, ""],
+      ["1234 5678 东侧", "1234 5678", "东侧"],
+      ["", "", ""],
+    ])("%s", (args, c, rest) => {
+      expect(splitReceiptCode(args, 28)).toEqual({ code: c, rest });
+    });
   });
 });

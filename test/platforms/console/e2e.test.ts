@@ -107,3 +107,42 @@ describe("nothing a reply confirmed is lost", () => {
     expect(await first.exited).toBe(0);
   });
 });
+
+describe("a tip on the console, across a restart", () => {
+  test("the code opens the tip after a SIGKILL mid-dialog and a restart; a process with another secret is refused", async () => {
+    const dataDir = freshDir();
+    const env = { DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" };
+    const first = new ConsoleProcess(env);
+    await first.waitFor(/admin> $/m);
+    await first.ask("新建单位 县应急管理局", /admin> $/m);
+    await first.ask("/as 小王", /小王> $/m);
+    await first.ask("举报", /回复数字[\s\S]*小王> $/m);
+    await first.ask("1", /哪家企业[^\n]*\n小王> $/m);
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = new ConsoleProcess(env);
+    await second.waitFor(/admin> $/m);
+    await second.ask("/as 小王", /小王> $/m);
+    // The sealed dialog survived: the next answer is the enterprise.
+    expect(await second.ask("某化工厂 北门", /小王> $/m)).toContain("看到了什么");
+    await second.ask("夜里无证生产", /小王> $/m);
+    await second.ask("跳过", /小王> $/m);
+    const filed = await second.ask("匿名", /小王> $/m);
+    const code = /\d{4}(?: \d{4}){6}/.exec(filed)![0];
+    await second.ask("已保存", /小王> $/m);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+
+    const third = new ConsoleProcess(env);
+    await third.waitFor(/admin> $/m);
+    await third.ask("/as 另一部手机", /另一部手机> $/m);
+    expect(await third.ask(`举报查询 ${code}`, /另一部手机> $/m)).toMatch(/JB-\d{4}-000001/);
+    third.child.kill("SIGTERM");
+    expect(await third.exited).toBe(0);
+
+    const wrong = new ConsoleProcess({ ...env, SENTINEL_SECRET: "x".repeat(40) });
+    expect(await wrong.exited).toBe(2);
+    expect(wrong.all).toContain("SENTINEL_SECRET");
+  });
+});
