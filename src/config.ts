@@ -32,6 +32,7 @@ export const configSchema = z.object({
   SENTINEL_TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
+  SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
 });

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
   const speaker = config.SENTINEL_ADMINS.find((a) => a.startsWith("console:"))?.slice("console:".length) ?? "admin";
 
-  const repl = new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say });
+  const repl = new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say, outbox: path.join(config.DATA_DIR, "outbox") });
   process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
   if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   const scheduler = startScheduler(app.deps, (o) => repl.send(o));

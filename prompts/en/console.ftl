@@ -1,7 +1,7 @@
 # The console platform: a chat in the terminal.
 
 console-banner = Sentinel is running (database: { $store }).
-    You are "{ $who }", in a private chat with the bot. Switch person and group: /as Zhang@Workshop; back to private: /as Zhang; send a photo: /photo caption; leave: /quit
+    You are "{ $who }", in a private chat with the bot. Switch person and group: /as Zhang@Workshop; back to private: /as Zhang; send a photo: /photo caption; a file: /file name caption; leave: /quit
     Send /help for the commands.
 console-admin-code = There is no admin yet. One-time code: { $code } — send /claim { $code } in a private chat to become admin.
 console-as-usage = Usage: /as name@group (speak in a group) or /as name (private chat)

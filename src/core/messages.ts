@@ -34,10 +34,19 @@ export interface IncomingMessage {
   replyTo?: { messageId: string; sender?: Sender };
 }
 
+/** A file the bot sends (a spreadsheet, a chart): the bytes, produced by the core. */
+export interface OutgoingFile {
+  kind: "document" | "photo";
+  filename: string;
+  data: Uint8Array;
+}
+
 export interface OutgoingMessage {
   platform: string;
   chatId: string;
+  /** The text, or a file's caption. */
   text: string;
+  file?: OutgoingFile;
   /** Reply to this message of the chat, where the platform can. */
   replyToMessageId?: string;
 }

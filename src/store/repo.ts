@@ -3,6 +3,7 @@ import type { Grant } from "../domain/permissions.ts";
 import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
+import { DeadlineRepo } from "./deadline-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -168,9 +169,11 @@ const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.
  */
 export class Repo {
   readonly tips: TipRepo;
+  readonly deadlines: DeadlineRepo;
 
   constructor(private readonly tx: Tx) {
     this.tips = new TipRepo(tx);
+    this.deadlines = new DeadlineRepo(tx);
   }
 
   /**
@@ -181,13 +184,13 @@ export class Repo {
     const rows = await this.tx.$queryRaw<{ key: string }[]>`
       INSERT INTO "JobClaim" (key, "claimedAt") VALUES (${key}, ${utc(now)})
       ON CONFLICT (key) DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
-        WHERE "JobClaim"."sentAt" IS NULL AND "JobClaim"."claimedAt" < ${utc(new Date(now.getTime() - staleMs))}
+        WHERE "JobClaim"."sentAt" IS NULL AND "JobClaim".outcome IS NULL AND "JobClaim"."claimedAt" < ${utc(new Date(now.getTime() - staleMs))}
       RETURNING key`;
     return rows.length === 1;
   }
 
   async markJobSent(key: string, now: Date): Promise<void> {
-    await this.tx.jobClaim.update({ where: { key }, data: { sentAt: now } });
+    await this.tx.jobClaim.update({ where: { key }, data: { sentAt: now, outcome: "sent" } });
   }
 
   /** Claims an incoming message; `false` when it was claimed before (a redelivery, or another process). */
@@ -455,7 +458,9 @@ export class Repo {
    * Counts for the subtrees at `unitPaths`, in one aggregate query. Found = confirmed (any level set, not rejected)
    * among hazards reported in [from, to); rectified = of those, rectified before `to`.
    */
-  async stats(unitPaths: string[], from: Date | null, to: Date, today: string): Promise<HazardStats> {
+  async stats(unitPaths: string[], from: Date | null, to: Date, today: string, opts: { exact?: boolean } = {}): Promise<HazardStats> {
+    // `exact`: the units at these paths only, not the units below them.
+    const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
     const rows = await this.tx.$queryRaw<
       { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
     >`
@@ -469,7 +474,7 @@ export class Repo {
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
       FROM "Hazard" h
-      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${unitPaths.map((p) => p + "%")}::text[]))
+      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${patterns}::text[]))
         AND h."reportedAt" < ${utc(to)} AND h."reportedAt" >= ${utc(from ?? new Date(0))}`;
     const r = rows[0]!;
     return {

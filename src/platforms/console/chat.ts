@@ -34,11 +34,13 @@ export function toIncoming(
   };
 }
 
-/** How a message from the bot is printed: `[chat] ← text`, further lines indented. */
-export function formatOutgoing(msg: OutgoingMessage): string {
+/** How a message from the bot is printed: `[chat] ← text`, further lines indented; a file as `📎 <where it was saved>`. */
+export function formatOutgoing(msg: OutgoingMessage, savedAs?: string): string {
   const label = msg.chatId.startsWith("dm:") ? `@${msg.chatId.slice(3)}` : msg.chatId;
   const [first, ...rest] = msg.text.split("\n");
-  return [`[${label}] ← ${first}`, ...rest.map((l) => `   ${l}`)].join("\n");
+  const lines = [`[${label}] ← ${first}`, ...rest.map((l) => `   ${l}`)];
+  if (savedAs) lines.push(`   📎 ${savedAs}`);
+  return lines.join("\n");
 }
 
 /**
@@ -107,9 +109,15 @@ export class ConsoleSpeaker {
     return new ConsoleSpeaker(this.chat, this.name, privateRoom(this.name));
   }
 
-  /** Sends text (optionally with photos, or as a redelivery of `messageId`) and returns the bot's texts to this chat. */
-  async say(text: string, opts: { photos?: string[]; messageId?: string; replyTo?: { messageId: string; sender: string } } = {}): Promise<string[]> {
-    const attachments = (opts.photos ?? []).map((ref) => ({ kind: "photo" as const, ref }));
+  /** Sends text (optionally with photos or files, or as a redelivery of `messageId`) and returns the bot's texts to this chat. */
+  async say(
+    text: string,
+    opts: { photos?: string[]; files?: string[]; messageId?: string; replyTo?: { messageId: string; sender: string } } = {},
+  ): Promise<string[]> {
+    const attachments = [
+      ...(opts.photos ?? []).map((ref) => ({ kind: "photo" as const, ref })),
+      ...(opts.files ?? []).map((ref) => ({ kind: "document" as const, ref })),
+    ];
     const msg = toIncoming(this.name, this.room, text, {
       attachments,
       ...(opts.messageId ? { messageId: opts.messageId } : {}),
@@ -117,5 +125,11 @@ export class ConsoleSpeaker {
     });
     const out = await this.chat.deliver(msg);
     return out.filter((o) => o.chatId === this.room.id).map((o) => o.text);
+  }
+
+  /** Like `say`, but returns the whole messages sent to this chat (with any file). */
+  async send(text: string): Promise<OutgoingMessage[]> {
+    const out = await this.chat.deliver(toIncoming(this.name, this.room, text));
+    return out.filter((o) => o.chatId === this.room.id);
   }
 }

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
@@ -10,11 +12,13 @@ export interface ReplOptions {
   speaker: string;
   /** The console's own words (banner, `/as` confirmations), from prompts. */
   say: (id: string, args?: Record<string, string>) => string;
+  /** Where files the bot sends are saved (the console cannot show them). */
+  outbox: string;
 }
 
 /**
  * The terminal chat. Lines are handled one at a time, in order; `/as 张三@车间群` switches speaker and chat,
- * `/photo [caption]` sends a photo, `/again` delivers the last message once more (as a platform redelivery would),
+ * `/photo [caption]` sends a photo, `/file <name> [caption]` a document, `/again` delivers the last message once more (as a platform redelivery would),
  * `/quit` ends. Everything else goes to the bot as that person in that chat.
  */
 export class ConsoleRepl implements ChatAdapter {
@@ -40,7 +44,13 @@ export class ConsoleRepl implements ChatAdapter {
   }
 
   async send(msg: OutgoingMessage): Promise<void> {
-    this.print(formatOutgoing(msg));
+    let saved: string | undefined;
+    if (msg.file) {
+      mkdirSync(this.opts.outbox, { recursive: true });
+      saved = path.join(this.opts.outbox, msg.file.filename);
+      writeFileSync(saved, msg.file.data);
+    }
+    this.print(formatOutgoing(msg, saved));
   }
 
   /** Reads lines until end of input or `/quit`; resolves when the console is done. */
@@ -82,6 +92,9 @@ export class ConsoleRepl implements ChatAdapter {
       this.photoCount += 1;
       const ref = `console-photo-${Date.now()}-${this.photoCount}.jpg`;
       msg = toIncoming(this.speaker, this.room, photo[1] ?? "", { attachments: [{ kind: "photo", ref }] });
+    } else if (/^\/file\s+\S/.test(line)) {
+      const [, name, caption] = /^\/file\s+(\S+)\s*(.*)$/.exec(line)!;
+      msg = toIncoming(this.speaker, this.room, caption ?? "", { attachments: [{ kind: "document", ref: `console-file-${name}` }] });
     } else {
       msg = toIncoming(this.speaker, this.room, line);
     }

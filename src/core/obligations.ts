@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ConfigError } from "../config.ts";
+import type { Obligation } from "../domain/obligations.ts";
+import { PROMPTS_DIR } from "./i18n.ts";
+import type { OneOffRow } from "../store/index.ts";
+
+const schema = z.object({
+  obligations: z.array(
+    z.object({
+      key: z.string().regex(/^[a-z][a-z0-9-]*$/).refine((k) => !k.startsWith("once-"), "once-… keys are for one-off obligations"),
+      name: z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) }),
+      keywords: z.array(z.string().min(1)).min(1),
+      recurrence: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("monthly"), day: z.number().int().min(1).max(31) }),
+        z.object({ kind: z.literal("annual"), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+      ]),
+      attachTable: z.boolean().optional(),
+    }),
+  ),
+});
+
+/**
+ * The recurring obligations: `prompts/obligations.json` (monthly report and table by the 18th, annual summary by
+ * 10 December), or the file at `SENTINEL_OBLIGATIONS`. Each unit with units below it receives them from those units.
+ */
+export function loadObligations(file: string | undefined): Obligation[] {
+  const p = file ?? path.join(PROMPTS_DIR, "obligations.json");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(p, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  SENTINEL_OBLIGATIONS: cannot read ${p} as JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  SENTINEL_OBLIGATIONS: ${i.path.join(".") || "(file)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data.obligations.map((o) => ({ ...o, attachTable: o.attachTable ?? false }));
+}
+
+/** A one-off obligation as the domain sees it. */
+export function oneOff(row: OneOffRow): Obligation {
+  return {
+    key: `once-${row.id}`,
+    name: { "zh-CN": row.name, en: row.name },
+    keywords: [row.keyword],
+    recurrence: { kind: "once", date: row.dueDate },
+  };
+}

@@ -1,0 +1,120 @@
+import { Prisma as P } from "../generated/prisma/client.ts";
+import type { UnitRow, UserRow } from "./repo.ts";
+
+type Tx = P.TransactionClient;
+
+export interface OneOffRow {
+  id: number;
+  receiverUnitId: number;
+  name: string;
+  keyword: string;
+  dueDate: string;
+}
+
+export interface SubmissionRow {
+  unitId: number;
+  submittedAt: Date;
+  submittedBy: string;
+  late: boolean;
+  via: string;
+}
+
+export interface ChatRef {
+  platform: string;
+  chatId: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The store's side of obligations, submissions and recorded figures. */
+export class DeadlineRepo {
+  constructor(private readonly tx: Tx) {}
+
+  async addOneOff(o: { receiverUnitId: number; name: string; keyword: string; dueDate: string; createdById: number }): Promise<OneOffRow> {
+    const r = await this.tx.obligation.create({ data: { ...o, dueDate: new Date(`${o.dueDate}T00:00:00Z`) } });
+    return { id: r.id, receiverUnitId: r.receiverUnitId, name: r.name, keyword: r.keyword, dueDate: day(r.dueDate) };
+  }
+
+  /** One-off obligations received by these units (all when `receiverIds` is null). */
+  async oneOffs(receiverIds: number[] | null): Promise<OneOffRow[]> {
+    const rows = await this.tx.obligation.findMany({
+      where: receiverIds ? { receiverUnitId: { in: receiverIds } } : {},
+      orderBy: { dueDate: "asc" },
+    });
+    return rows.map((r) => ({ id: r.id, receiverUnitId: r.receiverUnitId, name: r.name, keyword: r.keyword, dueDate: day(r.dueDate) }));
+  }
+
+  async removeOneOff(id: number): Promise<boolean> {
+    return (await this.tx.obligation.deleteMany({ where: { id } })).count > 0;
+  }
+
+  /** Records a submission; the first one stands (`false` when the unit had submitted already). */
+  async submit(s: { obligationKey: string; period: string; unitId: number; submittedById: number; submittedAt: Date; late: boolean; via: string; fileRef: string | null }): Promise<boolean> {
+    const n = await this.tx.submission.createMany({ data: [s], skipDuplicates: true });
+    return n.count === 1;
+  }
+
+  /** Submissions for an obligation and period, by unit. */
+  async submissions(obligationKey: string, period: string, unitIds: number[]): Promise<Map<number, SubmissionRow>> {
+    const rows = await this.tx.submission.findMany({ where: { obligationKey, period, unitId: { in: unitIds } } });
+    const users = await this.tx.user.findMany({ where: { id: { in: rows.map((r) => r.submittedById) } }, select: { id: true, displayName: true } });
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return new Map(
+      rows.map((r) => [r.unitId, { unitId: r.unitId, submittedAt: r.submittedAt, submittedBy: names.get(r.submittedById) ?? "?", late: r.late, via: r.via }]),
+    );
+  }
+
+  /** The chats bound to a unit. */
+  async chatsOf(unitId: number): Promise<ChatRef[]> {
+    return this.tx.chatBinding.findMany({ where: { unitId }, select: { platform: true, chatId: true }, orderBy: { id: "asc" } });
+  }
+
+  /** Officials and admins of exactly this unit who asked for reminders in their private chat. */
+  async privateRecipients(unitId: number): Promise<UserRow[]> {
+    return this.tx.$queryRaw<UserRow[]>`
+      SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
+      FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId"
+      WHERE g."unitId" = ${unitId} AND g.role IN ('OFFICIAL', 'ADMIN') AND u."remindPrivately"
+      ORDER BY u.id`;
+  }
+
+  async setRemindPrivately(userId: number, on: boolean): Promise<void> {
+    await this.tx.user.update({ where: { id: userId }, data: { remindPrivately: on } });
+  }
+
+  /** Every unit, for the reminder round (a tree of a few thousand units is one small read). */
+  async allUnits(): Promise<UnitRow[]> {
+    return this.tx.unit.findMany({ select: { id: true, name: true, parentId: true, path: true }, orderBy: { id: "asc" } });
+  }
+
+  async setFigure(f: { unitId: number; month: string; key: string; value: string; recordedById: number; recordedAt: Date }): Promise<void> {
+    await this.tx.figure.upsert({
+      where: { unitId_month_key: { unitId: f.unitId, month: f.month, key: f.key } },
+      create: f,
+      update: { value: f.value, recordedById: f.recordedById, recordedAt: f.recordedAt },
+    });
+  }
+
+  async figures(unitIds: number[], month: string): Promise<Map<number, Map<string, string>>> {
+    const rows = await this.tx.figure.findMany({ where: { unitId: { in: unitIds }, month } });
+    const out = new Map<number, Map<string, string>>();
+    for (const r of rows) {
+      const m = out.get(r.unitId) ?? new Map<string, string>();
+      m.set(r.key, r.value);
+      out.set(r.unitId, m);
+    }
+    return out;
+  }
+
+  /** Records a step whose window passed unsent (nothing if it was claimed before). */
+  async recordSkipped(key: string, now: Date): Promise<boolean> {
+    const n = await this.tx.jobClaim.createMany({ data: [{ key, claimedAt: now, outcome: "skipped" }], skipDuplicates: true });
+    return n.count === 1;
+  }
+
+  /** The keys among these that were sent. */
+  async sentKeys(keys: string[]): Promise<Set<string>> {
+    const rows = await this.tx.jobClaim.findMany({ where: { key: { in: keys }, outcome: "sent" }, select: { key: true } });
+    return new Set(rows.map((r) => r.key));
+  }
+}
