@@ -38,7 +38,7 @@ tip-code-gone = Done: the receipt code is removed from this conversation and the
 tip-dialog-expired = Your unfinished tip timed out and was discarded (with any code not yet saved). Send /tip to start again.
 tip-cancelled = Cancelled; nothing of this tip was kept.
 tip-code-typo = That receipt code has a typo: it is 28 digits, spaces or dashes allowed. Please check it and send it again (this does not count as a failed try).
-tip-code-unknown = No tip has this receipt code. Please check it and send it again; after several wrong codes I pause look-ups for an hour.
+tip-code-unknown = No tip has this receipt code. Please check it and send it again; a tip closed longer than the retention period is deleted and cannot be found either. After several wrong codes I pause look-ups for an hour.
 tip-code-throttled = Too many wrong receipt codes. Please try again in an hour.
 tip-status-usage = Usage: /tip status <receipt code>, e.g. /tip status 1234 5678 9012 3456 7890 1234 5678
 tip-reply-usage = Usage: /tip reply <receipt code> <text> (photos welcome)
@@ -46,7 +46,7 @@ tip-claim-usage = Usage: /tip claim <receipt code>
 tip-named-usage = Usage: /tip named <receipt code> <name> <phone>
 tip-anon-usage = Usage: /tip anon <receipt code>
 tip-notify-usage = Usage: /tip notify <receipt code> on|off
-tip-closed = Tip { $number } is closed and cannot be changed. If there is something new, send /tip to make a new tip.
+tip-closed = Tip { $number } is closed and cannot be changed (a substantiated one can still have its reward claimed). If there is something new, send /tip to make a new tip.
 tip-reply-saved = Your addition is stored encrypted; the tip handlers will see it (tip { $number }).
 tip-claim-not-yet = Tip { $number } is still being investigated; a reward can be claimed once it is substantiated.
 tip-claim-unsubstantiated = Tip { $number } was found unsubstantiated, so it earns no reward.
@@ -202,7 +202,7 @@ tip-reward-usage = Usage: /tip reward <number>
 tip-approve-usage = Usage: /tip approve <number>
 tip-paid-usage = Usage: /tip paid <number>
 tip-close-usage = Usage: /tip close <number>
-tip-closed-handler = Tip { $number } is closed and cannot be changed.
+tip-closed-handler = Tip { $number } is closed and cannot be changed. Its reward can still be approved and paid (/tip approve, /tip paid); anything new from the tipster comes as a new tip.
 tip-feedback-before-finding = Tip { $number } has no finding yet. Send /tip verify { $number } yes|no first; to ask the tipster something meanwhile, use /tip ask.
 tip-asked = Your question is with the tipster (tip { $number }). { $notified ->
     [yes] They turned notices on and were told to look.
@@ -212,14 +212,14 @@ tip-feedback-sent = Your answer is with the tipster (tip { $number }). { $notifi
     [yes] They turned notices on and were told to look.
    *[no] They will see it when they check the tip.
 }
-tip-verify-done = Tip { $number } already has a finding ({ $status }); it cannot be changed.
+tip-verify-done = Tip { $number } already has a finding ({ $status }); it cannot be changed. To tell the tipster something new, use /tip feedback { $number } <text>.
 tip-verified-yes = Recorded: tip { $number } is substantiated. Answer the tipster by { $feedbackBy } (/tip feedback { $number } <text>); then /tip hazard, /tip fine, /tip reward as needed.
 tip-verified-no = Recorded: tip { $number } is unsubstantiated. Answer the tipster by { $feedbackBy } (/tip feedback { $number } <text>).
 tip-extend-late = Tip { $number } has a finding already; no extension needed.
 tip-extend-once = Tip { $number } was extended once already; investigate by { $by }.
 tip-extended = Tip { $number }: investigate by { $by } now.
-tip-hazard-not-substantiated = Tip { $number } is not substantiated, so it cannot become a hazard.
-tip-hazard-done = Tip { $number } is a hazard already.
+tip-hazard-not-substantiated = Tip { $number } is not substantiated, so it cannot become a hazard. Once it is, send /tip verify { $number } yes, then this again.
+tip-hazard-done = Tip { $number } is a hazard already (its number is in /tip show { $number }); follow it as a hazard.
 tip-hazard-unit = "{ $unit }" is not under "{ $tipUnit }", which received the tip, so the hazard cannot be filed there.
 tip-hazard-filed = Hazard { $hazard } is filed at "{ $unit }" (no source shown); its officials confirm and rectify it as usual. Tip { $number } is linked.
 tip-fine-recorded = Recorded a fine of { $amount } yuan for tip { $number }. Send /tip reward { $number } to see the reward.
@@ -243,10 +243,15 @@ tip-approve-zero = Tip { $number } earns no reward under the rules, so there is 
 tip-approved = Approved a reward of { $amount } yuan for tip { $number }. Once paid, send /tip paid <number>.
 tip-paid-not-approved = The reward for tip { $number } is not approved yet. Send /tip approve { $number } first.
 tip-paid-done = Recorded: the reward of { $amount } yuan for tip { $number } is paid.
-tip-close-no-finding = Tip { $number } has no finding yet, so it cannot be closed.
+tip-close-no-finding = Tip { $number } has no finding yet, so it cannot be closed. Send /tip verify { $number } yes|no <note> first.
 tip-close-no-feedback = The tipster of { $number } has had no answer yet. Send /tip feedback { $number } <text> first.
 tip-close-unpaid = The approved reward of { $amount } yuan for tip { $number } is not paid yet; close it once paid.
 tip-closed-done = Tip { $number } is closed. The chat address the tipster left for notices is deleted; the tip itself is deleted after { $days } days, keeping only counts.
+
+tip-photo-caption = Tip { $number }, photo { $n } of { $of }
+tip-reapprove-hint = The reward was approved at { $amount } yuan on the earlier facts. To approve it on the new ones, send /tip approve { $number }.
+tip-facts-paid = The reward of { $amount } yuan for tip { $number } is paid; its facts and amount cannot change now.
+tip-close-claimed = The tipster claimed the reward of tip { $number }. Approve it (/tip approve { $number }) and pay it before closing.
 
 ## Daily tip digest (to tip handlers)
 

@@ -38,7 +38,7 @@ tip-code-gone = 好的，回执码已从本对话中删除，机器人也无法�
 tip-dialog-expired = 上次未完成的举报已超时作废（未保存的回执码也一并删除）。如需举报，请重新发送“举报”。
 tip-cancelled = 已取消，本次举报没有保存任何内容。
 tip-code-typo = 回执码有误：应为 28 位数字，可以带空格或短横线。请核对后重新发送（这次不计入错误次数）。
-tip-code-unknown = 没有找到这个回执码对应的举报。请核对后重发；连续输错多次会被暂停一小时。
+tip-code-unknown = 没有找到这个回执码对应的举报。请核对后重发；办结满保存期限的举报内容已删除，也会查不到。连续输错多次会被暂停一小时。
 tip-code-throttled = 回执码输错次数过多，请一小时后再试。
 tip-status-usage = 用法：举报查询 回执码，例如：举报查询 1234 5678 9012 3456 7890 1234 5678
 tip-reply-usage = 用法：举报补充 回执码 内容（可附照片），例如：举报补充 1234 … 5678 夜里十点后开工
@@ -46,7 +46,7 @@ tip-claim-usage = 用法：申领奖励 回执码
 tip-named-usage = 用法：转为实名 回执码 姓名 电话
 tip-anon-usage = 用法：转为匿名 回执码
 tip-notify-usage = 用法：举报通知 回执码 开 / 举报通知 回执码 关
-tip-closed = 举报 { $number } 已办结，不能再补充或修改。如有新情况，请发送“举报”重新举报。
+tip-closed = 举报 { $number } 已办结，不能再补充或修改（核查属实的仍可申领奖励）。如有新情况，请发送“举报”重新举报。
 tip-reply-saved = 已加密保存您的补充，举报处理人会看到（举报 { $number }）。
 tip-claim-not-yet = 举报 { $number } 还在核查中，核查属实后才能申领奖励。
 tip-claim-unsubstantiated = 举报 { $number } 经核查不属实，不能申领奖励。
@@ -202,7 +202,7 @@ tip-reward-usage = 用法：举报奖励 编号
 tip-approve-usage = 用法：批准奖励 编号
 tip-paid-usage = 用法：奖励已发放 编号
 tip-close-usage = 用法：举报办结 编号
-tip-closed-handler = 举报 { $number } 已办结，不能再改动。
+tip-closed-handler = 举报 { $number } 已办结，不能再改动。奖励仍可核定和发放（批准奖励、奖励已发放）；举报人如有新情况会作为新举报提交。
 tip-feedback-before-finding = 举报 { $number } 还没有核查结论。请先发送“举报核查 { $number } 属实/不属实”；核查中需要问举报人，请用“举报追问”。
 tip-asked = 已向举报人提问（举报 { $number }）。{ $notified ->
     [yes] 举报人开启了通知，已提醒其查看。
@@ -212,14 +212,14 @@ tip-feedback-sent = 已答复举报人（举报 { $number }）。{ $notified ->
     [yes] 举报人开启了通知，已提醒其查看。
    *[no] 举报人凭回执码查询时会看到。
 }
-tip-verify-done = 举报 { $number } 已有核查结论（{ $status }），不能再改。
+tip-verify-done = 举报 { $number } 已有核查结论（{ $status }），不能再改。如有新情况，请用“举报反馈 { $number } 内容”告知举报人。
 tip-verified-yes = 已记录：举报 { $number } 核查属实。请在 { $feedbackBy } 前答复举报人（举报反馈 { $number } 内容）；需要时发送“举报转隐患”“举报罚款”“举报奖励”。
 tip-verified-no = 已记录：举报 { $number } 核查不属实。请在 { $feedbackBy } 前答复举报人（举报反馈 { $number } 内容）。
 tip-extend-late = 举报 { $number } 已有核查结论，无需延期。
 tip-extend-once = 举报 { $number } 已经延期过一次，核查期限 { $by }。
 tip-extended = 举报 { $number } 核查期限延长至 { $by }。
-tip-hazard-not-substantiated = 举报 { $number } 还没有核查属实，不能转为隐患。
-tip-hazard-done = 举报 { $number } 已经转为隐患了。
+tip-hazard-not-substantiated = 举报 { $number } 还没有核查属实，不能转为隐患。核查属实后请发送“举报核查 { $number } 属实”，再转隐患。
+tip-hazard-done = 举报 { $number } 已经转为隐患了（编号见“查看举报 { $number }”），请按隐患流程跟进。
 tip-hazard-unit = “{ $unit }”不在举报受理单位“{ $tipUnit }”之下，不能在那里登记。
 tip-hazard-filed = 已在“{ $unit }”登记隐患 { $hazard }（不显示来源），由该单位监管人员按隐患流程确认和整改。举报 { $number } 已关联。
 tip-fine-recorded = 已记录举报 { $number } 的罚款 { $amount } 元。发送“举报奖励 { $number }”查看奖励计算。
@@ -243,10 +243,15 @@ tip-approve-zero = 举报 { $number } 按规则不产生奖励，无法核定：
 tip-approved = 已核定举报 { $number } 的奖励 { $amount } 元。发放后发送“奖励已发放 编号”。
 tip-paid-not-approved = 举报 { $number } 的奖励还没有核定。请先发送“批准奖励 { $number }”。
 tip-paid-done = 已记录：举报 { $number } 的奖励 { $amount } 元已发放。
-tip-close-no-finding = 举报 { $number } 还没有核查结论，不能办结。
+tip-close-no-finding = 举报 { $number } 还没有核查结论，不能办结。请先发送“举报核查 { $number } 属实/不属实 说明”。
 tip-close-no-feedback = 举报 { $number } 还没有答复举报人。请先发送“举报反馈 { $number } 内容”。
 tip-close-unpaid = 举报 { $number } 核定的奖励 { $amount } 元还未发放，发放后才能办结。
 tip-closed-done = 举报 { $number } 已办结。举报人留下的通知地址已删除；举报内容将在 { $days } 天后删除，只保留统计数量。
+
+tip-photo-caption = 举报 { $number } 的照片 { $n }/{ $of }
+tip-reapprove-hint = 奖励已按原事实核定为 { $amount } 元。如需按新事实重新核定，请发送“批准奖励 { $number }”。
+tip-facts-paid = 举报 { $number } 的奖励 { $amount } 元已发放，相关事实和金额不能再改。
+tip-close-claimed = 举报人已申领举报 { $number } 的奖励。请先核定（批准奖励 { $number }）并发放，再办结。
 
 ## 每日举报提醒（发给举报处理人）
 

@@ -16,6 +16,15 @@ export type { BotDeps };
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>;
 
+/** Keywords that still reach the normal lane while a tip dialog is under way (anything else is an answer). */
+const THROUGH_DIALOG: ReadonlySet<CommandName> = new Set(["help", "start", "lang", "whoami"]);
+
+/**
+ * What the log calls a command. A tip handler's commands are one category: the log holds no time line of what was
+ * done to tips, which with the order of a tip's events could bracket when a tipster wrote.
+ */
+const logName = (cmd: ParsedCommand | null): string => (!cmd ? "dialog" : cmd.name === "tips" || cmd.name.startsWith("tip-") ? "tip-desk" : cmd.name);
+
 /** Commands that need nothing stored about the sender (see the idle case in `handle`). */
 const IDLE_COMMANDS: ReadonlySet<CommandName> = new Set(["help", "start", "cancel"]);
 
@@ -100,17 +109,17 @@ export function createBot(deps: BotDeps): Bot {
         log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
         return [];
       }
-      log.info({ op: "handle", platform: msg.platform, command: cmd?.name ?? "dialog", ms: Date.now() - started }, "handled");
+      log.info({ op: "handle", platform: msg.platform, command: logName(cmd), ms: Date.now() - started }, "handled");
       return out;
     } catch (err) {
       const c = ctx as Ctx | null;
       if (err instanceof Refusal) {
-        log.info({ op: "handle", platform: msg.platform, command: cmd?.name ?? "dialog", refusal: err.id }, "refused");
+        log.info({ op: "handle", platform: msg.platform, command: logName(cmd), refusal: err.id }, "refused");
         const text = c ? c.t(err.id, err.args) : deps.prompts.t(deps.config.SENTINEL_LANG, err.id, err.args);
         return [{ platform: msg.platform, chatId: msg.chatId, text, replyToMessageId: msg.messageId }];
       }
       // No stack trace reaches a chat; the log has it, without the message text.
-      log.error({ op: "handle", platform: msg.platform, command: cmd?.name ?? "dialog", err }, "failed");
+      log.error({ op: "handle", platform: msg.platform, command: logName(cmd), err }, "failed");
       const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
       return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal"), replyToMessageId: msg.messageId }];
     }
@@ -123,7 +132,7 @@ export function createBot(deps: BotDeps): Bot {
   async function isTipster(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<boolean> {
     if (cmd && TIPSTER_COMMANDS.has(cmd.name)) return true;
     if (msg.chatType !== "private") return false;
-    if (cmd && cmd.name !== "cancel" && looksLikeSlashCommand(msg.text)) return false;
+    if (cmd && cmd.name !== "cancel" && (looksLikeSlashCommand(msg.text) || THROUGH_DIALOG.has(cmd.name))) return false;
     // A store that cannot answer is the normal lane's to report (with its apology).
     return deps.store.transaction((repo) => hasTipDialog(new AnonCtx(deps, msg, repo))).catch(() => false);
   }

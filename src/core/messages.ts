@@ -38,7 +38,9 @@ export interface IncomingMessage {
 export interface OutgoingFile {
   kind: "document" | "photo";
   filename: string;
-  data: Uint8Array;
+  /** The bytes; or, for a file the platform already holds (a photo someone sent), its reference. */
+  data?: Uint8Array;
+  ref?: string;
 }
 
 export interface OutgoingMessage {

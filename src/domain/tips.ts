@@ -30,13 +30,13 @@ export function formatTipNumber(year: number, id: number): string {
   return `${TIP_NUMBER_PREFIX}-${year}-${String(id).padStart(6, "0")}`;
 }
 
-/** `JB-2026-000012`, `jb2026000012` or the bare id `12`. */
-export function parseTipNumber(input: string): number | null {
+/** `JB-2026-000012`, `jb2026000012` or the bare id `12`; the year, when given, must be the tip's. */
+export function parseTipNumber(input: string): { id: number; year: number | null } | null {
   const s = input.trim().toUpperCase().replace(/[\s-]/g, "");
   const m = /^(?:JB(\d{4}))?(\d{1,9})$/.exec(s);
   if (!m) return null;
   const id = Number(m[2]);
-  return id > 0 ? id : null;
+  return id > 0 ? { id, year: m[1] ? Number(m[1]) : null } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiHour } from "../domain/dates.ts";
+import { shanghaiDate, shanghaiHour, startOfShanghaiDay } from "../domain/dates.ts";
 import { topUnits } from "../domain/permissions.ts";
 import { addDays, formatTipNumber, tipOverdue } from "../domain/tips.ts";
 import type { BotDeps } from "../core/context.ts";
@@ -13,11 +13,12 @@ export const QUIET_FROM_HOUR = 21;
 const ANON_CLAIM_DAYS = 2;
 
 /**
- * The daily tip digest: each tip handler hears, in a private chat, of new tips, tips the tipster added to, and
- * overdue ones — once a day, at the first tick after 09:00. New tips are announced only here, never the moment they
- * arrive, so a handler's screen cannot date a tip to the minute.
+ * The daily tip digest: each tip handler hears, in a private chat, of tips received before today, tips the tipster
+ * added to, and overdue ones — once a day, at the first tick after 09:00. New tips are announced only here, never
+ * the moment they arrive, so a handler's screen cannot date a tip within a day.
  * Each digest is claimed in the store before it is sent and marked after: two processes send it once; a claim left
- * by a crash is retaken by the next tick. Returns the number sent.
+ * by a crash before it was marked is retaken by a tick five minutes later (so a crash right after sending may repeat
+ * that one digest). Returns the number sent.
  */
 export async function runTipDigest(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Promise<number> {
   const now = deps.clock();
@@ -33,15 +34,18 @@ export async function runTipDigest(deps: BotDeps, send: (m: OutgoingMessage) => 
   }
   let sent = 0;
   for (const { user, paths } of byUser.values()) {
+    // The day is claimed before anything is known to say: one digest a day, at the first tick after 09:00, so a
+    // digest's time says nothing about when a tip came in.
+    const key = `tip-digest:${user.id}:${today}`;
+    if (!(await deps.store.transaction((repo) => repo.claimJob(key, now)))) continue;
     const units = topUnits(paths.map((unitPath) => ({ role: "TIP_HANDLER" as const, unitPath })), "TIP_HANDLER");
     const tips = await deps.store.transaction((repo) => repo.tips.list(units, { includeClosed: false, limit: 1000 }));
     const text = digestText(deps, user, tips, today);
-    if (!text) continue;
-    const key = `tip-digest:${user.id}:${today}`;
-    if (!(await deps.store.transaction((repo) => repo.claimJob(key, now)))) continue;
-    await send({ platform: user.platform, chatId: privateChatOf(user.platform, user.platformUserId), text });
+    if (text) {
+      await send({ platform: user.platform, chatId: privateChatOf(user.platform, user.platformUserId), text });
+      sent++;
+    }
     await deps.store.transaction((repo) => repo.markJobSent(key, deps.clock()));
-    sent++;
   }
   return sent;
 }
@@ -52,7 +56,8 @@ function digestText(deps: BotDeps, user: UserRow, tips: TipRow[], today: string)
   const sep = t("list-separator");
   const days = deps.config.SENTINEL_TIP_FEEDBACK_DAYS;
   const numbers = (list: TipRow[]) => list.map((x) => formatTipNumber(x.year, x.id)).join(sep);
-  const fresh = tips.filter((x) => x.status === "NEW");
+  // Tips received today wait for tomorrow's digest: a digest never tells that a tip came in this morning.
+  const fresh = tips.filter((x) => x.status === "NEW" && x.receivedOn < today);
   const unread = tips.filter((x) => x.unread && x.status !== "NEW");
   const investigation = tips.filter((x) => tipOverdue(x, today, days) === "investigation");
   const feedback = tips.filter((x) => tipOverdue(x, today, days) === "feedback");
@@ -77,6 +82,8 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     if (!(await repo.claimJob(key, now))) return null;
     const purged = await repo.tips.purgeClosed(addDays(today, -deps.config.SENTINEL_TIP_RETENTION_DAYS));
     await repo.purgeHashedClaims(addDays(today, -ANON_CLAIM_DAYS));
+    // Tip dialogs left unfinished (or a code never confirmed saved) go too: nothing waits in the store for a chat.
+    await repo.purgeConversations("anon", startOfShanghaiDay(addDays(today, -ANON_CLAIM_DAYS)));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
     await repo.markJobSent(key, now);
     return { purged };

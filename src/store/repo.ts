@@ -212,15 +212,23 @@ export class Repo {
     return n === 1;
   }
 
+  /** Drops dialogs of a kind of chat (e.g. the anonymous lane's) not touched since before `before`. */
+  async purgeConversations(platform: string, before: Date): Promise<number> {
+    return (await this.tx.conversation.deleteMany({ where: { platform, updatedAt: { lt: before } } })).count;
+  }
+
   async purgeHashedClaims(beforeDay: string): Promise<number> {
     return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
   }
 
-  /** Finds or creates the sender, refreshing the name and language the platform gave: one statement. */
+  /**
+   * Finds or creates the sender, refreshing the name and language the platform gave: one statement. The row is dated
+   * to the day only, so the sender table cannot say who first wrote to the bot around the time a tip came in.
+   */
   async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
     const rows = await this.tx.$queryRaw<UserRow[]>`
-      INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang)
-      VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null})
+      INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
+      VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
       ON CONFLICT (platform, "platformUserId") DO UPDATE
         SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
             lang = COALESCE("User".lang, EXCLUDED.lang)

@@ -94,6 +94,12 @@ export class TipRepo {
     return t && toTip(t);
   }
 
+  /** The tips recorded as on the same facts as this one (pointing to it). */
+  async sameAs(id: number): Promise<TipRow[]> {
+    const rows = await this.tx.tip.findMany({ where: { sameAsId: id }, include: { unit: true } });
+    return rows.map(toTip);
+  }
+
   async get(id: number): Promise<TipRow | null> {
     const t = await this.tx.tip.findUnique({ where: { id }, include: { unit: true } });
     return t && toTip(t);
@@ -148,12 +154,13 @@ export class TipRepo {
     }));
   }
 
-  /** Tips received by the units under `unitPaths`, open ones first, newest first. */
+  /** Tips received by the units under `unitPaths`, newest first: open ones (and closed ones still needing a step), or all. */
   async list(unitPaths: string[], opts: { includeClosed: boolean; limit: number }): Promise<TipRow[]> {
     const rows = await this.tx.tip.findMany({
       where: {
         unit: { OR: unitPaths.map((p) => ({ path: { startsWith: p } })) },
-        ...(opts.includeClosed ? {} : { status: { not: "CLOSED" } }),
+        // A closed tip stays listed while the tipster has news or a reward is still to be decided or paid.
+        ...(opts.includeClosed ? {} : { OR: [{ status: { not: "CLOSED" } }, { unread: true }, { reward: { in: ["CLAIMED", "APPROVED"] } }] }),
       },
       include: { unit: true },
       orderBy: { id: "desc" },

@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, test } from "vitest";
 import { createFixture, freshPostgres, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
 import type { IncomingMessage } from "../../src/core/messages.ts";
+import { runTipDigest, runTipMaintenance } from "../../src/reminders/tips.ts";
 
 /**
  * Anonymity, tested rather than promised: a tipster with a known platform id, username, display name and chat runs
@@ -21,6 +22,7 @@ const SECRET_TEXT = {
   phone: "13711112222",
   photo: "photo-file-id-AAA111",
   groupTip: "偷排废液VVV",
+  abandoned: "半途放弃的举报UUU",
 };
 
 function fromTipster(text: string, opts: { photos?: string[]; messageId?: string } = {}): IncomingMessage {
@@ -36,7 +38,7 @@ function fromTipster(text: string, opts: { photos?: string[]; messageId?: string
 }
 
 /** Every tipster command, a handler's whole path, and a tip wrongly posted in a group. Returns the receipt code. */
-async function runEverything(f: Fixture): Promise<string> {
+async function runEverything(f: Fixture, opts: { housekeeping: boolean } = { housekeeping: true }): Promise<string> {
   await seedTree(f);
   await f.chat.as("admin").in("县局群").say("授权 举报处理人 王局长");
   const say = async (text: string, opts?: { photos?: string[]; messageId?: string }) =>
@@ -81,6 +83,17 @@ async function runEverything(f: Fixture): Promise<string> {
   await w.say(`举报办结 ${number}`);
   // A known worker posts a tip in a group: turned away, nothing kept.
   await f.chat.as("张三").in("车间群").say(`举报 ${SECRET_TEXT.groupTip}`);
+  // A second tip, abandoned half-way; then days pass with the daily digest and housekeeping.
+  await say("举报");
+  await say("2");
+  await say(SECRET_TEXT.abandoned);
+  const digests: string[] = [];
+  for (let day = 1; opts.housekeeping && day <= 3; day++) {
+    f.clock.advanceDays(1);
+    await runTipDigest(f.app.deps, async (m) => void digests.push(m.text));
+    await runTipMaintenance(f.app.deps);
+  }
+  for (const s of forbidden(code)) expect(digests.join("\n")).not.toContain(s);
   return code;
 }
 
@@ -138,6 +151,8 @@ describe("an anonymous tipster leaves no trace", () => {
     expect(dump).toContain("危化品仓库报警器缺失");
     expect(raw.some((b) => b.includes(Buffer.from("危化品仓库报警器缺失")))).toBe(true);
     expect(dump).toMatch(/"Tip":|Tip:\n\{/);
+    // Housekeeping left no tip dialog behind (the abandoned one, or a code never confirmed saved).
+    expect(dump).not.toMatch(/"platform":"anon","chatId"[^\n]*"kind":"tip"/);
     expect(log).toContain('"op":"handle"');
     expect(log.split("\n").length).toBeGreaterThan(15);
 
@@ -154,7 +169,7 @@ describe("an anonymous tipster leaves no trace", () => {
     dirs.push(dir);
     const f = await createFixture({ dataDir: dir, now: "2026-11-10T06:37:21Z" });
     try {
-      await runEverything(f);
+      await runEverything(f, { housekeeping: false });
     } finally {
       await f.close();
     }

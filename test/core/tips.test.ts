@@ -135,9 +135,13 @@ describe("a tipster", () => {
     expect(claim).toContain("县应急管理局");
     expect(claim).toContain("身份证");
     await w.say(`举报反馈 ${number} 已查实并责令停产整改`);
+    // A claimed reward is decided before the tip is closed.
+    expect(await w.say(`举报办结 ${number}`)).toEqual([expect.stringContaining("请先核定")]);
+    await w.say(`批准奖励 ${number}`);
+    await w.say(`奖励已发放 ${number}`);
     await w.say(`举报办结 ${number}`);
     expect(await t.say(`举报补充 ${code} 还有一件事`)).toEqual([expect.stringContaining("已办结")]);
-    expect(await t.say(`申领奖励 ${code}`)).toEqual([expect.stringContaining("已办结")]);
+    expect(await t.say(`申领奖励 ${code}`)).toEqual([expect.stringContaining("已经发放")]);
     const [closed] = await t.say(`举报查询 ${code}`);
     expect(closed).toContain("已办结（核查属实）");
     expect(closed).toContain("答复：已查实并责令停产整改");
@@ -172,6 +176,39 @@ describe("a tipster", () => {
     await f.chat.as("举报人小王").say(`举报通知 ${code} 关`);
     await w.say(`举报追问 ${number} 还在吗？`);
     expect(f.chat.sent.get("dm:举报人小王")!.at(-1)!.text).not.toContain("有新消息");
+  });
+
+  test("a substantiated tip closed before any claim can still have its reward claimed, approved and paid", async () => {
+    const { number, code } = await fileTip(f, "举报人小王");
+    const w = f.chat.as("王局长");
+    await w.say(`举报核查 ${number} 属实`);
+    await w.say(`举报反馈 ${number} 属实，已处理`);
+    await w.say(`举报办结 ${number}`);
+    const [status] = await f.chat.as("举报人小王").say(`举报查询 ${code}`);
+    expect(status).toContain("申领奖励 回执码");
+    expect(await f.chat.as("举报人小王").say(`申领奖励 ${code}`)).toEqual([expect.stringContaining("已登记")]);
+    expect((await w.say("举报列表"))[0]).toContain(`${number}`);
+    expect(await w.say(`批准奖励 ${number}`)).toEqual([expect.stringContaining("3000 元")]);
+    expect(await w.say(`奖励已发放 ${number}`)).toEqual([expect.stringContaining("已发放")]);
+    expect((await w.say("举报列表"))[0]).not.toContain(number);
+  });
+
+  test("help and language keywords still work in the middle of a tip; other words are answers", async () => {
+    const t = f.chat.as("举报人小王");
+    await t.say("举报");
+    await t.say("1");
+    expect((await t.say("帮助"))[0]).toContain("【所有人】");
+    expect(await t.say("城关化工厂")).toEqual([expect.stringContaining("看到了什么")]);
+  });
+
+  test("no tip is taken where nobody may read it", async () => {
+    const g = await createFixture();
+    try {
+      await seedTree(g);
+      expect(await g.chat.as("举报人小王").say("举报")).toEqual([expect.stringContaining("12350")]);
+    } finally {
+      await g.close();
+    }
   });
 
   test("speaks the tipster's language: the one they set with /lang", async () => {
@@ -246,6 +283,45 @@ describe("a tip handler", () => {
     expect(mine).not.toContain("罚款");
     expect((await w.say("举报列表"))[0]).toContain("目前没有未办结的举报");
     expect((await w.say("举报列表 全部"))[0]).toContain(number);
+  });
+
+  test("the handler sees the photos by their platform reference", async () => {
+    const t = f.chat.as("举报人小王");
+    await t.say("举报");
+    await t.say("1");
+    await t.say("城关化工厂");
+    await t.say("储罐无报警", { photos: ["tg-photo-1"] });
+    await t.say("", { photos: ["tg-photo-2"] });
+    await t.say("完成");
+    const number = tipNumberIn(await t.say("匿名"));
+    const out = await f.chat.as("王局长").send(`查看举报 ${number}`);
+    expect(out.map((o) => o.file?.ref).filter(Boolean)).toEqual(["tg-photo-1", "tg-photo-2"]);
+    expect(out[1]!.text).toContain("1/2");
+    // A number with another year is not this tip.
+    expect(await f.chat.as("王局长").say(`查看举报 JB-2025-${number.slice(-6)}`)).toEqual([expect.stringContaining("没有举报")]);
+  });
+
+  test("a fine recorded after approval asks for a new approval; after payment the facts are closed", async () => {
+    const { number } = await fileTip(f, "举报人小王");
+    const w = f.chat.as("王局长");
+    await w.say(`举报核查 ${number} 属实`);
+    expect(await w.say(`批准奖励 ${number}`)).toEqual([expect.stringContaining("3000 元")]);
+    const fined = await w.say(`举报罚款 ${number} 100万`);
+    expect(fined[1]).toContain("重新核定");
+    expect(await w.say(`批准奖励 ${number}`)).toEqual([expect.stringContaining("150000 元")]);
+    await w.say(`奖励已发放 ${number}`);
+    expect(await w.say(`举报罚款 ${number} 200万`)).toEqual([expect.stringContaining("不能再改")]);
+  });
+
+  test("a later tip on the same facts earns nothing, whichever of the two was marked", async () => {
+    const a = await fileTip(f, "举报人甲");
+    f.clock.advanceDays(1);
+    const b = await fileTip(f, "举报人乙");
+    const w = f.chat.as("王局长");
+    for (const t of [a, b]) await w.say(`举报核查 ${t.number} 属实`);
+    await w.say(`同一举报 ${a.number} ${b.number}`);
+    expect((await w.say(`举报奖励 ${b.number}`))[0]).toContain("只奖励最先举报人");
+    expect((await w.say(`举报奖励 ${a.number}`))[0]).toContain("3000 元");
   });
 
   test("a later tip on the same facts earns nothing; the first does", async () => {
@@ -355,6 +431,34 @@ describe("the daily digest and housekeeping", () => {
     f.clock.set("2027-01-21T02:00:00Z"); // finding + 11 days, no feedback yet
     await runTipDigest(f.app.deps, out.send);
     expect(out.sent.at(-1)!.text).toContain(`反馈逾期（核查结论后 10 日内未答复举报人）：${number}`);
+  });
+
+  test("a tip received after the day's digest waits for tomorrow's", async () => {
+    const out = collect();
+    f.clock.set("2026-11-11T01:05:00Z");
+    expect(await runTipDigest(f.app.deps, out.send)).toBe(0); // nothing to say, but the day is taken
+    f.clock.set("2026-11-11T07:00:00Z");
+    const { number } = await fileTip(f, "举报人小王");
+    f.clock.set("2026-11-11T07:10:00Z");
+    expect(await runTipDigest(f.app.deps, out.send)).toBe(0);
+    f.clock.set("2026-11-12T01:05:00Z");
+    expect(await runTipDigest(f.app.deps, out.send)).toBe(1);
+    expect(out.sent[0]!.text).toContain(number);
+  });
+
+  test("an abandoned tip dialog, and a code never confirmed saved, are deleted by the daily housekeeping", async () => {
+    const t = f.chat.as("举报人小王");
+    await t.say("举报");
+    await t.say("1");
+    await t.say("城关化工厂");
+    await t.say("储罐无报警");
+    await t.say("跳过");
+    const filed = await t.say("匿名");
+    receiptCodeIn(filed);
+    f.clock.advanceDays(3);
+    await runTipMaintenance(f.app.deps);
+    // The code is gone for good: the chat has no dialog left to show it from.
+    expect((await t.say("再看一次")).join()).not.toMatch(/\d{4}(?: \d{4}){6}/);
   });
 
   test("a digest claimed but not sent (a crash) is sent by the next tick; one sent is not", async () => {

@@ -133,9 +133,9 @@ describe("tip deadlines", () => {
 describe("tip numbers", () => {
   test("JB-<year>-<id>, read back with or without dashes, or by id", () => {
     expect(formatTipNumber(2026, 12)).toBe("JB-2026-000012");
-    expect(parseTipNumber("JB-2026-000012")).toBe(12);
-    expect(parseTipNumber("jb2026000012")).toBe(12);
-    expect(parseTipNumber("12")).toBe(12);
+    expect(parseTipNumber("JB-2026-000012")).toEqual({ id: 12, year: 2026 });
+    expect(parseTipNumber("jb2026000012")).toEqual({ id: 12, year: 2026 });
+    expect(parseTipNumber("12")).toEqual({ id: 12, year: null });
     expect(parseTipNumber("YH-2026-000012")).toBeNull();
     expect(parseTipNumber("0")).toBeNull();
     expect(parseTipNumber("")).toBeNull();

@@ -17,7 +17,7 @@ import type { TipChange, TipRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
 import { firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import type { TipContact } from "./tipster.ts";
+import type { TipContact, TipContent } from "./tipster.ts";
 import { rewardText, tipDetailText, tipLine } from "./tip-text.ts";
 
 const OPEN: readonly TipStatus[] = ["NEW", "INVESTIGATING", "SUBSTANTIATED", "UNSUBSTANTIATED"];
@@ -43,10 +43,10 @@ async function handlerUnits(ctx: Ctx): Promise<string[]> {
  */
 async function handledTip(ctx: Ctx, ref: string | undefined, usage: string): Promise<TipRow> {
   await handlerUnits(ctx);
-  const id = ref ? parseTipNumber(ref) : null;
-  if (!id) throw new Refusal(usage);
-  const tip = await ctx.repo.tips.get(id);
-  if (!tip || !holdsRole(await ctx.grants(), tip.unit.path, "TIP_HANDLER")) {
+  const parsed = ref ? parseTipNumber(ref) : null;
+  if (!parsed) throw new Refusal(usage);
+  const tip = await ctx.repo.tips.get(parsed.id);
+  if (!tip || (parsed.year !== null && parsed.year !== tip.year) || !holdsRole(await ctx.grants(), tip.unit.path, "TIP_HANDLER")) {
     throw new Refusal("tip-unknown", { number: ref! });
   }
   return tip;
@@ -54,9 +54,15 @@ async function handledTip(ctx: Ctx, ref: string | undefined, usage: string): Pro
 
 const num = (tip: TipRow) => formatTipNumber(tip.year, tip.id);
 
+/** The facts behind a reward stay open until it is paid (a closed tip may still get its reward decided). */
+function requireFactsOpen(tip: TipRow): void {
+  if (tip.reward === "PAID") throw new Refusal("tip-facts-paid", { number: num(tip), amount: tip.rewardYuan ?? 0 });
+}
+
 /** Applies a change when the tip is still as read; a handler who acted at the same moment wins, this one re-reads. */
 async function change(ctx: Ctx, tip: TipRow, from: readonly TipStatus[], ch: TipChange, kind: TipEventKind, extra: { body?: string; data?: Record<string, unknown> } = {}): Promise<void> {
-  const ok = await ctx.repo.tips.change(tip.id, from, ch, { kind, actorId: ctx.user.id, on: ctx.today, ...extra });
+  // A handler acting on a tip has seen what the tipster added.
+  const ok = await ctx.repo.tips.change(tip.id, from, { unread: false, ...ch }, { kind, actorId: ctx.user.id, on: ctx.today, ...extra });
   if (!ok) throw new Refusal("tip-changed", { number: num(tip) });
 }
 
@@ -93,7 +99,18 @@ async function list(ctx: Ctx, args: string): Promise<void> {
 async function show(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, firstWord(args).ref, "tip-show-usage");
   const events = await ctx.repo.tips.events(tip.id);
-  ctx.replyText(tipDetailText(ctx, tip, events));
+  const other = tip.sameAsId ? await ctx.repo.tips.get(tip.sameAsId) : null;
+  ctx.replyText(tipDetailText(ctx, tip, events, other ? num(other) : null));
+  // The photos, by the platform's own reference (the bytes never pass through the store).
+  const { attachments } = ctx.deps.sealer.open<TipContent>(tip.content);
+  attachments.forEach((ref, i) => {
+    ctx.out.push({
+      platform: ctx.msg.platform,
+      chatId: ctx.msg.chatId,
+      text: ctx.t("tip-photo-caption", { number: num(tip), n: i + 1, of: attachments.length }),
+      file: { kind: "photo", filename: ref, ref },
+    });
+  });
   if (tip.status === "NEW") {
     await change(ctx, tip, ["NEW"], { status: "INVESTIGATING", unread: false }, "OPENED");
   } else if (tip.unread) {
@@ -182,9 +199,10 @@ async function fine(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, ref, "tip-fine-usage");
   const yuan = parseYuan(rest);
   if (yuan === null) throw new Refusal("tip-fine-usage");
-  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  requireFactsOpen(tip);
   await change(ctx, tip, [tip.status], { fineYuan: yuan }, "FINE", { data: { amount: yuan } });
   ctx.reply("tip-fine-recorded", { number: num(tip), amount: yuan });
+  if (tip.reward === "APPROVED") ctx.reply("tip-reapprove-hint", { number: num(tip), amount: tip.rewardYuan ?? 0 });
 }
 
 async function accident(ctx: Ctx, args: string): Promise<void> {
@@ -194,9 +212,10 @@ async function accident(ctx: Ctx, args: string): Promise<void> {
   const grade = parseAccidentGrade(gradeWord);
   const deaths = Number(deathsWord?.replace(/人$/, ""));
   if (!grade || !Number.isInteger(deaths) || deaths < 0 || deaths > 10000) throw new Refusal("tip-accident-usage");
-  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  requireFactsOpen(tip);
   await change(ctx, tip, [tip.status], { accidentGrade: grade, accidentDeaths: deaths }, "ACCIDENT", { data: { detail: grade, amount: deaths } });
   ctx.reply("tip-accident-recorded", { number: num(tip), grade: ctx.t(`accident-grade-${grade}`), deaths });
+  if (tip.reward === "APPROVED") ctx.reply("tip-reapprove-hint", { number: num(tip), amount: tip.rewardYuan ?? 0 });
 }
 
 async function same(ctx: Ctx, args: string): Promise<void> {
@@ -204,17 +223,17 @@ async function same(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, ref, "tip-same-usage");
   const other = await handledTip(ctx, otherRef, "tip-same-usage");
   if (other.id === tip.id) throw new Refusal("tip-same-usage");
+  requireFactsOpen(tip);
   await change(ctx, tip, [tip.status], { sameAsId: other.id }, "SAME_AS", { data: { detail: num(other) } });
   ctx.reply("tip-same-recorded", { number: num(tip), other: num(other) });
 }
 
 /** The reward under the deployment's rules; the first tip on the same facts is the one rewarded. */
 async function computeFor(ctx: Ctx, tip: TipRow): Promise<RewardResult> {
-  let first = true;
-  if (tip.sameAsId) {
-    const other = await ctx.repo.tips.get(tip.sameAsId);
-    if (other && (other.receivedOn < tip.receivedOn || (other.receivedOn === tip.receivedOn && other.id < tip.id))) first = false;
-  }
+  // The same facts, either way round: the tip this one points to, and the tips pointing to this one.
+  const linked = [...(tip.sameAsId ? [await ctx.repo.tips.get(tip.sameAsId)] : []), ...(await ctx.repo.tips.sameAs(tip.id))];
+  const earlier = (o: TipRow | null) => !!o && (o.receivedOn < tip.receivedOn || (o.receivedOn === tip.receivedOn && o.id < tip.id));
+  const first = !linked.some(earlier);
   return computeReward(ctx.deps.rewardRules, {
     kind: tip.kind,
     substantiated: tip.substantiated,
@@ -232,9 +251,9 @@ async function reward(ctx: Ctx, args: string): Promise<void> {
 
 async function approve(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, firstWord(args).ref, "tip-approve-usage");
-  if (tip.reward === "APPROVED" || tip.reward === "PAID") throw new Refusal("tip-approve-done", { number: num(tip), amount: tip.rewardYuan ?? 0 });
-  if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
+  if (tip.reward === "PAID") throw new Refusal("tip-facts-paid", { number: num(tip), amount: tip.rewardYuan ?? 0 });
   const r = await computeFor(ctx, tip);
+  if (tip.reward === "APPROVED" && r.amount === tip.rewardYuan) throw new Refusal("tip-approve-done", { number: num(tip), amount: tip.rewardYuan ?? 0 });
   if (r.amount <= 0) throw new Refusal("tip-approve-zero", { number: num(tip), why: rewardText(ctx, r) });
   await change(ctx, tip, [tip.status], { reward: "APPROVED", rewardYuan: r.amount }, "REWARD_APPROVED", { data: { amount: r.amount } });
   noticeTipster(ctx, tip);
@@ -255,6 +274,7 @@ async function close(ctx: Ctx, args: string): Promise<void> {
   if (tip.substantiated === null) throw new Refusal("tip-close-no-finding", { number: num(tip) });
   if (!tip.feedbackOn) throw new Refusal("tip-close-no-feedback", { number: num(tip) });
   if (tip.reward === "APPROVED") throw new Refusal("tip-close-unpaid", { number: num(tip), amount: tip.rewardYuan ?? 0 });
+  if (tip.reward === "CLAIMED" && (await computeFor(ctx, tip)).amount > 0) throw new Refusal("tip-close-claimed", { number: num(tip) });
   noticeTipster(ctx, tip);
   // The chat a tipster left for notices is deleted with the close; the rest goes after the retention period.
   await change(ctx, tip, OPEN, { status: "CLOSED", closedOn: ctx.today, contact: null, unread: false }, "CLOSED");

@@ -50,7 +50,7 @@ export function tipStatusText(s: Speaker, tip: TipRow, events: TipEventRow[]): s
   if (seen.length) lines.push(s.t("tip-thread"), ...seen.map((e) => eventText(s, e, false)));
   const lastHandler = [...events].reverse().find((e) => e.kind === "QUESTION" || e.kind === "REPLY");
   if (tip.status !== "CLOSED" && lastHandler?.kind === "QUESTION") lines.push(s.t("tip-status-answer-hint"));
-  else if (tip.status !== "CLOSED" && tip.substantiated === true && tip.reward === "NONE") lines.push(s.t("tip-status-claim-hint"));
+  else if (tip.substantiated === true && tip.reward === "NONE") lines.push(s.t("tip-status-claim-hint"));
   return lines.join("\n");
 }
 
@@ -70,7 +70,7 @@ export function tipLine(s: Speaker, tip: TipRow, today: string): string {
 }
 
 /** The handler's full view of one tip. */
-export function tipDetailText(s: Speaker, tip: TipRow, events: TipEventRow[]): string {
+export function tipDetailText(s: Speaker, tip: TipRow, events: TipEventRow[], sameAsNumber: string | null): string {
   const content = s.deps.sealer.open<TipContent>(tip.content);
   const identity = tip.identity ? s.deps.sealer.open<TipIdentity>(tip.identity) : null;
   const feedbackDays = s.deps.config.SENTINEL_TIP_FEEDBACK_DAYS;
@@ -93,7 +93,7 @@ export function tipDetailText(s: Speaker, tip: TipRow, events: TipEventRow[]): s
       fine: tip.fineYuan ?? "none",
       grade: tip.accidentGrade ? s.t(`accident-grade-${tip.accidentGrade}`) : "none",
       deaths: tip.accidentDeaths ?? 0,
-      sameAs: tip.sameAsId ? formatTipNumber(tip.year, tip.sameAsId) : "none",
+      sameAs: sameAsNumber ?? "none",
     }),
     rewardLine(s, tip),
     s.t("tip-thread"),

@@ -50,7 +50,10 @@ const NAMED_WORDS = ["实名", "named", "2"];
 const SAVED_WORDS = ["已保存", "保存了", "已记下", "记下了", "saved", "ok", "好的", "好"];
 /** Failed code look-ups allowed per chat and overall, per hour. */
 export const LOOKUP_LIMIT_PER_CHAT = 5;
-export const LOOKUP_LIMIT_TOTAL = 200;
+// High enough that a crowd of wrong guesses cannot lock real tipsters out for long; 86-bit codes need no tighter brake.
+export const LOOKUP_LIMIT_TOTAL = 2000;
+/** A tip dialog is dropped after this long (it is dated to the day, so 24–48 hours). */
+export const TIP_DIALOG_TTL_MS = 48 * 3600_000;
 
 const isOneOf = (list: readonly string[], text: string) => list.includes(toHalfWidth(text).trim().toLowerCase());
 
@@ -99,22 +102,20 @@ async function askNext(ctx: AnonCtx, draft: TipDraft): Promise<void> {
   }
 }
 
-/** Where a tip goes: the regulator above the enterprise it names, else the configured unit, else the first top unit. */
+/**
+ * Where a tip goes: the regulator above the enterprise it names, else the configured unit, else the first top unit
+ * — the first of these that has a tip handler (on it or above it), so no tip lands where nobody can read it.
+ */
 async function receivingUnit(ctx: AnonCtx, where: string, what: string): Promise<UnitRow> {
+  const units = await ctx.repo.listUnits();
+  const candidates: UnitRow[] = [];
   const named = await ctx.repo.tips.unitMentioned(`${where} ${what}`);
-  if (named) {
-    if (named.parentId === null) return named;
-    const parent = (await ctx.repo.listUnits()).find((u) => u.id === named.parentId);
-    if (parent) return parent;
-  }
-  const configured = ctx.deps.config.SENTINEL_TIP_UNIT;
-  if (configured) {
-    const u = await ctx.repo.findUnitByName(configured);
-    if (u) return u;
-  }
-  const top = (await ctx.repo.listUnits()).filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
-  if (!top) throw new Refusal("tip-not-ready");
-  return top;
+  if (named) candidates.push(units.find((u) => u.id === named.parentId) ?? named);
+  const configured = ctx.deps.config.SENTINEL_TIP_UNIT && units.find((u) => u.name === ctx.deps.config.SENTINEL_TIP_UNIT);
+  if (configured) candidates.push(configured);
+  candidates.push(...units.filter((u) => u.parentId === null));
+  for (const u of candidates) if ((await ctx.repo.tips.handlersOf(u.path)).length > 0) return u;
+  throw new Refusal("tip-not-ready");
 }
 
 async function fileTip(ctx: AnonCtx, draft: TipDraft, identity: TipIdentity | null): Promise<void> {
@@ -144,7 +145,13 @@ async function start(ctx: AnonCtx, args: string): Promise<void> {
     checkLength(args, ctx.deps.config.SENTINEL_MAX_TEXT);
     draft.what = args;
   }
-  if ((await ctx.repo.listUnits()).length === 0) throw new Refusal("tip-not-ready");
+  if ((await ctx.repo.tips.allHandlers()).length === 0) throw new Refusal("tip-not-ready");
+  const open = await loadDraft(ctx);
+  if (open?.state.step === "saved" && open.draft.code) {
+    // A new tip would overwrite the code not yet confirmed saved: show it again first.
+    ctx.reply("tip-code-again", { number: open.draft.number ?? "", code: formatReceiptCode(open.draft.code) });
+    return;
+  }
   ctx.reply("tip-intro");
   await askNext(ctx, draft);
 }
@@ -154,7 +161,7 @@ export async function tipStep(ctx: AnonCtx): Promise<void> {
   const loaded = await loadDraft(ctx);
   if (!loaded) return;
   const { state, draft } = loaded;
-  if (ctx.now.getTime() - state.updatedAt.getTime() > 30 * 3600_000) {
+  if (ctx.now.getTime() - state.updatedAt.getTime() > TIP_DIALOG_TTL_MS) {
     // Dated to the day: a dialog from before yesterday is stale (the code, if any, is dropped with it).
     await ctx.repo.deleteConversation(ANON, ctx.key, "-");
     ctx.reply("tip-dialog-expired");
@@ -293,7 +300,7 @@ async function claim(ctx: AnonCtx, args: string): Promise<void> {
   const { tip } = found;
   const number = formatTipNumber(tip.year, tip.id);
   if (tip.reward === "PAID") throw new Refusal("tip-claim-paid", { number });
-  requireOpen(tip);
+  // A reward may be claimed after the tip is closed, until the tip is deleted at the end of the retention period.
   if (tip.substantiated === false) throw new Refusal("tip-claim-unsubstantiated", { number });
   if (tip.substantiated !== true) throw new Refusal("tip-claim-not-yet", { number });
   if (tip.reward === "NONE") {

@@ -45,10 +45,12 @@ export class ConsoleRepl implements ChatAdapter {
 
   async send(msg: OutgoingMessage): Promise<void> {
     let saved: string | undefined;
-    if (msg.file) {
+    if (msg.file?.data) {
       mkdirSync(this.opts.outbox, { recursive: true });
       saved = path.join(this.opts.outbox, msg.file.filename);
       writeFileSync(saved, msg.file.data);
+    } else if (msg.file?.ref) {
+      saved = msg.file.ref;
     }
     this.print(formatOutgoing(msg, saved));
   }
