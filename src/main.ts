@@ -6,6 +6,7 @@ import { DatabaseLockedError } from "./store/index.ts";
 import { ConsoleRepl } from "./platforms/console/repl.ts";
 import { SecretError } from "./core/sealer.ts";
 import { startScheduler } from "./reminders/scheduler.ts";
+import { unknownYears } from "./domain/calendar.ts";
 
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
@@ -44,6 +45,11 @@ async function main(): Promise<void> {
   process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
   if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   const scheduler = startScheduler(app.deps, (o) => repl.send(o));
+  const year = new Date().getUTCFullYear();
+  const unknown = unknownYears(app.deps.calendar, year, year + 1);
+  if (unknown.length) {
+    log.warn({ module: "main", op: "calendar", years: unknown }, "holiday calendar does not know these years: working days fall back to Monday–Friday");
+  }
   log.info({ module: "main", op: "start", store: app.store.kind, platforms: ["console"] }, "ready");
 
   let stopping = false;

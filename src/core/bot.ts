@@ -10,6 +10,7 @@ import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
 import { tipHandling } from "./features/tip-handling.ts";
+import { deadlines, onDocument } from "./features/deadlines.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps };
@@ -60,7 +61,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, deadlines];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -75,7 +76,8 @@ export function createBot(deps: BotDeps): Bot {
     const started = Date.now();
     // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
     // and look for a dialog without a transaction, so chatter costs one read and no write.
-    if (!cmd && msg.chatType === "group") {
+    const document = msg.attachments.some((a) => a.kind === "document");
+    if (!cmd && msg.chatType === "group" && !document) {
       const open = await deps.store.transaction((repo) => repo.getConversation(msg.platform, msg.chatId, msg.sender.id));
       if (!open) return [];
     }
@@ -193,6 +195,7 @@ export function createBot(deps: BotDeps): Bot {
       await dialog.step(ctx, current);
       return;
     }
+    if (msg.chatType === "group") return onDocument(ctx);
     if (msg.chatType === "private") ctx.reply(looksLikeSlashCommand(msg.text) ? "unknown-command" : "hint-private");
   }
 

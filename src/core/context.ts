@@ -10,6 +10,8 @@ import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
 import type { Sealer } from "./sealer.ts";
 import type { RewardRules } from "../domain/tips.ts";
+import type { HolidayCalendar } from "../domain/calendar.ts";
+import type { Obligation } from "../domain/obligations.ts";
 
 /** What the bot is built from; injected, never module singletons (tests pass their own clock). */
 export interface BotDeps {
@@ -21,6 +23,10 @@ export interface BotDeps {
   indicators: readonly MajorHazardIndicator[];
   sealer: Sealer;
   rewardRules: RewardRules;
+  /** Working days (official holidays and make-up days). */
+  calendar: HolidayCalendar;
+  /** The recurring obligations every unit owes the unit above it. */
+  obligations: readonly Obligation[];
 }
 
 /**

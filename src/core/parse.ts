@@ -14,6 +14,8 @@ export const COMMANDS = [
   // The tip handler's (private chats only).
   "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
   "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close",
+  // Obligations, submissions, the statistics table.
+  "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -65,6 +67,14 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "tip-approve": { slash: ["tip approve", "tipapprove"], zh: ["批准奖励"] },
   "tip-paid": { slash: ["tip paid", "tippaid"], zh: ["奖励已发放"] },
   "tip-close": { slash: ["tip close", "tipclose"], zh: ["举报办结"] },
+  "deadline-add": { slash: ["deadline add", "deadlineadd"], zh: ["报送事项", "新增报送事项"] },
+  "deadline-remove": { slash: ["deadline remove", "deadlineremove", "deadline rm"], zh: ["删除报送事项"] },
+  deadlines: { slash: ["deadlines"], zh: ["报送情况"] },
+  submitted: { slash: ["submitted"], zh: ["已报送"] },
+  remindme: { slash: ["remindme", "remind me"], zh: ["私聊提醒"] },
+  record: { slash: ["record"], zh: ["录入"] },
+  export: { slash: ["export"], zh: ["导出统计表", "导出"] },
+  trend: { slash: ["trend"], zh: ["趋势", "趋势图"] },
 };
 
 /** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */

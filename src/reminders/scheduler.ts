@@ -2,6 +2,7 @@ import cron from "node-cron";
 import type { BotDeps } from "../core/context.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import { runTipDigest, runTipMaintenance } from "./tips.ts";
+import { runDeadlineReminders } from "./deadlines.ts";
 
 export interface Scheduler {
   /** Runs every job once now (also what each tick does). */
@@ -24,6 +25,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (m) log.info({ op: "tip-maintenance", purged: m.purged }, "tips purged");
         const n = await runTipDigest(deps, send);
         if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
+        const r = await runDeadlineReminders(deps, send);
+        if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
       } catch (err) {
         log.error({ op: "tick", err }, "scheduled jobs failed");
       } finally {

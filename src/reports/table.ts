@@ -120,13 +120,12 @@ export async function buildTable(input: TableInput): Promise<Buffer> {
       t("xlsx-general-found"), t("xlsx-general-rectified"), t("xlsx-general-rate"),
       t("xlsx-major-found"), t("xlsx-major-rectified"), t("xlsx-major-rate"), t("xlsx-major-supervised"),
     ]);
-    const rate = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
     value("hazard-general-found", s.stats.general.found);
     value("hazard-general-rectified", s.stats.general.rectified);
-    value("hazard-general-rate", rate(rectificationRate(s.stats.general)));
+    value("hazard-general-rate", rectificationRate(s.stats.general));
     value("hazard-major-found", s.stats.major.found);
     value("hazard-major-rectified", s.stats.major.rectified);
-    value("hazard-major-rate", rate(rectificationRate(s.stats.major)));
+    value("hazard-major-rate", rectificationRate(s.stats.major));
     value("hazard-major-supervised", s.stats.supervised);
 
     section(20, "xlsx-section-5");

@@ -112,6 +112,12 @@ export class DeadlineRepo {
     return n.count === 1;
   }
 
+  /** The claims among these keys: whether sent or skipped, and when claimed. */
+  async claims(keys: string[]): Promise<Map<string, { claimedAt: Date; sentAt: Date | null; outcome: string | null }>> {
+    const rows = await this.tx.jobClaim.findMany({ where: { key: { in: keys } } });
+    return new Map(rows.map((r) => [r.key, { claimedAt: r.claimedAt, sentAt: r.sentAt, outcome: r.outcome }]));
+  }
+
   /** The keys among these that were sent. */
   async sentKeys(keys: string[]): Promise<Set<string>> {
     const rows = await this.tx.jobClaim.findMany({ where: { key: { in: keys }, outcome: "sent" }, select: { key: true } });

@@ -6,6 +6,8 @@ import { describe, expect, test } from "vitest";
 import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../../src/core/i18n.ts";
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
 import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES } from "../../src/domain/types.ts";
+import { STEPS } from "../../src/domain/obligations.ts";
+import { FIGURES } from "../../src/domain/figures.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
 const prompts = new Prompts();
@@ -28,6 +30,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "tip-status-": TIP_STATUSES,
   "tip-reward-": REWARD_STATES,
   "tip-event-": TIP_EVENT_KINDS,
+  "step-": STEPS,
+  "reminder-": STEPS,
+  "figure-": FIGURES.map((f) => f.key),
 };
 
 function ftlFiles(lang: Lang): string[] {
@@ -125,7 +130,8 @@ const CALLS: { re: RegExp; arg: (args: string[]) => string[] }[] = [
   { re: /\.reply\(/g, arg: (a) => [a[0] ?? ""] },
   { re: /\bsay\(/g, arg: (a) => [a[0] ?? ""] },
   {
-    re: /\.t\(/g,
+    // `ctx.t(…)`, `prompts.t(lang, …)`, and local `t(…)` helpers.
+    re: /(?:\.|(?<![\w$]))t\(/g,
     arg: (a) => {
       const first = idsIn(a[0] ?? "");
       const isLang = (LANGS as readonly string[]).includes(first.ids[0] ?? "");

@@ -1,0 +1,136 @@
+# Obligations, submissions, the statistics table, the trend chart, deadline reminders.
+
+## Obligations
+
+deadline-add-usage = Usage: /deadline add <due date> <name>, e.g. /deadline add 2026-08-15 implementation-report (in your unit's group; the units below submit it by the name's first word)
+deadline-past = The due date { $date } has passed. Give today or a later date, like 2026-08-15.
+deadline-no-units = There are no units below "{ $unit }", so nobody owes it a report. Create one first: /unit add <name> { $unit }
+deadline-exists = There is an obligation called "{ $word }" already. Choose another name, or remove it first: /deadline remove { $word }
+deadline-added = Added the obligation "{ $name }", due { $due }, owed by { $count } unit(s) below.
+    Reminders: { $steps } (only to units that have not submitted; reminders on days off move to the working day before).
+    A unit submits with /submitted { $keyword } in its group, or by sending the file with "{ $keyword }" in the caption.
+step-T-3 = 3 working days before, { $date }
+step-T-1 = 1 working day before, { $date }
+step-T0 = on the day, { $date }
+step-MISS = the working day after a miss, { $date }
+deadline-remove-usage = Usage: /deadline remove <name>
+deadline-remove-unknown = Your unit has no one-off obligation "{ $word }". There are: { $list }
+deadline-removed = Removed the obligation "{ $name }"; no more reminders for it.
+
+## Submitting
+
+submitted-usage = Usage: /submitted <obligation> [period], e.g. /submitted monthly, /submitted annual 2026. Obligations: { $list }
+submitted-unknown = There is no obligation "{ $word }". You can submit: { $list }
+submitted-no-receiver = "{ $unit }" has no unit above it, so it owes no reports.
+submitted-bad-period = The period "{ $period }" does not fit. For this obligation write it like { $example }.
+submitted-done = Recorded: "{ $unit }" submitted the { $name } for { $period } to "{ $receiver }"{ $late ->
+    [yes] {" "}(late: it was due { $due })
+   *[no] {" "}(due { $due })
+}. No more reminders for this period.
+submitted-already = The { $name } for { $period } was submitted on { $when } by { $who } already.
+
+## Status
+
+deadlines-head = [{ $unit }] submissions:
+deadlines-no-units = There are no units below "{ $unit }" that owe it reports.
+deadlines-obligation = { $name } ({ $period }, due { $due }): { $done }/{ $total } submitted
+deadlines-line-submitted = · ✓ { $unit } — { $when } { $who }{ $late ->
+    [yes] {" "}(late)
+   *[no] {""}
+}
+deadlines-line-missing = · ✗ { $unit } — missing{ $overdue ->
+    [yes] {" "}(overdue)
+   *[no] {""}
+}
+remindme-usage = Usage: /remindme on|off (on: deadline reminders come to your private chat too; send me any message first)
+remindme-on = Done: deadline reminders will come to your private chat too.
+remindme-off = Done: deadline reminders go to your unit's groups only.
+
+## Recording figures
+
+record-usage = Usage: /record [2026-11] <name>=<value> …, e.g. /record study=3 publicity=5 fines=12.5 contact=Zhang phone=13800000000; main problems: /record problem aspect: …; measures: …; progress: …
+record-unknown-key = I do not know "{ $word }". You can record: { $keys }
+record-bad-value = The value of "{ $word }" is wrong: counts are whole numbers, fines are in 10,000 yuan (decimals allowed).
+record-done = Recorded for "{ $unit }", { $month }: { $list }. Send /export { $month } to see the table.
+record-problem-usage = Usage: /record problem aspect: …; measures: …; progress: … (three parts separated by semicolons)
+record-problem-done = Recorded main problem no. { $count } for "{ $unit }", { $month }.
+
+figure-study-sessions = study sessions
+figure-study-people = study attendance (person-times)
+figure-training-people = training (person-times)
+figure-publicity-items = publicity items
+figure-enforce-violations = serious violations (cases)
+figure-enforce-closed = closed down (enterprises)
+figure-enforce-suspended = suspended (enterprises)
+figure-enforce-fines = fines (10,000 yuan)
+figure-enforce-joint = joint punishment (enterprises)
+figure-enforce-account-units = held accountable (units)
+figure-enforce-account-persons = held accountable (persons)
+figure-risk-identified = major risks identified
+figure-risk-controlled = under effective control
+figure-contact-person = contact person
+figure-contact-phone = contact phone
+
+## The statistics table
+
+export-usage = Usage: /export [2026-11]
+export-done = The statistics table of "{ $unit }" for { $month }:
+xlsx-title = Work-safety special rectification: statistics table
+xlsx-filename = statistics-{ $unit }-{ $month }
+xlsx-summary-sheet = Summary
+xlsx-unit = Unit:
+xlsx-filled-on = Filled on:
+xlsx-month = Month:
+xlsx-section-1 = 1. Study and publicity
+xlsx-section-2 = 2. Hazards found and rectified ({ $since ->
+    [none] cumulative
+   *[other] cumulative since { $since }
+})
+xlsx-section-3 = 3. Enforcement
+xlsx-section-4 = 4. Major safety risks
+xlsx-section-5 = 5. Main problems, measures and progress
+xlsx-general-found = general hazards found
+xlsx-general-rectified = general hazards rectified
+xlsx-general-rate = general rectification rate (%)
+xlsx-major-found = major hazards found
+xlsx-major-rectified = major hazards rectified
+xlsx-major-rate = major rectification rate (%)
+xlsx-major-supervised = supervised (listed)
+xlsx-problem-aspect = Aspect
+xlsx-problem-measures = Measures
+xlsx-problem-progress = Progress
+xlsx-contact-person = Contact:
+xlsx-contact-phone = Phone:
+xlsx-notes = Notes: 1. Hazard figures are counted by Sentinel from the units' reports, verifications and rectifications: found are hazards confirmed with a level, rectified those of them rectified (or closed), rate = rectified ÷ found. 2. The other figures are recorded by the units; blank where none was recorded. 3. Fines in 10,000 yuan. 4. The summary sheet adds up the unit and every unit below it.
+
+## The trend chart
+
+trend-title = { $unit }: hazards, { $from } to { $to }
+trend-axis-count = hazards
+trend-axis-rate = rectification rate (%)
+trend-general-found = general found
+trend-general-rectified = general rectified
+trend-major-found = major found
+trend-major-rectified = major rectified
+trend-rate = rectification rate
+trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified, rate { $rate }.
+
+## Deadline reminders (to units that have not submitted)
+
+reminder-T-3 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }, three working days from now.{ $late ->
+    [yes] {" "}(Sent late: the bot could not send it on time.)
+   *[no] {""}
+} Once submitted, send /submitted and the obligation's name here.
+reminder-T-1 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }; one working day left.{ $late ->
+    [yes] {" "}(Sent late.)
+   *[no] {""}
+} Once submitted, send /submitted and the obligation's name here.
+reminder-T0 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due today ({ $due }) to "{ $receiver }".{ $late ->
+    [yes] {" "}(Sent late.)
+   *[no] {""}
+} Once submitted, send /submitted and the obligation's name here.
+reminder-MISS = [Overdue] "{ $unit }": the { $name } ({ $period }) was due on { $due } and has not reached "{ $receiver }". Please submit it now, then send /submitted and the obligation's name.{ $late ->
+    [yes] {" "}(Sent late.)
+   *[no] {""}
+}
+reminder-escalate = [Overdue] The { $name } ({ $period }, due { $due }) is still missing from { $count } unit(s): { $units }. Send /deadlines for details.

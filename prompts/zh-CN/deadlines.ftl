@@ -1,0 +1,136 @@
+# 报送事项、报送情况、统计表、趋势图、报送提醒。
+
+## 报送事项
+
+deadline-add-usage = 用法：报送事项 截止日期 名称，例如：报送事项 2026-08-15 贯彻落实情况（在本单位的群里发送；下级单位按名称的第一个词报送）
+deadline-past = 截止日期 { $date } 已经过了。请写今天或以后的日期，格式 2026-08-15。
+deadline-no-units = “{ $unit }”下面还没有单位，没有谁需要向它报送。请先“新建单位 名称 { $unit }”。
+deadline-exists = 已经有叫“{ $word }”的报送事项了。请换一个名称，或先“删除报送事项 { $word }”。
+deadline-added = 已新增报送事项“{ $name }”，截止 { $due }，{ $count } 个下级单位需报送。
+    提醒：{ $steps }（未报送的单位才会收到；节假日的提醒提前到工作日）。
+    下级单位报送后在其群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
+step-T-3 = 提前三个工作日 { $date }
+step-T-1 = 提前一个工作日 { $date }
+step-T0 = 当天 { $date }
+step-MISS = 逾期次日 { $date }
+deadline-remove-usage = 用法：删除报送事项 名称
+deadline-remove-unknown = 本单位没有叫“{ $word }”的临时报送事项。现有：{ $list }
+deadline-removed = 已删除报送事项“{ $name }”，不再提醒。
+
+## 报送
+
+submitted-usage = 用法：已报送 事项 [期次]，例如：已报送 月报、已报送 年度总结 2026。事项：{ $list }
+submitted-unknown = 没有叫“{ $word }”的报送事项。可报送的事项：{ $list }
+submitted-no-receiver = “{ $unit }”没有上级单位，不需要报送。
+submitted-bad-period = 期次“{ $period }”不对。这个事项的期次写成 { $example } 这样。
+submitted-done = 已记录：“{ $unit }”{ $period } 的{ $name }已报送给“{ $receiver }”{ $late ->
+    [yes] （逾期，截止日为 { $due }）
+   *[no] （截止日 { $due }）
+}。本期不再提醒。
+submitted-already = { $period } 的{ $name }已于 { $when } 由 { $who } 报送过，无需重复。
+
+## 报送情况
+
+deadlines-head = 【{ $unit }】报送情况：
+deadlines-no-units = “{ $unit }”下面没有需要报送的单位。
+deadlines-obligation = { $name }（{ $period }，截止 { $due }）：已报 { $done }/{ $total }
+deadlines-line-submitted = · ✓ { $unit } —— { $when } { $who }{ $late ->
+    [yes] （逾期）
+   *[no] {""}
+}
+deadlines-line-missing = · ✗ { $unit } —— 未报送{ $overdue ->
+    [yes] （已逾期）
+   *[no] {""}
+}
+remindme-usage = 用法：私聊提醒 开 / 私聊提醒 关（开启后，报送提醒也会私聊发给您；需先在群里或私聊中给机器人发过消息）
+remindme-on = 好的，以后报送提醒也会私聊发给您。
+remindme-off = 好的，报送提醒只发到单位的群里。
+
+## 录入统计数据
+
+record-usage = 用法：录入 [2026-11] 名称=数值 …，例如：录入 学习=3 宣传=5 罚款=12.5 联系人=张三 电话=13800000000；主要问题：录入 问题 方面：…；措施：…；进展：…
+record-unknown-key = 不认识“{ $word }”。可录入：{ $keys }
+record-bad-value = “{ $word }”的数值不对：次数、人数、家数写整数，罚款写万元（可带小数）。
+record-done = 已录入“{ $unit }”{ $month }：{ $list }。发送“导出统计表 { $month }”查看。
+record-problem-usage = 用法：录入 问题 方面：…；措施：…；进展：…（三项用分号隔开）
+record-problem-done = 已录入“{ $unit }”{ $month } 的第 { $count } 条主要问题。
+
+figure-study-sessions = 组织学习（次）
+figure-study-people = 参加学习（人次）
+figure-training-people = 培训（人次）
+figure-publicity-items = 宣传报道（篇）
+figure-enforce-violations = 严重违法行为（起）
+figure-enforce-closed = 关闭取缔（家）
+figure-enforce-suspended = 停产整顿（家）
+figure-enforce-fines = 罚款（万元）
+figure-enforce-joint = 联合惩戒（家）
+figure-enforce-account-units = 问责（单位）
+figure-enforce-account-persons = 问责（人）
+figure-risk-identified = 重大风险辨识（处）
+figure-risk-controlled = 有效管控（处）
+figure-contact-person = 联系人
+figure-contact-phone = 联系电话
+
+## 统计表
+
+export-usage = 用法：导出统计表 [2026-11]
+export-done = “{ $unit }”{ $month } 统计表：
+xlsx-title = 安全生产专项整治三年行动统计表
+xlsx-filename = 统计表-{ $unit }-{ $month }
+xlsx-summary-sheet = 汇总
+xlsx-unit = 填报单位：
+xlsx-filled-on = 填报时间：
+xlsx-month = 统计月份：
+xlsx-section-1 = 一、学习宣传贯彻情况
+xlsx-section-2 = 二、隐患排查整治情况（{ $since ->
+    [none] 累计
+   *[other] 自 { $since } 起累计
+}）
+xlsx-section-3 = 三、执法检查情况
+xlsx-section-4 = 四、重大安全风险管控情况
+xlsx-section-5 = 五、存在的主要问题、措施及进展
+xlsx-general-found = 一般隐患排查（项）
+xlsx-general-rectified = 一般隐患整改（项）
+xlsx-general-rate = 一般隐患整改率（%）
+xlsx-major-found = 重大隐患排查（项）
+xlsx-major-rectified = 重大隐患整改（项）
+xlsx-major-rate = 重大隐患整改率（%）
+xlsx-major-supervised = 挂牌督办（项）
+xlsx-problem-aspect = 方面
+xlsx-problem-measures = 措施
+xlsx-problem-progress = 进展
+xlsx-contact-person = 联系人：
+xlsx-contact-phone = 联系电话：
+xlsx-notes = 填表说明：1. 隐患数据由隐患哨兵根据各单位报告、核实和整改记录自动统计，排查数为已核实定级的隐患，整改数为其中已整改（含已销号）的隐患，整改率 = 整改数 ÷ 排查数。2. 其余各项由各单位录入，未录入的留空。3. 罚款以万元计。4. 汇总表为本单位及所有下级单位之和。
+
+## 趋势图
+
+trend-title = { $unit } 隐患排查整治趋势（{ $from } 至 { $to }）
+trend-axis-count = 隐患（项）
+trend-axis-rate = 整改率（%）
+trend-general-found = 一般隐患排查
+trend-general-rectified = 一般隐患整改
+trend-major-found = 重大隐患排查
+trend-major-rectified = 重大隐患整改
+trend-rate = 整改率
+trend-done = “{ $unit }”近 12 个月（{ $from } 至 { $to }）：排查 { $found } 项，整改 { $rectified } 项，整改率 { $rate }。
+
+## 报送提醒（发到未报送单位的群）
+
+reminder-T-3 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”，还有三个工作日。{ $late ->
+    [yes] （补发：机器人此前未能按时发送）
+   *[no] {""}
+}报送后请在群里发送“已报送”加事项名称。
+reminder-T-1 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”，还剩最后一个工作日。{ $late ->
+    [yes] （补发：机器人此前未能按时发送）
+   *[no] {""}
+}报送后请在群里发送“已报送”加事项名称。
+reminder-T0 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）今天（{ $due }）截止，请今天报送“{ $receiver }”。{ $late ->
+    [yes] （补发）
+   *[no] {""}
+}报送后请在群里发送“已报送”加事项名称。
+reminder-MISS = 【逾期】“{ $unit }”：{ $name }（{ $period }）已于 { $due } 截止，尚未报送“{ $receiver }”。请尽快报送，报送后发送“已报送”加事项名称。{ $late ->
+    [yes] （补发）
+   *[no] {""}
+}
+reminder-escalate = 【逾期通报】{ $name }（{ $period }，截止 { $due }）仍有 { $count } 个单位未报送：{ $units }。发送“报送情况”查看详情。
