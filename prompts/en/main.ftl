@@ -221,6 +221,8 @@ help-official = [Officials]
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
     /rectified <number> · /close <number> · /supervise <number> <authority> <deadline> · /unsupervise <number>
     /overdue · /list [status|level] · /stats [month]
+    Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
+    The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
 help-admin = [Admins]
     /unit add <name> [parent] · /units · /bind <unit> · /unbind
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin, tip-handler)

@@ -149,3 +149,24 @@ describe("a tip on the console, across a restart", () => {
     expect(wrong.all).toContain("SENTINEL_SECRET");
   });
 });
+
+describe("files on the console", () => {
+  test("an exported table is saved to DATA_DIR/outbox and its path printed; a file with a caption is a submission", async () => {
+    const dataDir = freshDir();
+    const p = new ConsoleProcess({ DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" });
+    await p.waitFor(/admin> $/m);
+    await p.ask("新建单位 县应急管理局", /admin> $/m);
+    await p.ask("新建单位 城关化工厂 县应急管理局", /admin> $/m);
+    await p.ask("/as admin@车间群", /admin@车间群> $/m);
+    await p.ask("绑定 城关化工厂", /admin@车间群> $/m);
+    expect(await p.ask("/file 月报.xlsx 本月月报", /admin@车间群> $/m)).toContain("已报送给“县应急管理局”");
+    const out = await p.ask("导出统计表", /admin@车间群> $/m);
+    const saved = /📎 (\S+\.xlsx)/.exec(out)![1]!;
+    expect(saved.startsWith(path.join(dataDir, "outbox"))).toBe(true);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe("PK"); // a zip: the .xlsx container
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+    // The holiday calendar lists years up to the last announced one; the year after is logged at start.
+    expect(readFileSync(path.join(dataDir, "sentinel.log"), "utf8")).toMatch(/holiday calendar does not know these years/);
+  });
+});
