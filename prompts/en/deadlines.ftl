@@ -2,7 +2,7 @@
 
 ## Obligations
 
-deadline-add-usage = Usage: /deadline add <due date> <name>, e.g. /deadline add 2026-08-15 implementation-report (in your unit's group; the units below submit it by the name's first word)
+deadline-add-usage = Usage: /deadline add <due date> <name> [subtree], e.g. /deadline add 2026-08-15 implementation-report (in your unit's group; owed by the units directly below, or by every unit below with "subtree" at the end)
 deadline-past = The due date { $date } has passed. Give today or a later date, like 2026-08-15.
 deadline-no-units = There are no units below "{ $unit }", so nobody owes it a report. Create one first: /unit add <name> { $unit }
 deadline-exists = There is an obligation called "{ $word }" already. Choose another name, or remove it first: /deadline remove { $word }
@@ -42,6 +42,8 @@ deadlines-line-missing = · ✗ { $unit } — missing{ $overdue ->
     [yes] {" "}(overdue)
    *[no] {""}
 }
+deadlines-usage = Usage: /deadlines [period], a period like 2026-11 (monthly) or 2026 (annual).
+refuse-official-nowhere = You are not an official of any unit, so there is nothing to show or export. Ask your unit's admin: /grant official <your name>
 remindme-usage = Usage: /remindme on|off (on: deadline reminders come to your private chat too; send me any message first)
 remindme-on = Done: deadline reminders will come to your private chat too.
 remindme-off = Done: deadline reminders go to your unit's groups only.
@@ -99,6 +101,7 @@ xlsx-major-supervised = supervised (listed)
 xlsx-problem-aspect = Aspect
 xlsx-problem-measures = Measures
 xlsx-problem-progress = Progress
+xlsx-problem-of = { $unit }: { $aspect }
 xlsx-contact-person = Contact:
 xlsx-contact-phone = Phone:
 xlsx-notes = Notes: 1. Hazard figures are counted by Sentinel from the units' reports, verifications and rectifications: found are hazards confirmed with a level, rectified those of them rectified (or closed), rate = rectified ÷ found. 2. The other figures are recorded by the units; blank where none was recorded. 3. Fines in 10,000 yuan. 4. The summary sheet adds up the unit and every unit below it.
@@ -113,24 +116,27 @@ trend-general-rectified = general rectified
 trend-major-found = major found
 trend-major-rectified = major rectified
 trend-rate = rectification rate
-trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified, rate { $rate }.
-
+trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified; cumulative rectification rate at { $to }: { $rate }.
 ## Deadline reminders (to units that have not submitted)
 
-reminder-T-3 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }, three working days from now.{ $late ->
-    [yes] {" "}(Sent late: the bot could not send it on time.)
-   *[no] {""}
+reminder-T-3 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }{ $late ->
+    [yes] {" "}(sent late).
+   *[no] , three working days from now.
+} Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
 } Once submitted, send /submitted and the obligation's name here.
-reminder-T-1 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }; one working day left.{ $late ->
-    [yes] {" "}(Sent late.)
-   *[no] {""}
+reminder-T-1 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }{ $late ->
+    [yes] {" "}(sent late).
+   *[no] ; one working day left.
+} Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
 } Once submitted, send /submitted and the obligation's name here.
-reminder-T0 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due today ({ $due }) to "{ $receiver }".{ $late ->
-    [yes] {" "}(Sent late.)
-   *[no] {""}
+reminder-T0 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due today ({ $due }) to "{ $receiver }"{ $late ->
+    [yes] {" "}(sent late).
+   *[no] .
+} Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
 } Once submitted, send /submitted and the obligation's name here.
-reminder-MISS = [Overdue] "{ $unit }": the { $name } ({ $period }) was due on { $due } and has not reached "{ $receiver }". Please submit it now, then send /submitted and the obligation's name.{ $late ->
-    [yes] {" "}(Sent late.)
-   *[no] {""}
+reminder-MISS = [Overdue] "{ $unit }": the { $name } ({ $period }) was due on { $due } and has not reached "{ $receiver }"{ $late ->
+    [yes] {" "}(sent late).
+   *[no] .
+} Please submit it now, then send "/submitted { $keyword }".
 }
 reminder-escalate = [Overdue] The { $name } ({ $period }, due { $due }) is still missing from { $count } unit(s): { $units }. Send /deadlines for details.

@@ -2,7 +2,7 @@
 
 ## 报送事项
 
-deadline-add-usage = 用法：报送事项 截止日期 名称，例如：报送事项 2026-08-15 贯彻落实情况（在本单位的群里发送；下级单位按名称的第一个词报送）
+deadline-add-usage = 用法：报送事项 截止日期 名称 [全部下级]，例如：报送事项 2026-08-15 贯彻落实情况（在本单位的群里发送；默认由直属下级单位报送，末尾写“全部下级”则所有下级单位都要报送）
 deadline-past = 截止日期 { $date } 已经过了。请写今天或以后的日期，格式 2026-08-15。
 deadline-no-units = “{ $unit }”下面还没有单位，没有谁需要向它报送。请先“新建单位 名称 { $unit }”。
 deadline-exists = 已经有叫“{ $word }”的报送事项了。请换一个名称，或先“删除报送事项 { $word }”。
@@ -42,6 +42,8 @@ deadlines-line-missing = · ✗ { $unit } —— 未报送{ $overdue ->
     [yes] （已逾期）
    *[no] {""}
 }
+deadlines-usage = 用法：报送情况 [期次]，期次如 2026-11（月报）或 2026（年度）。
+refuse-official-nowhere = 您还不是任何单位的监管人员，不能查看或导出。需要时请单位管理员授权：授权 监管人员 您的名字
 remindme-usage = 用法：私聊提醒 开 / 私聊提醒 关（开启后，报送提醒也会私聊发给您；需先在群里或私聊中给机器人发过消息）
 remindme-on = 好的，以后报送提醒也会私聊发给您。
 remindme-off = 好的，报送提醒只发到单位的群里。
@@ -99,6 +101,7 @@ xlsx-major-supervised = 挂牌督办（项）
 xlsx-problem-aspect = 方面
 xlsx-problem-measures = 措施
 xlsx-problem-progress = 进展
+xlsx-problem-of = { $unit }：{ $aspect }
 xlsx-contact-person = 联系人：
 xlsx-contact-phone = 联系电话：
 xlsx-notes = 填表说明：1. 隐患数据由隐患哨兵根据各单位报告、核实和整改记录自动统计，排查数为已核实定级的隐患，整改数为其中已整改（含已销号）的隐患，整改率 = 整改数 ÷ 排查数。2. 其余各项由各单位录入，未录入的留空。3. 罚款以万元计。4. 汇总表为本单位及所有下级单位之和。
@@ -113,24 +116,27 @@ trend-general-rectified = 一般隐患整改
 trend-major-found = 重大隐患排查
 trend-major-rectified = 重大隐患整改
 trend-rate = 整改率
-trend-done = “{ $unit }”近 12 个月（{ $from } 至 { $to }）：排查 { $found } 项，整改 { $rectified } 项，整改率 { $rate }。
-
+trend-done = “{ $unit }”近 12 个月（{ $from } 至 { $to }）：排查 { $found } 项，整改 { $rectified } 项；截至 { $to } 累计整改率 { $rate }。
 ## 报送提醒（发到未报送单位的群）
 
-reminder-T-3 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”，还有三个工作日。{ $late ->
-    [yes] （补发：机器人此前未能按时发送）
-   *[no] {""}
+reminder-T-3 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”{ $late ->
+    [yes] （补发）。
+   *[no] ，还有三个工作日。
+}报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
 }报送后请在群里发送“已报送”加事项名称。
-reminder-T-1 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”，还剩最后一个工作日。{ $late ->
-    [yes] （补发：机器人此前未能按时发送）
-   *[no] {""}
+reminder-T-1 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”{ $late ->
+    [yes] （补发）。
+   *[no] ，还剩最后一个工作日。
+}报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
 }报送后请在群里发送“已报送”加事项名称。
-reminder-T0 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）今天（{ $due }）截止，请今天报送“{ $receiver }”。{ $late ->
-    [yes] （补发）
-   *[no] {""}
+reminder-T0 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）今天（{ $due }）截止，请今天报送“{ $receiver }”{ $late ->
+    [yes] （补发）。
+   *[no] 。
+}报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
 }报送后请在群里发送“已报送”加事项名称。
-reminder-MISS = 【逾期】“{ $unit }”：{ $name }（{ $period }）已于 { $due } 截止，尚未报送“{ $receiver }”。请尽快报送，报送后发送“已报送”加事项名称。{ $late ->
-    [yes] （补发）
-   *[no] {""}
+reminder-MISS = 【逾期】“{ $unit }”：{ $name }（{ $period }）已于 { $due } 截止，尚未报送“{ $receiver }”{ $late ->
+    [yes] （补发）。
+   *[no] 。
+}请尽快报送，报送后发送“已报送 { $keyword }”。
 }
 reminder-escalate = 【逾期通报】{ $name }（{ $period }，截止 { $due }）仍有 { $count } 个单位未报送：{ $units }。发送“报送情况”查看详情。

@@ -17,13 +17,16 @@ const schema = z.object({
         z.object({ kind: z.literal("annual"), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
       ]),
       attachTable: z.boolean().optional(),
+      owedBy: z.enum(["children", "subtree"]).optional(),
+      receivers: z.array(z.string().min(1)).min(1).optional(),
     }),
   ),
 });
 
 /**
  * The recurring obligations: `prompts/obligations.json` (monthly report and table by the 18th, annual summary by
- * 10 December), or the file at `SENTINEL_OBLIGATIONS`. Each unit with units below it receives them from those units.
+ * 10 December), or the file at `SENTINEL_OBLIGATIONS`. Each names its receiving units (`receivers`, by name; default:
+ * every unit with units below it) and who owes it (`owedBy`: the units directly below, or every unit below).
  */
 export function loadObligations(file: string | undefined): Obligation[] {
   const p = file ?? path.join(PROMPTS_DIR, "obligations.json");
@@ -38,7 +41,7 @@ export function loadObligations(file: string | undefined): Obligation[] {
     const lines = parsed.error.issues.map((i) => `  SENTINEL_OBLIGATIONS: ${i.path.join(".") || "(file)"}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data.obligations.map((o) => ({ ...o, attachTable: o.attachTable ?? false }));
+  return parsed.data.obligations.map((o) => ({ ...o, attachTable: o.attachTable ?? false, owedBy: o.owedBy ?? "children" }));
 }
 
 /** A one-off obligation as the domain sees it. */
@@ -48,5 +51,7 @@ export function oneOff(row: OneOffRow): Obligation {
     name: { "zh-CN": row.name, en: row.name },
     keywords: [row.keyword],
     recurrence: { kind: "once", date: row.dueDate },
+    owedBy: row.owedBy,
+    createdOn: row.createdOn,
   };
 }

@@ -16,6 +16,12 @@ export interface Obligation {
   recurrence: Recurrence;
   /** The monthly statistics table goes with the first reminder of each period. */
   attachTable?: boolean;
+  /** Who owes it: the units directly below the receiving unit (default), or every unit below it. */
+  owedBy?: "children" | "subtree";
+  /** The receiving units, by name; unset: every unit with units below it. */
+  receivers?: string[];
+  /** A one-off's creation day: steps before it are not reminders anyone missed. */
+  createdOn?: string;
 }
 
 /** The reminder ladder: 3 working days before, 1 working day before, the morning of the due day, the day after a miss. */
@@ -31,6 +37,7 @@ export function isQuiet(instant: Date): boolean {
   return h >= QUIET.from || h < QUIET.to;
 }
 
+const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -79,18 +86,34 @@ export type StepState =
   | { state: "passed" };
 
 /**
- * Where a step stands at `now`. A step's window runs from SEND_HOUR on its day to SEND_HOUR on the next step's day
- * (the miss: to the next working day after it); inside it, quiet hours hold sends back.
+ * Where a step stands at `now`. A step's window runs from SEND_HOUR on its day to SEND_HOUR on the next step's day,
+ * but never past the due day for the steps before it (a reminder to submit "by the due date" is not sent after it);
+ * the miss's runs to the next working day after it. Inside it, quiet hours hold sends back.
  */
-export function stepState(cal: HolidayCalendar, steps: { step: Step; date: string }[], i: number, now: Date): StepState {
+export function stepState(cal: HolidayCalendar, steps: { step: Step; date: string }[], i: number, now: Date, due?: string): StepState {
   const s = steps[i]!;
   const start = startOfShanghaiDay(s.date).getTime() + SEND_HOUR * 3600_000;
   const endDate = steps[i + 1]?.date ?? workingDayAfter(cal, s.date, 1);
-  const end = startOfShanghaiDay(endDate).getTime() + SEND_HOUR * 3600_000;
+  let end = startOfShanghaiDay(endDate).getTime() + SEND_HOUR * 3600_000;
+  if (due && s.step !== "MISS") end = Math.min(end, startOfShanghaiDay(due).getTime() + 86_400_000);
   const t = now.getTime();
   if (t < start) return { state: "early" };
   if (t >= end) return { state: "passed" };
   return { state: "due", late: shanghaiDate(now) > s.date };
+}
+
+/**
+ * The period a submission is for when none is named: the last period, if it fell due within the last month and this
+ * unit has not submitted it (a late report is for the period it is late for); else the current one.
+ */
+export function defaultPeriod(rec: Recurrence, today: string, submitted: (period: string) => boolean): string {
+  const current = periodOn(rec, today);
+  if (rec.kind === "once") return current;
+  const [prev] = activePeriods(rec, today);
+  const prevDue = prev ? dueDate(rec, prev) : null;
+  // Within a month after its due date: a report older than that is named explicitly.
+  if (prev && prevDue && prevDue < today && today <= shift(prevDue, 31) && !submitted(prev)) return prev;
+  return current;
 }
 
 /**

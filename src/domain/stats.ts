@@ -9,6 +9,8 @@ export interface HazardStats {
   major: LevelCounts;
   /** Major hazards listed for supervision (挂牌督办) and not yet closed. */
   supervised: number;
+  /** Hazards listed for supervision at any time before the period's end (the statistics table's cumulative count). */
+  supervisedEver: number;
   /** Reported and not yet confirmed or rejected (待核实). */
   pending: number;
   overdue: number;

@@ -2,25 +2,42 @@ import { shanghaiDate } from "../domain/dates.ts";
 import { activePeriods, dueDate, isQuiet, ladder, stepState, type Obligation, type Step, type StepState } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { oneOff } from "../core/obligations.ts";
+import { owing, receives } from "../core/features/deadlines.ts";
 import { privateChatOf, type OutgoingFile, type OutgoingMessage } from "../core/messages.ts";
 import type { ChatRef, UnitRow } from "../store/index.ts";
 import { statisticsTable } from "../reports/gather.ts";
+import { addDays } from "../domain/tips.ts";
 
 /** A claim not marked sent after this long was left by a process that died: another tick may retake it. */
 const STALE_MS = 5 * 60_000;
+/** A period whose last window closed longer ago than this is not looked at any more. */
+const DONE_AFTER_MS = 2 * 86_400_000;
 
 export interface RoundResult {
   sent: number;
   skipped: number;
 }
 
+interface Target {
+  /** `deadline:<obligation>:<period>:<unit id | to-<receiver id>>:<step>|<platform>:<chat id>` */
+  key: string;
+  base: string;
+  unit: UnitRow | null;
+  chat: ChatRef;
+  step: Step;
+  state: StepState;
+}
+
 /**
- * One round of deadline reminders (报送提醒). For every unit with units below it, every obligation it receives and
- * every period whose ladder is running: each owing unit that has not submitted hears the step that is due, in its
- * bound chats and the private chats of its officials who asked for that; after a miss, the receiving unit hears which
- * units are still missing. Each (obligation, period, unit, step) is claimed in the store before it is sent and marked
- * after, so two processes send it once; a step whose window passed while no process ran is recorded as skipped.
- * Nothing is sent in the quiet hours. The first reminder of a monthly period carries the unit's pre-filled table.
+ * One round of deadline reminders (报送提醒). For every receiving unit, every obligation it receives and every period
+ * whose ladder is running: each owing unit that has not submitted hears the step that is due, in its bound chats and the
+ * private chats of its officials who asked for that; after a miss the receiving unit hears which units are missing.
+ *
+ * Each (obligation, period, unit, step, chat) is claimed in the store before it is sent and marked after, so two
+ * processes send it once and one chat that fails does not make the others hear it again; the claim also checks, in
+ * the same transaction, that the unit has still not submitted. A claim a dead process left is retaken after five
+ * minutes; a step whose window passed unsent is recorded as skipped. Nothing is sent in the quiet hours. The first
+ * reminder of a monthly period to a chat carries the unit's pre-filled table.
  */
 export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Promise<RoundResult> {
   const now = deps.clock();
@@ -29,60 +46,90 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
   const log = deps.log.child({ module: "reminders" });
   const tx = deps.store.transaction;
   const units = await tx((repo) => repo.deadlines.allUnits());
-  const oneOffs = await tx((repo) => repo.deadlines.oneOffs(null));
-  const children = new Map<number, UnitRow[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const oneOffs = await tx((repo) => repo.deadlines.oneOffs(null, { from: addDays(today, -40), to: addDays(today, 40) }));
   const result: RoundResult = { sent: 0, skipped: 0 };
   const lang = deps.config.SENTINEL_LANG;
   const t = (id: string, args?: Record<string, string | number>) => deps.prompts.t(lang, id, args);
+  const chatsOf = new Map<number, ChatRef[]>();
+  const recipientsOf = async (unit: UnitRow) => {
+    if (!chatsOf.has(unit.id)) chatsOf.set(unit.id, await recipients(deps, unit));
+    return chatsOf.get(unit.id)!;
+  };
 
   for (const receiver of units) {
-    const owing = children.get(receiver.id);
-    if (!owing) continue;
-    const obligations: Obligation[] = [...deps.obligations, ...oneOffs.filter((o) => o.receiverUnitId === receiver.id).map(oneOff)];
+    const obligations: Obligation[] = [
+      ...deps.obligations.filter((o) => receives(o, receiver, units)),
+      ...oneOffs.filter((o) => o.receiverUnitId === receiver.id).map(oneOff),
+    ];
     for (const o of obligations) {
+      const from = owing(o, receiver, units);
+      if (from.length === 0) continue;
       for (const period of activePeriods(o.recurrence, today)) {
         const due = dueDate(o.recurrence, period);
-        const steps = ladder(deps.calendar, due);
-        const states = steps.map((_, i) => stepState(deps.calendar, steps, i, now));
+        // A one-off's steps before the day it was added were never anyone's to miss.
+        const steps = ladder(deps.calendar, due).filter((s) => !o.createdOn || s.date >= o.createdOn);
+        if (steps.length === 0) continue;
+        const states = steps.map((_, i) => stepState(deps.calendar, steps, i, now, due));
         if (states.every((s) => s.state === "early")) continue;
-        const subs = await tx((repo) => repo.deadlines.submissions(o.key, period, owing.map((u) => u.id)));
-        const missing = owing.filter((u) => !subs.has(u.id));
+        const lastEnd = Date.parse(`${addDays(steps.at(-1)!.date, 5)}T00:00:00+08:00`);
+        if (states.every((s) => s.state === "passed") && now.getTime() - lastEnd > DONE_AFTER_MS) continue;
+        const subs = await tx((repo) => repo.deadlines.submissions(o.key, period, from.map((u) => u.id)));
+        const missing = from.filter((u) => !subs.has(u.id));
         if (missing.length === 0) continue;
-        const work: { key: string; unit: UnitRow | null; step: Step; state: StepState }[] = [];
+
+        const targets: Target[] = [];
         for (const [i, s] of steps.entries()) {
           const state = states[i]!;
           if (state.state === "early") continue;
-          for (const u of missing) work.push({ key: `deadline:${o.key}:${period}:${u.id}:${s.step}`, unit: u, step: s.step, state });
-          if (s.step === "MISS") work.push({ key: `deadline:${o.key}:${period}:to-${receiver.id}:MISS`, unit: null, step: s.step, state });
+          // A unit set up after a step's day was not yet there to be reminded.
+          const there = missing.filter((u) => !u.createdAt || shanghaiDate(u.createdAt) <= s.date);
+          if (there.length === 0) continue;
+          const whom: (UnitRow | null)[] = [...there, ...(s.step === "MISS" ? [null] : [])];
+          for (const unit of whom) {
+            const base = `deadline:${o.key}:${period}:${unit ? unit.id : `to-${receiver.id}`}:${s.step}`;
+            for (const chat of await recipientsOf(unit ?? receiver)) {
+              targets.push({ key: `${base}|${chat.platform}:${chat.chatId}`, base, unit, chat, step: s.step, state });
+            }
+          }
         }
-        // One read tells which are done: sent, skipped, or claimed by a live process a moment ago.
-        const claims = await tx((repo) => repo.deadlines.claims(work.map((w) => w.key)));
-        for (const w of work) {
-          const c = claims.get(w.key);
-          if (c && (c.outcome || now.getTime() - c.claimedAt.getTime() < STALE_MS)) continue;
-          if (w.state.state === "passed") {
-            if (!c && (await tx((repo) => repo.deadlines.recordSkipped(w.key, now)))) {
+        // One read tells which are done: sent, skipped, or claimed a moment ago by a live process.
+        const claims = await tx((repo) => repo.deadlines.claims(targets.map((x) => x.key)));
+        for (const x of targets) {
+          const c = claims.get(x.key);
+          const stale = !c || (!c.outcome && now.getTime() - c.claimedAt.getTime() >= STALE_MS);
+          if (!stale) continue;
+          if (x.state.state === "passed") {
+            if (await tx((repo) => repo.deadlines.recordSkipped(x.key, now))) {
               result.skipped++;
-              log.info({ op: "skip", obligation: o.key, period, step: w.step, unit: w.unit?.id ?? receiver.id }, "reminder window passed unsent");
+              log.info({ op: "skip", obligation: o.key, period, step: x.step, unit: x.unit?.id ?? receiver.id }, "reminder window passed unsent");
             }
             continue;
           }
-          if (quiet || w.state.state !== "due") continue;
-          if (!(await tx((repo) => repo.claimJob(w.key, now, STALE_MS)))) continue;
+          if (quiet || x.state.state !== "due") continue;
+          const late = x.state.late;
+          // Claimed only while the unit has still not submitted: a report that just came in wins.
+          const claimed = await tx(async (repo) => {
+            if (x.unit && (await repo.deadlines.hasSubmitted(o.key, period, x.unit.id))) return false;
+            return repo.claimJob(x.key, now, STALE_MS);
+          });
+          if (!claimed) continue;
           try {
-            const chats = await recipients(deps, w.unit ?? receiver);
-            const text = w.unit
-              ? t(`reminder-${w.step}`, { name: o.name[lang], period, due, unit: w.unit.name, receiver: receiver.name, late: w.state.late ? "yes" : "no" })
-              : t("reminder-escalate", { name: o.name[lang], period, due, count: missing.length, units: missing.map((u) => u.name).join(t("list-separator")) });
-            const file = w.unit && o.attachTable ? await firstTable(deps, o, period, w.unit, w.step, steps.map((x) => x.step), lang, today) : undefined;
-            for (const chat of chats) await send({ ...chat, text, ...(file ? { file } : {}) });
-            await tx((repo) => repo.markJobSent(w.key, deps.clock()));
+            let text: string;
+            let file: OutgoingFile | undefined;
+            if (x.unit) {
+              text = t(`reminder-${x.step}`, { name: o.name[lang], keyword: o.keywords[0]!, period, due, unit: x.unit.name, receiver: receiver.name, late: late ? "yes" : "no" });
+              if (o.attachTable && o.recurrence.kind === "monthly") file = await firstTable(deps, o, period, x.unit, x.chat, lang, today);
+            } else {
+              const still = await tx((repo) => repo.deadlines.submissions(o.key, period, missing.map((u) => u.id)));
+              const names = missing.filter((u) => !still.has(u.id)).map((u) => u.name);
+              text = t("reminder-escalate", { name: o.name[lang], period, due, count: names.length, units: names.join(t("list-separator")) });
+            }
+            await send({ ...x.chat, text, ...(file ? { file } : {}) });
+            await tx((repo) => repo.markJobSent(x.key, deps.clock()));
             result.sent++;
-            if (chats.length === 0) log.warn({ op: "remind", unit: (w.unit ?? receiver).id }, "unit has no bound chat: reminder recorded, nowhere to send");
           } catch (err) {
             // The claim stays unsent: a later tick (this process or another) retakes it once it is stale.
-            log.error({ op: "remind", obligation: o.key, period, step: w.step, err }, "reminder not sent");
+            log.error({ op: "remind", obligation: o.key, period, step: x.step, err }, "reminder not sent");
           }
         }
       }
@@ -100,22 +147,12 @@ async function recipients(deps: BotDeps, unit: UnitRow): Promise<ChatRef[]> {
   });
 }
 
-/** The pre-filled table, on the first reminder of a period that is actually sent to the unit. */
-async function firstTable(
-  deps: BotDeps,
-  o: Obligation,
-  period: string,
-  unit: UnitRow,
-  step: Step,
-  ladderSteps: Step[],
-  lang: "zh-CN" | "en",
-  today: string,
-): Promise<OutgoingFile | undefined> {
-  if (o.recurrence.kind !== "monthly") return undefined;
-  const earlier = ladderSteps.slice(0, ladderSteps.indexOf(step)).map((x) => `deadline:${o.key}:${period}:${unit.id}:${x}`);
+/** The unit's own pre-filled table, on the first reminder of a period that reaches a chat. */
+async function firstTable(deps: BotDeps, o: Obligation, period: string, unit: UnitRow, chat: ChatRef, lang: "zh-CN" | "en", today: string): Promise<OutgoingFile | undefined> {
   return deps.store.transaction(async (repo) => {
-    if ((await repo.deadlines.sentKeys(earlier)).size > 0) return undefined;
-    const file = await statisticsTable(deps, repo, unit, period, lang, today);
+    if ((await repo.deadlines.sentWithSuffix(`deadline:${o.key}:${period}:${unit.id}:`, `|${chat.platform}:${chat.chatId}`)) > 0) return undefined;
+    // One sheet: the unit with the counts of everything below it (a county with hundreds of units is not rebuilt here).
+    const file = await statisticsTable(deps, repo, unit, period, lang, today, { summaryOnly: true });
     return { kind: "document" as const, filename: file.filename, data: file.data };
   });
 }

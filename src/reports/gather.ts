@@ -17,6 +17,7 @@ export async function statisticsTable(
   month: string,
   lang: Lang,
   today: string,
+  opts: { summaryOnly?: boolean } = {},
 ): Promise<{ filename: string; data: Buffer }> {
   const units = await repo.listUnits(unit.path);
   const { end } = monthRange(month);
@@ -35,13 +36,15 @@ export async function statisticsTable(
     };
   };
   const sheets: TableSheet[] = [];
-  if (units.length > 1) {
-    const all = await sheetOf(unit, false, t("xlsx-summary-sheet"));
+  if (units.length > 1 || opts.summaryOnly) {
+    const all = await sheetOf(unit, false, opts.summaryOnly ? unit.name : t("xlsx-summary-sheet"));
     all.figures = sumAll(units.map((u) => figures.get(u.id) ?? new Map<string, string>()), figures.get(unit.id));
-    all.problems = units.flatMap((u) => problemsOf(figures.get(u.id)).map((p) => ({ ...p, aspect: `${u.name}：${p.aspect}` })));
+    all.problems = units.flatMap((u) =>
+      problemsOf(figures.get(u.id)).map((p) => (u.id === unit.id ? p : { ...p, aspect: t("xlsx-problem-of", { unit: u.name, aspect: p.aspect }) })),
+    );
     sheets.push(all);
   }
-  for (const u of units) sheets.push(await sheetOf(u, units.length > 1, u.name));
+  if (!opts.summaryOnly) for (const u of units) sheets.push(await sheetOf(u, units.length > 1, u.name));
   const data = await buildTable({ t, month, filledOn: today, since, sheets });
   return { filename: `${t("xlsx-filename", { unit: unit.name, month })}.xlsx`, data };
 }

@@ -53,13 +53,20 @@ function sectionCells(section: number, row: number): Record<string, string> {
 const thin = { style: "thin" as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** A sheet name Excel and WPS accept: at most 31 characters, none of []:*?/\, unique in the book. */
-function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, "_").slice(0, 28) || "sheet";
-  let n = base;
-  for (let i = 2; used.has(n); i++) n = `${base}(${i})`;
-  used.add(n);
-  return n;
+/**
+ * A sheet name Excel and WPS accept: at most 31 characters, none of []:*?/\\, not starting or ending with an
+ * apostrophe, unique in the book without regard to case.
+ */
+export function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim() || "sheet";
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? "" : `(${i})`;
+    const n = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(n.toLowerCase())) {
+      used.add(n.toLowerCase());
+      return n;
+    }
+  }
 }
 
 /**
@@ -126,7 +133,7 @@ export async function buildTable(input: TableInput): Promise<Buffer> {
     value("hazard-major-found", s.stats.major.found);
     value("hazard-major-rectified", s.stats.major.rectified);
     value("hazard-major-rate", rectificationRate(s.stats.major));
-    value("hazard-major-supervised", s.stats.supervised);
+    value("hazard-major-supervised", s.stats.supervisedEver);
 
     section(20, "xlsx-section-5");
     header(21, [t("xlsx-problem-aspect"), "", "", t("xlsx-problem-measures"), "", "", t("xlsx-problem-progress"), "", ""]);

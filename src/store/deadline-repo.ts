@@ -1,5 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
+import { shanghaiDate } from "../domain/dates.ts";
 
 type Tx = P.TransactionClient;
 
@@ -9,7 +10,20 @@ export interface OneOffRow {
   name: string;
   keyword: string;
   dueDate: string;
+  owedBy: "children" | "subtree";
+  createdOn: string;
 }
+
+type ObligationRecord = { id: number; receiverUnitId: number; name: string; keyword: string; dueDate: Date; owedBy: string; createdAt: Date };
+const toOneOff = (r: ObligationRecord): OneOffRow => ({
+  id: r.id,
+  receiverUnitId: r.receiverUnitId,
+  name: r.name,
+  keyword: r.keyword,
+  dueDate: day(r.dueDate),
+  owedBy: r.owedBy === "subtree" ? "subtree" : "children",
+  createdOn: shanghaiDate(r.createdAt),
+});
 
 export interface SubmissionRow {
   unitId: number;
@@ -30,18 +44,24 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export class DeadlineRepo {
   constructor(private readonly tx: Tx) {}
 
-  async addOneOff(o: { receiverUnitId: number; name: string; keyword: string; dueDate: string; createdById: number }): Promise<OneOffRow> {
+  async addOneOff(o: { receiverUnitId: number; name: string; keyword: string; dueDate: string; owedBy: "children" | "subtree"; createdById: number; createdAt: Date }): Promise<OneOffRow> {
     const r = await this.tx.obligation.create({ data: { ...o, dueDate: new Date(`${o.dueDate}T00:00:00Z`) } });
-    return { id: r.id, receiverUnitId: r.receiverUnitId, name: r.name, keyword: r.keyword, dueDate: day(r.dueDate) };
+    return toOneOff(r);
   }
 
-  /** One-off obligations received by these units (all when `receiverIds` is null). */
-  async oneOffs(receiverIds: number[] | null): Promise<OneOffRow[]> {
+  /**
+   * One-off obligations received by these units (all when `receiverIds` is null), optionally only those due in
+   * [from, to] (the reminder round looks at the ones whose ladder may be running).
+   */
+  async oneOffs(receiverIds: number[] | null, due?: { from: string; to: string }): Promise<OneOffRow[]> {
     const rows = await this.tx.obligation.findMany({
-      where: receiverIds ? { receiverUnitId: { in: receiverIds } } : {},
+      where: {
+        ...(receiverIds ? { receiverUnitId: { in: receiverIds } } : {}),
+        ...(due ? { dueDate: { gte: new Date(`${due.from}T00:00:00Z`), lte: new Date(`${due.to}T00:00:00Z`) } } : {}),
+      },
       orderBy: { dueDate: "asc" },
     });
-    return rows.map((r) => ({ id: r.id, receiverUnitId: r.receiverUnitId, name: r.name, keyword: r.keyword, dueDate: day(r.dueDate) }));
+    return rows.map(toOneOff);
   }
 
   async removeOneOff(id: number): Promise<boolean> {
@@ -84,7 +104,7 @@ export class DeadlineRepo {
 
   /** Every unit, for the reminder round (a tree of a few thousand units is one small read). */
   async allUnits(): Promise<UnitRow[]> {
-    return this.tx.unit.findMany({ select: { id: true, name: true, parentId: true, path: true }, orderBy: { id: "asc" } });
+    return this.tx.unit.findMany({ select: { id: true, name: true, parentId: true, path: true, createdAt: true }, orderBy: { id: "asc" } });
   }
 
   async setFigure(f: { unitId: number; month: string; key: string; value: string; recordedById: number; recordedAt: Date }): Promise<void> {
@@ -106,10 +126,24 @@ export class DeadlineRepo {
     return out;
   }
 
-  /** Records a step whose window passed unsent (nothing if it was claimed before). */
+  /**
+   * Records a step whose window passed unsent: a new record, or a claim a dead process left unsent. False when it
+   * was sent or recorded before.
+   */
   async recordSkipped(key: string, now: Date): Promise<boolean> {
     const n = await this.tx.jobClaim.createMany({ data: [{ key, claimedAt: now, outcome: "skipped" }], skipDuplicates: true });
-    return n.count === 1;
+    if (n.count === 1) return true;
+    return (await this.tx.jobClaim.updateMany({ where: { key, outcome: null, sentAt: null }, data: { outcome: "skipped" } })).count === 1;
+  }
+
+  /** Whether the unit has submitted (checked again inside a reminder's claim, so a report that just came in wins). */
+  async hasSubmitted(obligationKey: string, period: string, unitId: number): Promise<boolean> {
+    return (await this.tx.submission.count({ where: { obligationKey, period, unitId } })) > 0;
+  }
+
+  /** Keys starting with `prefix` and ending with `suffix` that were sent (an earlier reminder to one chat). */
+  async sentWithSuffix(prefix: string, suffix: string): Promise<number> {
+    return this.tx.jobClaim.count({ where: { key: { startsWith: prefix, endsWith: suffix }, outcome: "sent" } });
   }
 
   /** The claims among these keys: whether sent or skipped, and when claimed. */
@@ -118,9 +152,4 @@ export class DeadlineRepo {
     return new Map(rows.map((r) => [r.key, { claimedAt: r.claimedAt, sentAt: r.sentAt, outcome: r.outcome }]));
   }
 
-  /** The keys among these that were sent. */
-  async sentKeys(keys: string[]): Promise<Set<string>> {
-    const rows = await this.tx.jobClaim.findMany({ where: { key: { in: keys }, outcome: "sent" }, select: { key: true } });
-    return new Set(rows.map((r) => r.key));
-  }
 }

@@ -7,11 +7,19 @@ import { DeadlineRepo } from "./deadline-repo.ts";
 
 type Tx = P.TransactionClient;
 
+/** Hazards of one level confirmed and rectified within a window. */
+export interface LevelFlow {
+  found: number;
+  rectified: number;
+}
+
 export interface UnitRow {
   id: number;
   name: string;
   parentId: number | null;
   path: string;
+  /** When the unit was set up (reports due before it are nobody's to owe); present where the query reads it. */
+  createdAt?: Date;
 }
 
 export interface UserRow {
@@ -161,7 +169,7 @@ function toHazard(h: HazardWithRefs): HazardRow {
  */
 const utc = (d: Date) => P.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path });
+const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
 
 /**
  * The queries the use cases need, inside one transaction. Every method is one or two statements;
@@ -320,12 +328,12 @@ export class Repo {
     await this.tx.setting.deleteMany({ where: { key } });
   }
 
-  async createUnit(name: string, parent: UnitRow | null): Promise<UnitRow> {
+  async createUnit(name: string, parent: UnitRow | null, createdAt: Date = new Date()): Promise<UnitRow> {
     // The path includes the unit's own id, known only after the insert: one statement does both.
     const rows = await this.tx.$queryRaw<UnitRow[]>`
       WITH next AS (SELECT nextval(pg_get_serial_sequence('"Unit"', 'id'))::int AS id)
-      INSERT INTO "Unit" (id, name, "parentId", path)
-      SELECT id, ${name}, ${parent?.id ?? null}::int, ${parent?.path ?? "/"} || id || '/' FROM next
+      INSERT INTO "Unit" (id, name, "parentId", path, "createdAt")
+      SELECT id, ${name}, ${parent?.id ?? null}::int, ${parent?.path ?? "/"} || id || '/', ${utc(createdAt)} FROM next
       RETURNING id, name, "parentId", path`;
     return rows[0]!;
   }
@@ -463,21 +471,40 @@ export class Repo {
   }
 
   /**
-   * Counts for the subtrees at `unitPaths`, in one aggregate query. Found = confirmed (any level set, not rejected)
-   * among hazards reported in [from, to); rectified = of those, rectified before `to`.
+   * What happened in [from, to) in the subtrees at `unitPaths`, per level: hazards confirmed (found) and rectified in
+   * the window, whenever they were reported. One aggregate query (the trend chart's bars).
+   */
+  async flows(unitPaths: string[], from: Date, to: Date): Promise<{ general: LevelFlow; major: LevelFlow }> {
+    const rows = await this.tx.$queryRaw<{ gf: number; gr: number; mf: number; mr: number }[]>`
+      SELECT
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)})::int AS gf,
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" >= ${utc(from)} AND h."rectifiedAt" < ${utc(to)})::int AS gr,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)})::int AS mf,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" >= ${utc(from)} AND h."rectifiedAt" < ${utc(to)})::int AS mr
+      FROM "Hazard" h
+      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${unitPaths.map((p) => p + "%")}::text[]))`;
+    const r = rows[0]!;
+    return { general: { found: r.gf, rectified: r.gr }, major: { found: r.mf, rectified: r.mr } };
+  }
+
+  /**
+   * Counts for the subtrees at `unitPaths`, in one aggregate query, as they stood at `to`: found = confirmed before
+   * `to` (a level set) among hazards reported in [from, to); rectified = of those, rectified before `to`.
    */
   async stats(unitPaths: string[], from: Date | null, to: Date, today: string, opts: { exact?: boolean } = {}): Promise<HazardStats> {
     // `exact`: the units at these paths only, not the units below them.
     const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
     const rows = await this.tx.$queryRaw<
-      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
+      { gf: number; gr: number; mf: number; mr: number; sup: number; supEver: number; pending: number; overdue: number }[]
     >`
       SELECT
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS gf,
+        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" < ${utc(to)})::int AS gf,
         count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${utc(to)})::int AS gr,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h.status NOT IN ('REPORTED', 'REJECTED'))::int AS mf,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)})::int AS mf,
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${utc(to)})::int AS mr,
         count(*) FILTER (WHERE h.supervised AND h.status <> 'CLOSED')::int AS sup,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "HazardEvent" e
+          WHERE e."hazardId" = h.id AND e.kind = 'SUPERVISE' AND e.at < ${utc(to)}))::int AS "supEver",
         count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
@@ -489,6 +516,7 @@ export class Repo {
       general: { found: r.gf, rectified: r.gr },
       major: { found: r.mf, rectified: r.mr },
       supervised: r.sup,
+      supervisedEver: r.supEver,
       pending: r.pending,
       overdue: r.overdue,
     };

@@ -146,9 +146,14 @@ describe("submitting and the status", () => {
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 周报")).toEqual([expect.stringContaining("没有叫“周报”的报送事项")]);
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报 2026-13")).toEqual([expect.stringContaining("期次“2026-13”不对")]);
     expect(await f.chat.as("某工人").in("化工厂群").say("已报送 月报")).toEqual([expect.stringContaining("没有“城关化工厂”的监管人员权限")]);
-    expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringContaining("本期不再提醒")]);
-    expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringContaining("无需重复")]);
-    expect(await f.chat.as("赵主任").in("机械厂群").say("11月月报，请查收", { files: ["file-1"] })).toEqual([expect.stringContaining("已报送给“县应急管理局”")]);
+    // October is overdue and missing: a report sent now without a period is October's (late); then November's.
+    expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringMatching(/2026-10 的.*逾期，截止日为 2026-10-18/)]);
+    expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringMatching(/2026-11 的.*本期不再提醒/)]);
+    expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报 2026-11")).toEqual([expect.stringContaining("无需重复")]);
+    expect(await f.chat.as("赵主任").in("机械厂群").say("11月月报，请查收", { files: ["file-1"] })).toEqual([expect.stringMatching(/2026-11 的.*已报送给“县应急管理局”/)]);
+    // A file nobody owes anything for, or from someone who may not submit, is just a file.
+    expect(await f.chat.as("王局长").in("县局群").say("会议照片", { files: ["file-3"] })).toEqual([]);
+    expect(await f.chat.as("张三").in("机械厂群").say("月报草稿", { files: ["file-4"] })).toEqual([]);
     expect(await f.chat.as("赵主任").in("机械厂群").say("会议照片", { files: ["file-2"] })).toEqual([]);
     f.clock.set("2026-11-20T02:00:00Z");
     expect(await f.chat.as("钱主任").in("矿业群").say("已报送 月报")).toEqual([expect.stringContaining("逾期，截止日为 2026-11-18")]);
@@ -160,7 +165,7 @@ describe("submitting and the status", () => {
     expect(status).toContain("年度工作总结（2026，截止 2026-12-10）：已报 0/3");
     expect(status).toContain("✗ 东风机械厂 —— 未报送");
     const [older] = await f.chat.as("王局长").say("报送情况 2026-10");
-    expect(older).toContain("（2026-10，截止 2026-10-18）：已报 0/3");
+    expect(older).toContain("（2026-10，截止 2026-10-18）：已报 1/3");
     expect(older).toContain("未报送（已逾期）");
     expect(await f.chat.as("李主任").in("化工厂群").say("报送情况")).toEqual([expect.stringContaining("下面没有需要报送的单位")]);
   });
@@ -323,5 +328,77 @@ describe("two processes on one PostgreSQL", () => {
       await b.close();
       await pg.drop();
     }
+  });
+});
+
+describe("reminders, the hard cases", () => {
+  const shanghaiAt = (iso: string) => f.clock.set(new Date(iso).toISOString());
+
+  test("a chat that keeps failing does not make the others hear a reminder twice; its claim is skipped when the window ends", async () => {
+    await f.chat.as("钱主任").say("私聊提醒 开");
+    const sent: string[] = [];
+    const send = async (m: OutgoingMessage) => {
+      if (m.chatId === "dm:钱主任") throw new Error("blocked by the user");
+      sent.push(m.chatId);
+    };
+    for (const hhmm of ["09:05", "09:15", "09:25", "09:35", "09:45", "09:55", "10:05"]) {
+      shanghaiAt(`2026-11-13T${hhmm}:00+08:00`);
+      await runDeadlineReminders(f.app.deps, send);
+    }
+    expect(sent.filter((c) => c === "矿业群")).toHaveLength(1);
+    expect(sent.filter((c) => c === "化工厂群")).toHaveLength(1);
+    // When T-1 begins, the failed private claim is recorded as skipped and never sent.
+    shanghaiAt("2026-11-17T09:05:00+08:00");
+    const result = await runDeadlineReminders(f.app.deps, send);
+    expect(result.skipped).toBeGreaterThanOrEqual(1);
+    const mine = (await f.app.store.transaction((repo) => repo.findUnitByName("南山矿业")))!;
+    const key = `deadline:monthly:2026-11:${mine.id}:T-3|console:dm:钱主任`;
+    const claims = await f.app.store.transaction((repo) => repo.deadlines.claims([key]));
+    expect(claims.get(key)?.outcome).toBe("skipped");
+  });
+
+  test("a one-off added after its first step's day is not 'reminded late' for that step; 全部下级 reaches units further down", async () => {
+    await f.chat.as("admin").say("新建单位 一车间 城关化工厂");
+    await f.chat.as("admin").in("一车间群").say("绑定 一车间");
+    shanghaiAt("2026-08-13T10:00:00+08:00"); // after T-3 (the 12th)
+    const [added] = await f.chat.as("王局长").in("县局群").say("报送事项 2026-08-15 安全检查 全部下级");
+    expect(added).toContain("4 个下级单位需报送");
+    expect(added).not.toContain("提前三个工作日");
+    const sent: OutgoingMessage[] = [];
+    shanghaiAt("2026-08-13T10:05:00+08:00");
+    await runDeadlineReminders(f.app.deps, async (m) => void sent.push(m));
+    expect(sent.filter((m) => m.text.includes("安全检查"))).toEqual([]);
+    shanghaiAt("2026-08-14T09:05:00+08:00");
+    await runDeadlineReminders(f.app.deps, async (m) => void sent.push(m));
+    const chats = sent.filter((m) => m.text.includes("安全检查")).map((m) => m.chatId).sort();
+    expect(chats).toEqual(["一车间群", "化工厂群", "机械厂群", "矿业群"]);
+    expect(sent.find((m) => m.chatId === "一车间群" && m.text.includes("安全检查"))!.text).toContain("还剩最后一个工作日");
+  });
+
+  test("recurring obligations name their receivers: a workshop under an enterprise owes nothing unless configured", async () => {
+    await f.chat.as("admin").say("新建单位 一车间 城关化工厂");
+    await f.chat.as("admin").in("一车间群").say("绑定 一车间");
+    const sent: OutgoingMessage[] = [];
+    f.app.deps.obligations = f.app.deps.obligations.map((o) => ({ ...o, receivers: ["县应急管理局"] }));
+    shanghaiAt("2026-11-13T09:05:00+08:00");
+    await runDeadlineReminders(f.app.deps, async (m) => void sent.push(m));
+    expect(sent.map((m) => m.chatId).sort()).toEqual(["化工厂群", "机械厂群", "矿业群"]);
+  });
+});
+
+describe("sheet names", () => {
+  test("valid for Excel and WPS whatever the unit names", async () => {
+    const { sheetName } = await import("../../src/reports/table.ts");
+    const used = new Set<string>();
+    expect(sheetName("Abc", used)).toBe("Abc");
+    expect(sheetName("ABC", used)).toBe("ABC(2)");
+    expect(sheetName("'引号'", used)).toBe("引号");
+    expect(sheetName("a/b:c*d?[e]", used)).toBe("a_b_c_d__e_");
+    const long = "很长的单位名称".repeat(10);
+    const a = sheetName(long, used);
+    const b = sheetName(long, used);
+    expect(a.length).toBeLessThanOrEqual(31);
+    expect(b.length).toBeLessThanOrEqual(31);
+    expect(b.endsWith("(2)")).toBe(true);
   });
 });

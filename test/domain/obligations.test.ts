@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { WEEKDAYS_ONLY, isWorkingDay, unknownYears, workingDayAfter, workingDayBefore } from "../../src/domain/calendar.ts";
-import { activePeriods, dueDate, isLate, isPeriodOf, isQuiet, ladder, periodOn, stepState, type Recurrence } from "../../src/domain/obligations.ts";
+import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, isQuiet, ladder, periodOn, stepState, type Recurrence } from "../../src/domain/obligations.ts";
 import { loadHolidayCalendar } from "../../src/core/holidays.ts";
 
 const cal = loadHolidayCalendar();
@@ -114,6 +114,32 @@ describe("the reminder ladder", () => {
     expect(state(0, "2026-11-17T01:00:00Z")).toEqual({ state: "passed" }); // T-1 has begun: T-3 is skipped
     expect(state(3, "2026-11-19T01:00:00Z")).toEqual({ state: "due", late: false });
     expect(state(3, "2026-11-20T01:00:00Z")).toEqual({ state: "passed" });
+  });
+
+  test("no reminder to submit by the due date goes out after it: a due date on a holiday ends T-1's window", () => {
+    const due = "2026-10-01"; // National Day
+    const steps = ladder(cal, due);
+    expect(steps.map((x) => [x.step, x.date])).toEqual([["T-3", "2026-09-28"], ["T-1", "2026-09-30"], ["MISS", "2026-10-08"]]);
+    expect(stepState(cal, steps, 1, at("2026-09-30T16:00:00Z"), due)).toEqual({ state: "due", late: true }); // 1 October
+    expect(stepState(cal, steps, 1, at("2026-10-01T16:00:00Z"), due)).toEqual({ state: "passed" }); // 2 October
+    expect(stepState(cal, steps, 1, at("2026-09-30T15:00:00Z"), due)).toEqual({ state: "due", late: false }); // 23:00 on the 30th
+    expect(stepState(cal, steps, 1, at("2026-10-05T02:00:00Z"), due)).toEqual({ state: "passed" });
+    // The due day's own reminder is not sent the day after.
+    const nov = ladder(cal, "2026-11-18");
+    expect(stepState(cal, nov, 2, at("2026-11-19T00:30:00Z"), "2026-11-18")).toEqual({ state: "passed" });
+    expect(stepState(cal, nov, 3, at("2026-11-19T01:00:00Z"), "2026-11-18")).toEqual({ state: "due", late: false });
+  });
+
+  test("a submission names its period, or it is the overdue last one, else the current one", () => {
+    const none = () => false;
+    expect(defaultPeriod(MONTHLY, "2026-11-02", none)).toBe("2026-10");
+    expect(defaultPeriod(MONTHLY, "2026-11-02", (p) => p === "2026-10")).toBe("2026-11");
+    expect(defaultPeriod(MONTHLY, "2026-11-20", (p) => p === "2026-10")).toBe("2026-11");
+    expect(defaultPeriod(MONTHLY, "2026-11-18", none)).toBe("2026-10");
+    expect(defaultPeriod(MONTHLY, "2026-11-19", none)).toBe("2026-11"); // October's is more than a month late: name it
+    expect(defaultPeriod(ANNUAL, "2027-01-05", none)).toBe("2026");
+    expect(defaultPeriod(ANNUAL, "2026-11-05", none)).toBe("2026");
+    expect(defaultPeriod({ kind: "once", date: "2026-08-15" }, "2026-08-20", none)).toBe("2026-08-15");
   });
 
   test("quiet hours are 21:00 to 08:00 Shanghai", () => {

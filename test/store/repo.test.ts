@@ -64,7 +64,7 @@ describe.each(backends)("the store on %s", (_name, open) => {
     });
     const move = () =>
       store.transaction((repo) =>
-        repo.transition(id, "REPORTED", "CONFIRMED", { level: "GENERAL", deadline: "2026-12-01" }, { kind: "CONFIRM", actorId: 1, note: null, at: new Date() }),
+        repo.transition(id, "REPORTED", "CONFIRMED", { level: "GENERAL", deadline: "2026-12-01", confirmedAt: new Date("2026-11-10T03:00:00Z") }, { kind: "CONFIRM", actorId: 1, note: null, at: new Date() }),
       );
     const [a, b] = await Promise.all([move(), move()]);
     expect([a, b].filter(Boolean)).toHaveLength(1);

@@ -1,6 +1,6 @@
-import { monthRange, parseDate, parseMonth, shanghaiMonth } from "../../domain/dates.ts";
+import { monthRange, parseDate, parseMonth, shanghaiDate, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
 import { PROBLEMS_KEY, FIGURES, parseFigures, parseProblem } from "../../domain/figures.ts";
-import { dueDate, isLate, isPeriodOf, ladder, periodOn, type Obligation } from "../../domain/obligations.ts";
+import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, ladder, periodOn, type Obligation } from "../../domain/obligations.ts";
 import { topUnits } from "../../domain/permissions.ts";
 import { rectificationRate, totalCounts } from "../../domain/stats.ts";
 import type { BotDeps } from "../context.ts";
@@ -13,21 +13,54 @@ import { statisticsTable, problemsOf } from "../../reports/gather.ts";
 import { renderTrend } from "../../reports/trend.ts";
 import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 
-/** The obligations a unit receives from the units below it: the recurring ones and its own one-offs. */
-export async function obligationsOf(deps: BotDeps, repo: Repo, receiverId: number): Promise<Obligation[]> {
-  return [...deps.obligations, ...(await repo.deadlines.oneOffs([receiverId])).map(oneOff)];
+/** Whether a unit receives an obligation: a named receiver, or (by default) any unit with units below it. */
+export function receives(o: Obligation, unit: UnitRow, units: readonly UnitRow[]): boolean {
+  if (o.receivers) return o.receivers.includes(unit.name);
+  return units.some((u) => u.parentId === unit.id);
+}
+
+/** The units that owe `receiver` an obligation: the units directly below it, or every unit below it. */
+export function owing(o: Obligation, receiver: UnitRow, units: readonly UnitRow[]): UnitRow[] {
+  return units.filter((u) => u.id !== receiver.id && (o.owedBy === "subtree" ? u.path.startsWith(receiver.path) : u.parentId === receiver.id));
+}
+
+/** The obligations a unit receives: the recurring ones it is a receiver of, and its own one-offs. */
+export async function obligationsOf(deps: BotDeps, repo: Repo, receiver: UnitRow, units: readonly UnitRow[]): Promise<Obligation[]> {
+  return [...deps.obligations.filter((o) => receives(o, receiver, units)), ...(await repo.deadlines.oneOffs([receiver.id])).map(oneOff)];
+}
+
+/** What a unit owes, and to whom: every obligation of a unit above it that counts it among the owing units. */
+async function owedBy(deps: BotDeps, repo: Repo, unit: UnitRow, units: readonly UnitRow[]): Promise<{ o: Obligation; receiver: UnitRow }[]> {
+  const ancestors = units.filter((u) => u.id !== unit.id && unit.path.startsWith(u.path)).sort((a, b) => b.path.length - a.path.length);
+  const out: { o: Obligation; receiver: UnitRow }[] = [];
+  for (const receiver of ancestors) {
+    for (const o of await obligationsOf(deps, repo, receiver, units)) {
+      if (!out.some((x) => x.o.key === o.key) && owing(o, receiver, units).some((u) => u.id === unit.id)) out.push({ o, receiver });
+    }
+  }
+  return out;
 }
 
 /** An obligation by its key, one of its keywords, or its name. */
-function findObligation(list: Obligation[], word: string): Obligation | null {
+function findObligation<T extends { o: Obligation }>(list: T[], word: string): T | null {
   const w = toHalfWidth(word).trim().toLowerCase();
-  return list.find((o) => o.key === w || o.keywords.some((k) => k.toLowerCase() === w) || o.name["zh-CN"] === word || o.name.en.toLowerCase() === w) ?? null;
+  return list.find(({ o }) => o.key === w || o.keywords.some((k) => k.toLowerCase() === w) || o.name["zh-CN"] === word || o.name.en.toLowerCase() === w) ?? null;
 }
 
-/** The first obligation a file's caption names by keyword. */
-function obligationInCaption(list: Obligation[], caption: string): Obligation | null {
+/** The obligation a file's caption names: the longest keyword found wins (`年度总结（含统计表）` is the annual one). */
+function obligationInCaption<T extends { o: Obligation }>(list: T[], caption: string): T | null {
   const c = toHalfWidth(caption).toLowerCase();
-  return list.find((o) => o.keywords.some((k) => c.includes(k.toLowerCase()))) ?? null;
+  let best: T | null = null;
+  let len = 0;
+  for (const x of list) {
+    for (const k of x.o.keywords) {
+      if (k.length > len && c.includes(k.toLowerCase())) {
+        best = x;
+        len = k.length;
+      }
+    }
+  }
+  return best;
 }
 
 const nameOf = (ctx: Ctx, o: Obligation) => o.name[ctx.lang];
@@ -41,37 +74,39 @@ async function officialUnits(ctx: Ctx): Promise<UnitRow[]> {
   const all = await ctx.repo.listUnits();
   if (ctx.isSuperAdmin) return all.filter((u) => u.parentId === null);
   const tops = topUnits(await ctx.grants(), "OFFICIAL");
-  if (tops.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
+  if (tops.length === 0) throw new Refusal("refuse-official-nowhere");
   return all.filter((u) => tops.includes(u.path));
 }
 
-/** The units that owe `unit` its reports: the units directly below it. */
-async function owingUnits(ctx: Ctx, unit: UnitRow): Promise<UnitRow[]> {
-  return (await ctx.repo.listUnits(unit.path)).filter((u) => u.parentId === unit.id);
-}
+const SUBTREE_WORDS = ["全部下级", "所有下级", "subtree", "all-below"];
 
 async function add(ctx: Ctx, args: string): Promise<void> {
   const binding = ctx.requireBinding();
   await ctx.require("OFFICIAL", binding.unit);
-  const { ref, rest } = firstWord(args);
+  const { ref, rest: tail } = firstWord(args);
   const date = ref ? parseDate(ref) : null;
+  // `报送事项 2026-08-15 名称 [全部下级]`: the last word may say every unit below owes it, not only the next level.
+  const parts = words(tail);
+  const subtree = parts.length > 1 && SUBTREE_WORDS.includes(parts.at(-1)!.toLowerCase());
+  const rest = (subtree ? parts.slice(0, -1) : parts).join(" ");
   if (!date || !rest) throw new Refusal("deadline-add-usage");
   if (date < ctx.today) throw new Refusal("deadline-past", { date });
   if ([...rest].length > 100) throw new Refusal("refuse-too-long", { limit: 100 });
-  const owing = await owingUnits(ctx, binding.unit);
-  if (owing.length === 0) throw new Refusal("deadline-no-units", { unit: binding.unit.name });
+  const units = await ctx.repo.listUnits();
+  const owedBy = subtree ? "subtree" : "children";
+  const owingUnits = owing({ key: "", name: { "zh-CN": "", en: "" }, keywords: [], recurrence: { kind: "once", date }, owedBy }, binding.unit, units);
+  if (owingUnits.length === 0) throw new Refusal("deadline-no-units", { unit: binding.unit.name });
   const keyword = words(rest)[0]!;
-  const existing = await obligationsOf(ctx.deps, ctx.repo, binding.unit.id);
+  const existing = (await obligationsOf(ctx.deps, ctx.repo, binding.unit, units)).map((o) => ({ o }));
   if (findObligation(existing, keyword)) throw new Refusal("deadline-exists", { word: keyword });
-  const row = await ctx.repo.deadlines.addOneOff({ receiverUnitId: binding.unit.id, name: rest, keyword, dueDate: date, createdById: ctx.user.id });
-  const steps = ladder(ctx.deps.calendar, date);
+  await ctx.repo.deadlines.addOneOff({ receiverUnitId: binding.unit.id, name: rest, keyword, dueDate: date, owedBy, createdById: ctx.user.id, createdAt: ctx.now });
+  const steps = ladder(ctx.deps.calendar, date).filter((s) => s.date >= ctx.today);
   ctx.reply("deadline-added", {
     name: rest,
     keyword,
     due: date,
-    count: owing.length,
+    count: owingUnits.length,
     steps: ctx.list(steps.map((s) => ctx.t(`step-${s.step}`, { date: s.date }))),
-    id: row.id,
   });
 }
 
@@ -91,25 +126,38 @@ async function remove(ctx: Ctx, args: string): Promise<void> {
 async function submit(ctx: Ctx, obligationWord: string | null, periodWord: string | undefined, via: "command" | "file"): Promise<void> {
   const binding = ctx.requireBinding();
   const unit = binding.unit;
-  const receiver = unit.parentId === null ? null : (await ctx.repo.listUnits()).find((u) => u.id === unit.parentId) ?? null;
-  if (!receiver) throw new Refusal("submitted-no-receiver", { unit: unit.name });
-  const list = await obligationsOf(ctx.deps, ctx.repo, receiver.id);
-  const names = ctx.list(list.map((o) => o.keywords[0]!));
-  const obligation = via === "file" ? obligationInCaption(list, ctx.msg.text) : obligationWord ? findObligation(list, obligationWord) : null;
-  if (!obligation) {
+  const units = await ctx.repo.listUnits();
+  const owed = await owedBy(ctx.deps, ctx.repo, unit, units);
+  const found = via === "file" ? obligationInCaption(owed, ctx.msg.text) : obligationWord ? findObligation(owed, obligationWord) : null;
+  if (!found) {
     if (via === "file") return; // a file that names no obligation is just a file
-    throw new Refusal(obligationWord ? "submitted-unknown" : "submitted-usage", { word: obligationWord ?? "", list: names });
+    if (owed.length === 0) throw new Refusal("submitted-no-receiver", { unit: unit.name });
+    const list = ctx.list(owed.map(({ o }) => o.keywords[0]!));
+    throw new Refusal(obligationWord ? "submitted-unknown" : "submitted-usage", { word: obligationWord ?? "", list });
   }
+  // A file from someone who may not submit for the unit is just a file; a command gets the reason.
+  if (via === "file" && !(await ctx.can("OFFICIAL", unit))) return;
   await ctx.require("OFFICIAL", unit);
-  const rec = obligation.recurrence;
-  const period = periodWord ? normalisePeriod(periodWord) : periodOn(rec, ctx.today);
+  const { o, receiver } = found;
+  const rec = o.recurrence;
+  let period: string;
+  if (periodWord) {
+    period = normalisePeriod(periodWord, ctx.today);
+  } else {
+    const prev = activePeriods(rec, ctx.today)[0]!;
+    const earlier = await ctx.repo.deadlines.submissions(o.key, prev, [unit.id]);
+    // A period due before the unit was set up was never its to owe.
+    const created = units.find((u) => u.id === unit.id)?.createdAt;
+    const predates = !!created && dueDate(rec, prev) < shanghaiDate(created);
+    period = defaultPeriod(rec, ctx.today, () => earlier.size > 0 || predates);
+  }
   if (!isPeriodOf(rec, period)) {
     throw new Refusal("submitted-bad-period", { period: periodWord ?? period, example: periodOn(rec, ctx.today) });
   }
   const due = dueDate(rec, period);
   const late = isLate(ctx.today, due);
   const ok = await ctx.repo.deadlines.submit({
-    obligationKey: obligation.key,
+    obligationKey: o.key,
     period,
     unitId: unit.id,
     submittedById: ctx.user.id,
@@ -119,17 +167,25 @@ async function submit(ctx: Ctx, obligationWord: string | null, periodWord: strin
     fileRef: ctx.msg.attachments.find((a) => a.kind === "document")?.ref ?? null,
   });
   if (!ok) {
-    const prior = (await ctx.repo.deadlines.submissions(obligation.key, period, [unit.id])).get(unit.id)!;
-    ctx.reply("submitted-already", { name: nameOf(ctx, obligation), period, who: prior.submittedBy, when: shanghaiDateTime(prior.submittedAt) });
+    const prior = (await ctx.repo.deadlines.submissions(o.key, period, [unit.id])).get(unit.id)!;
+    ctx.reply("submitted-already", { name: nameOf(ctx, o), period, who: prior.submittedBy, when: shanghaiDateTime(prior.submittedAt) });
     return;
   }
-  ctx.reply("submitted-done", { name: nameOf(ctx, obligation), period, unit: unit.name, receiver: receiver.name, late: late ? "yes" : "no", due });
+  ctx.reply("submitted-done", { name: nameOf(ctx, o), period, unit: unit.name, receiver: receiver.name, late: late ? "yes" : "no", due });
 }
 
-/** `2026-11`, `2026年11月`, `2026`, a date. */
-function normalisePeriod(word: string): string {
+/** `2026-11`, `2026年11月`, `10月` (the last such month), `2026`, a date. */
+function normalisePeriod(word: string, today: string): string {
   const w = toHalfWidth(word).trim();
   if (/^\d{4}年?$/.test(w)) return w.slice(0, 4);
+  const bare = /^(\d{1,2})月(?:份)?/.exec(w);
+  if (bare) {
+    const m = Number(bare[1]);
+    if (m >= 1 && m <= 12) {
+      const y = Number(today.slice(0, 4)) - (m > Number(today.slice(5, 7)) ? 1 : 0);
+      return `${y}-${String(m).padStart(2, "0")}`;
+    }
+  }
   return parseMonth(w) ?? parseDate(w) ?? w;
 }
 
@@ -141,28 +197,32 @@ async function submitted(ctx: Ctx, args: string): Promise<void> {
 /** A document in a bound group whose caption names an obligation counts as its submission. */
 export async function onDocument(ctx: Ctx): Promise<void> {
   if (!ctx.binding || !ctx.msg.attachments.some((a) => a.kind === "document")) return;
-  const period = words(ctx.msg.text).map(normalisePeriod).find((w) => /^\d{4}(-\d{2})?$/.test(w));
+  const caption = toHalfWidth(ctx.msg.text);
+  const period = /(\d{4})\s*年\s*(\d{1,2})\s*月|(\d{4})-(\d{1,2})|(\d{1,2})\s*月/.exec(caption)?.[0];
   await submit(ctx, null, period, "file");
 }
 
 async function status(ctx: Ctx, args: string): Promise<void> {
-  const units = await officialUnits(ctx);
+  const receivers = await officialUnits(ctx);
   const arg = words(args)[0];
+  const asked = arg ? normalisePeriod(arg, ctx.today) : null;
+  if (asked && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asked)) throw new Refusal("deadlines-usage");
+  const units = await ctx.repo.listUnits();
   const lines: string[] = [];
-  for (const unit of units) {
-    const owing = await owingUnits(ctx, unit);
-    if (owing.length === 0) {
+  for (const unit of receivers) {
+    const obligations = await obligationsOf(ctx.deps, ctx.repo, unit, units);
+    if (obligations.length === 0) {
       lines.push(ctx.t("deadlines-no-units", { unit: unit.name }));
       continue;
     }
     lines.push(ctx.t("deadlines-head", { unit: unit.name }));
-    for (const o of await obligationsOf(ctx.deps, ctx.repo, unit.id)) {
-      const asked = arg ? normalisePeriod(arg) : null;
+    for (const o of obligations) {
       const period = asked && isPeriodOf(o.recurrence, asked) ? asked : periodOn(o.recurrence, ctx.today);
       const due = dueDate(o.recurrence, period);
-      const subs = await ctx.repo.deadlines.submissions(o.key, period, owing.map((u) => u.id));
-      lines.push(ctx.t("deadlines-obligation", { name: nameOf(ctx, o), period, due, done: subs.size, total: owing.length }));
-      for (const u of owing) {
+      const from = owing(o, unit, units);
+      const subs = await ctx.repo.deadlines.submissions(o.key, period, from.map((u) => u.id));
+      lines.push(ctx.t("deadlines-obligation", { name: nameOf(ctx, o), period, due, done: subs.size, total: from.length }));
+      for (const u of from) {
         const s = subs.get(u.id);
         lines.push(
           s
@@ -179,7 +239,6 @@ async function remindme(ctx: Ctx, args: string): Promise<void> {
   const w = toHalfWidth(args).trim().toLowerCase();
   const on = ["开", "开启", "on", "yes"].includes(w) ? true : ["关", "关闭", "off", "no"].includes(w) ? false : null;
   if (on === null) throw new Refusal("remindme-usage");
-  if (ctx.user.id === 0) throw new Refusal("remindme-usage");
   await ctx.repo.deadlines.setRemindPrivately(ctx.user.id, on);
   ctx.reply(on ? "remindme-on" : "remindme-off");
 }
@@ -243,11 +302,16 @@ async function trend(ctx: Ctx): Promise<void> {
     const d = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 12 + i, 1));
     return d.toISOString().slice(0, 7);
   });
+  const since = ctx.deps.config.SENTINEL_CAMPAIGN_START;
   for (const unit of units) {
-    const stats = [];
+    const flows = [];
+    const rates: (number | null)[] = [];
     for (const m of months) {
       const { start, end: to } = monthRange(m);
-      stats.push(await ctx.repo.stats([unit.path], start, to, ctx.today));
+      flows.push(await ctx.repo.flows([unit.path], start, to));
+      // The line: the cumulative rectification rate at each month's end, as /stats and the table count it.
+      const cumulative = await ctx.repo.stats([unit.path], since ? startOfShanghaiDay(since) : null, to, ctx.today);
+      rates.push(rectificationRate(totalCounts(cumulative)));
     }
     const png = await renderTrend({
       title: ctx.t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
@@ -255,24 +319,20 @@ async function trend(ctx: Ctx): Promise<void> {
       countAxisLabel: ctx.t("trend-axis-count"),
       rateAxisLabel: ctx.t("trend-axis-rate"),
       series: [
-        { label: ctx.t("trend-general-found"), values: stats.map((s) => s.general.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-general-rectified"), values: stats.map((s) => s.general.rectified), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-found"), values: stats.map((s) => s.major.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-rectified"), values: stats.map((s) => s.major.rectified), kind: "bar", axis: "count" },
-        {
-          label: ctx.t("trend-rate"),
-          values: stats.map((s) => rectificationRate(totalCounts(s)) as number),
-          kind: "line",
-          axis: "rate",
-        },
+        { label: ctx.t("trend-general-found"), values: flows.map((s) => s.general.found), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-general-rectified"), values: flows.map((s) => s.general.rectified), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-major-found"), values: flows.map((s) => s.major.found), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-major-rectified"), values: flows.map((s) => s.major.rectified), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-rate"), values: rates as number[], kind: "line", axis: "rate" },
       ],
     });
-    const total = stats.map(totalCounts).reduce((a, c) => ({ found: a.found + c.found, rectified: a.rectified + c.rectified }), { found: 0, rectified: 0 });
-    const rate = rectificationRate(total);
+    const found = flows.reduce((a, s) => a + s.general.found + s.major.found, 0);
+    const rectified = flows.reduce((a, s) => a + s.general.rectified + s.major.rectified, 0);
+    const rate = rates.at(-1) ?? null;
     ctx.out.push({
       platform: ctx.msg.platform,
       chatId: ctx.msg.chatId,
-      text: ctx.t("trend-done", { unit: unit.name, from: months[0]!, to: end, found: total.found, rectified: total.rectified, rate: rate === null ? "—" : `${rate}%` }),
+      text: ctx.t("trend-done", { unit: unit.name, from: months[0]!, to: end, found, rectified, rate: rate === null ? "—" : `${rate}%` }),
       file: { kind: "photo", filename: `trend-${unit.id}-${end}.png`, data: png },
     });
   }

@@ -53,7 +53,7 @@ async function unitAdd(ctx: Ctx, args: string): Promise<void> {
   if (parent) await ctx.require("ADMIN", parent);
   else if (!ctx.isSuperAdmin) throw new Refusal("refuse-unit-root");
   if (await ctx.repo.findUnitByName(name)) throw new Refusal("refuse-unit-exists", { unit: name });
-  const unit = await ctx.repo.createUnit(name, parent);
+  const unit = await ctx.repo.createUnit(name, parent, ctx.now);
   ctx.reply(parent ? "unit-added-under" : "unit-added", { unit: unit.name, parent: parent?.name ?? "" });
 }
 

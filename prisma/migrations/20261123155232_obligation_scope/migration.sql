@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Obligation" ADD COLUMN     "owedBy" TEXT NOT NULL DEFAULT 'children';
