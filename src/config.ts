@@ -33,11 +33,30 @@ export const configSchema = z.object({
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
   SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),
+  TELEGRAM_API_ROOT: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, "letters, digits, _ and - only (Telegram's rule)").optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  WECHATY_PUPPET: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  WECHAT_ACCEPT_FRIENDS: z.enum(["on", "off"]).default("on"),
+  WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  WECHAT_SEND_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  SENTINEL_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Settings that only make sense together. */
+function crossCheck(c: Config): string[] {
+  const problems: string[] = [];
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) problems.push("  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) problems.push("  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN");
+  return problems;
+}
 
 export class ConfigError extends Error {}
 
@@ -45,7 +64,11 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(blank);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = crossCheck(parsed.data);
+    if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+    return parsed.data;
+  }
   const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? "?")}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }

@@ -1,16 +1,54 @@
 import path from "node:path";
-import { ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./log.ts";
-import { createApp } from "./app.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { createApp, type App } from "./app.ts";
 import { DatabaseLockedError } from "./store/index.ts";
 import { ConsoleRepl } from "./platforms/console/repl.ts";
 import { SecretError } from "./core/sealer.ts";
 import { startScheduler } from "./reminders/scheduler.ts";
 import { unknownYears } from "./domain/calendar.ts";
+import type { ChatAdapter } from "./core/messages.ts";
+import { TelegramAdapter } from "./platforms/telegram/adapter.ts";
+import { WechatAdapter } from "./platforms/wechat/adapter.ts";
+import { Router } from "./platforms/router.ts";
+import { Metrics } from "./ops/metrics.ts";
+import { startOpsServer } from "./ops/http.ts";
+
+/** The platforms the environment configures; none means the console. */
+function platformsFrom(config: Config, app: App, log: Logger): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    adapters.push(
+      new TelegramAdapter({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        webhook: config.TELEGRAM_WEBHOOK_URL
+          ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, port: config.TELEGRAM_WEBHOOK_PORT }
+          : undefined,
+        prompts: app.prompts,
+        log,
+      }),
+    );
+  }
+  if (config.WECHATY_PUPPET) {
+    adapters.push(
+      new WechatAdapter({
+        puppet: config.WECHATY_PUPPET as never,
+        puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN,
+        sessionName: path.join(config.DATA_DIR, "wechat"),
+        acceptFriends: config.WECHAT_ACCEPT_FRIENDS === "on",
+        sendIntervalMs: config.WECHAT_SEND_INTERVAL_MS,
+        jitterMs: config.WECHAT_SEND_JITTER_MS,
+        log,
+      }),
+    );
+  }
+  return adapters;
+}
 
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -20,9 +58,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  // The console owns the terminal, so its log goes to a file.
-  const log = createLogger({ level: config.LOG_LEVEL, file: config.LOG_FILE ?? path.join(config.DATA_DIR, "sentinel.log") });
-  let app;
+  const onConsole = !config.TELEGRAM_BOT_TOKEN && !config.WECHATY_PUPPET;
+  // The console owns the terminal, so its log goes to a file; a server logs JSON lines to stdout unless told otherwise.
+  const log = createLogger({ level: config.LOG_LEVEL, file: config.LOG_FILE ?? (onConsole ? path.join(config.DATA_DIR, "sentinel.log") : undefined), stdout: !onConsole });
+  let app: App;
   try {
     app = await createApp(config, log);
   } catch (err) {
@@ -39,26 +78,45 @@ async function main(): Promise<void> {
   const { prompts } = app;
   const lang = config.SENTINEL_LANG;
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
-  const speaker = config.SENTINEL_ADMINS.find((a) => a.startsWith("console:"))?.slice("console:".length) ?? "admin";
+  const metrics = new Metrics();
 
-  const repl = new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say, outbox: path.join(config.DATA_DIR, "outbox") });
-  process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
-  if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
-  const scheduler = startScheduler(app.deps, (o) => repl.send(o));
+  let adapters = platformsFrom(config, app, log);
+  if (onConsole) {
+    const speaker = config.SENTINEL_ADMINS.find((a) => a.startsWith("console:"))?.slice("console:".length) ?? "admin";
+    adapters = [new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say, outbox: path.join(config.DATA_DIR, "outbox") })];
+    process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
+    if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
+  } else if (app.adminCode) {
+    log.warn({ module: "main", op: "admin-code", code: app.adminCode }, "no admin yet: send the one-time code privately to the bot (认领管理员 <code> / /claim <code>)");
+  }
+  const router = new Router(adapters, app.bot, log, metrics);
+  const scheduler = startScheduler(app.deps, router.send, metrics);
+  const ops = config.SENTINEL_HTTP_PORT
+    ? await startOpsServer(
+        config.SENTINEL_HTTP_PORT,
+        {
+          store: () => app.store.transaction((repo) => repo.ping()),
+          platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
+        },
+        metrics,
+      )
+    : null;
   const year = new Date().getUTCFullYear();
   const unknown = unknownYears(app.deps.calendar, year, year + 1);
   if (unknown.length) {
     log.warn({ module: "main", op: "calendar", years: unknown }, "holiday calendar does not know these years: working days fall back to Monday–Friday");
   }
-  log.info({ module: "main", op: "start", store: app.store.kind, platforms: ["console"] }, "ready");
+  log.info({ module: "main", op: "start", store: app.store.kind, platforms: adapters.map((a) => a.platform), http: config.SENTINEL_HTTP_PORT ?? null }, "ready");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ module: "main", op: "stop", signal }, "stopping");
-    await repl.stop();
+    // Stop taking updates (the ones in flight finish), then the jobs, then the store.
+    await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ module: "main", op: "stop", platform: a.platform, err }, "stop failed"))));
     await scheduler.stop();
+    if (ops) await new Promise<void>((r) => ops.close(() => r()));
     await app.close();
     log.flush();
     process.exit(0);
@@ -66,10 +124,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  await repl.start(async (msg) => {
-    const out = await app.bot.handle(msg);
-    for (const o of out) await repl.send(o);
-  });
+  await Promise.all(adapters.map((a) => a.start(router.handle)));
   await shutdown("end of input");
 }
 

@@ -3,6 +3,7 @@ import type { BotDeps } from "../core/context.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import { runTipDigest, runTipMaintenance } from "./tips.ts";
 import { runDeadlineReminders } from "./deadlines.ts";
+import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
   /** Runs every job once now (also what each tick does). */
@@ -15,7 +16,7 @@ export interface Scheduler {
  * `node-cron` only ticks (every ten minutes, and once at start to catch up after downtime); what is due, and
  * whether someone already sent it, is decided by the jobs against the store.
  */
-export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Scheduler {
+export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>, metrics?: Metrics): Scheduler {
   const log = deps.log.child({ module: "scheduler" });
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {
@@ -27,8 +28,11 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
         const r = await runDeadlineReminders(deps, send);
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
+        metrics?.reminders.inc({ outcome: "sent" }, r.sent);
+        metrics?.reminders.inc({ outcome: "skipped" }, r.skipped);
       } catch (err) {
         log.error({ op: "tick", err }, "scheduled jobs failed");
+        metrics?.errors.inc({ where: "scheduler" });
       } finally {
         running = null;
       }

@@ -184,6 +184,12 @@ export class Repo {
     this.deadlines = new DeadlineRepo(tx);
   }
 
+  /** Whether the store answers (the health check). */
+  async ping(): Promise<boolean> {
+    await this.tx.$queryRaw`SELECT 1`;
+    return true;
+  }
+
   /**
    * Claims a scheduled message before it is sent: true for the first claimant, and for anyone retaking a claim
    * left unsent for `staleMs` (its sender crashed). Mark it sent after sending.

@@ -7,6 +7,7 @@ import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
 import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES } from "../../src/domain/types.ts";
 import { STEPS } from "../../src/domain/obligations.ts";
+import { MENU } from "../../src/platforms/telegram/adapter.ts";
 import { FIGURES } from "../../src/domain/figures.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
@@ -33,6 +34,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "step-": STEPS,
   "reminder-": STEPS,
   "figure-": FIGURES.map((f) => f.key),
+  "tgcmd-": [...new Set(MENU.flatMap((m) => m.commands))],
 };
 
 function ftlFiles(lang: Lang): string[] {

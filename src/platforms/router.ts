@@ -1,0 +1,45 @@
+import type { Bot } from "../core/bot.ts";
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../core/messages.ts";
+import type { Logger } from "../log.ts";
+import type { Metrics } from "../ops/metrics.ts";
+
+/**
+ * Joins the platforms to the bot: each incoming message is handled and its replies are sent by the platform they
+ * are for (a notice may go to another platform than the message came from). A failed send is logged, not thrown:
+ * the data behind it is committed, and one unreachable chat must not stop the others.
+ */
+export class Router {
+  private readonly byPlatform = new Map<string, ChatAdapter>();
+
+  constructor(
+    adapters: ChatAdapter[],
+    private readonly bot: Bot,
+    private readonly log: Logger,
+    private readonly metrics: Metrics,
+  ) {
+    for (const a of adapters) this.byPlatform.set(a.platform, a);
+  }
+
+  readonly handle = async (msg: IncomingMessage): Promise<void> => {
+    const timer = this.metrics.latency.startTimer({ platform: msg.platform });
+    this.metrics.updates.inc({ platform: msg.platform });
+    const out = await this.bot.handle(msg);
+    for (const o of out) await this.send(o);
+    timer();
+  };
+
+  readonly send = async (o: OutgoingMessage): Promise<void> => {
+    const adapter = this.byPlatform.get(o.platform);
+    if (!adapter) {
+      this.log.warn({ module: "router", op: "send", platform: o.platform }, "no adapter for this platform: message not sent");
+      return;
+    }
+    try {
+      await adapter.send(o);
+      this.metrics.replies.inc({ platform: o.platform });
+    } catch (err) {
+      this.metrics.errors.inc({ where: "send" });
+      this.log.error({ module: "router", op: "send", platform: o.platform, err }, "send failed");
+    }
+  };
+}

@@ -1,0 +1,138 @@
+import { createServer, type Server } from "node:http";
+import { Bot, GrammyError, InputFile, webhookCallback, type Transformer } from "grammy";
+import type { BotCommand } from "grammy/types";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import type { Logger } from "../../log.ts";
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Prompts } from "../../core/i18n.ts";
+import { SPELLINGS, type CommandName } from "../../core/parse.ts";
+import { TELEGRAM, toIncoming } from "./convert.ts";
+
+export interface TelegramOptions {
+  token: string;
+  /** A self-hosted Bot API server, or an emulator in tests. */
+  apiRoot?: string | undefined;
+  /** Webhook mode: Telegram posts updates to this URL, which must reach `webhookPort` here. */
+  webhook?: { url: string; secret: string; port: number } | undefined;
+  prompts: Prompts;
+  log: Logger;
+  /** Extra API transformers (tests pace polling against an emulator that has no long polling). */
+  transformers?: Transformer[];
+}
+
+/** Commands shown in Telegram's menu, per kind of chat; descriptions come from prompts (`tgcmd-<name>`). */
+export const MENU: { scope: "all_private_chats" | "all_group_chats"; commands: CommandName[] }[] = [
+  { scope: "all_private_chats", commands: ["tip", "tip-status", "tip-reply", "tip-claim", "status", "mine", "tips", "deadlines", "help", "lang", "cancel"] },
+  { scope: "all_group_chats", commands: ["report", "status", "mine", "stats", "list", "overdue", "submitted", "export", "help"] },
+];
+
+/**
+ * Telegram through grammY: long polling with `@grammyjs/runner` (one chat's updates in order, chats in parallel), or a
+ * webhook on a small HTTP server. Outgoing calls go through auto-retry (429s, flood waits) and the throttler (about 30
+ * messages a second overall, 20 a minute per group), so a reminder round never trips Telegram's limits.
+ */
+export class TelegramAdapter implements ChatAdapter {
+  readonly platform = TELEGRAM;
+  readonly bot: Bot;
+  private runner: RunnerHandle | null = null;
+  private server: Server | null = null;
+  private done: Promise<void> = Promise.resolve();
+  private stopped = () => {};
+  connected = false;
+
+  constructor(private readonly opts: TelegramOptions) {
+    this.bot = new Bot(opts.token, opts.apiRoot ? { client: { apiRoot: opts.apiRoot } } : {});
+    for (const t of opts.transformers ?? []) this.bot.api.config.use(t);
+    this.bot.api.config.use(apiThrottler());
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    this.bot.catch((err) => opts.log.error({ module: "telegram", op: "update", err: err.error }, "update failed"));
+  }
+
+  async start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    const log = this.opts.log.child({ module: "telegram" });
+    this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    this.bot.on("message", async (ctx) => {
+      const msg = toIncoming(ctx.message);
+      if (msg) await handle(msg);
+    });
+    // Added to a group: say how to bind it (the core takes it from there).
+    this.bot.on("my_chat_member", async (ctx) => {
+      const { chat, new_chat_member } = ctx.myChatMember;
+      if (chat.type === "private") return;
+      const joined = new_chat_member.status === "member" || new_chat_member.status === "administrator";
+      log.info({ op: "membership", chat: chat.id, joined }, joined ? "added to a group" : "removed from a group");
+      if (joined && new_chat_member.status === "member") {
+        const lang = ctx.from?.language_code?.startsWith("en") ? "en" : "zh-CN";
+        await this.send({ platform: TELEGRAM, chatId: String(chat.id), text: this.opts.prompts.t(lang, "telegram-added") });
+      }
+    });
+    await this.bot.init();
+    await this.registerCommands(log);
+    this.done = new Promise((resolve) => (this.stopped = resolve));
+    if (this.opts.webhook) {
+      const { url, secret, port } = this.opts.webhook;
+      const callback = webhookCallback(this.bot, "http", { secretToken: secret });
+      this.server = createServer((req, res) => {
+        if (req.method === "POST") void callback(req, res);
+        else res.writeHead(404).end();
+      });
+      await new Promise<void>((r) => this.server!.listen(port, r));
+      await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message", "my_chat_member"] });
+      log.info({ op: "start", mode: "webhook", port }, "telegram webhook listening");
+    } else {
+      await this.bot.api.deleteWebhook().catch(() => undefined);
+      this.runner = run(this.bot, { runner: { fetch: { allowed_updates: ["message", "my_chat_member"] } } });
+      log.info({ op: "start", mode: "polling", bot: this.bot.botInfo.username }, "telegram polling");
+    }
+    this.connected = true;
+    return this.done;
+  }
+
+  /** The menu in Chinese and English, per scope. A server without `setMyCommands` (an emulator) is a warning, not a crash. */
+  private async registerCommands(log: Logger): Promise<void> {
+    for (const { scope, commands } of MENU) {
+      for (const lang of ["zh", "en"] as const) {
+        const list: BotCommand[] = commands.map((c) => ({
+          command: SPELLINGS[c].slash[0]!.replace(/ /g, "_"),
+          description: this.opts.prompts.t(lang === "zh" ? "zh-CN" : "en", `tgcmd-${c}`),
+        }));
+        try {
+          await this.bot.api.setMyCommands(list, { scope: { type: scope }, language_code: lang });
+        } catch (err) {
+          log.warn({ op: "setMyCommands", scope, lang, err: (err as Error).message }, "could not register the command menu");
+          return;
+        }
+      }
+    }
+  }
+
+  async send(msg: OutgoingMessage): Promise<void> {
+    const reply = msg.replyToMessageId
+      ? { reply_parameters: { message_id: Number(msg.replyToMessageId), allow_sending_without_reply: true } }
+      : {};
+    const file = msg.file;
+    if (file) {
+      const input = file.data ? new InputFile(file.data, file.filename) : file.ref!;
+      try {
+        if (file.kind === "photo") await this.bot.api.sendPhoto(msg.chatId, input, { caption: msg.text, ...reply });
+        else await this.bot.api.sendDocument(msg.chatId, input, { caption: msg.text, ...reply });
+        return;
+      } catch (err) {
+        // A file the server refuses (too large, or an emulator without files) still leaves the text.
+        if (!(err instanceof GrammyError)) throw err;
+        this.opts.log.warn({ module: "telegram", op: "send-file", err: err.description }, "file not sent; sending the text");
+      }
+    }
+    await this.bot.api.sendMessage(msg.chatId, msg.text, reply);
+  }
+
+  /** Stops taking updates; updates in flight finish first. */
+  async stop(): Promise<void> {
+    this.connected = false;
+    if (this.runner?.isRunning()) await this.runner.stop();
+    if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
+    this.stopped();
+  }
+}

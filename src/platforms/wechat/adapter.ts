@@ -1,0 +1,145 @@
+import { WechatyBuilder, types, type Wechaty, type Message } from "wechaty";
+import type { WechatyOptions } from "wechaty";
+import { FileBox } from "file-box";
+import qrcode from "qrcode-terminal";
+import type { Logger } from "../../log.ts";
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+
+export const WECHAT = "wechat";
+
+export interface WechatOptions {
+  /** A puppet: its npm name (`WECHATY_PUPPET`) or an instance (tests pass wechaty-puppet-mock). */
+  puppet: NonNullable<WechatyOptions["puppet"]>;
+  puppetToken?: string | undefined;
+  /** Where the session is kept (`<name>.memory-card.json`), so a restart logs in again where the puppet allows. */
+  sessionName: string;
+  /** Accept friend requests, so tipsters can reach the bot privately. */
+  acceptFriends: boolean;
+  /** Sends are paced: at least this long apart, plus up to `jitterMs`, to stay clear of WeChat's risk controls. */
+  sendIntervalMs: number;
+  jitterMs: number;
+  log: Logger;
+  /** Where the login QR code is drawn (the terminal by default). */
+  showQr?: (qr: string) => void;
+}
+
+const TAKEN = new Set([types.Message.Text, types.Message.Image, types.Message.Attachment]);
+
+/**
+ * WeChat through Wechaty. Rooms and private chats; in a room the bot's @-mention is removed before the core reads the
+ * keywords (WeChat has no slash commands: every command has a Chinese keyword). Images and files are kept by message
+ * id and forwarded from it when shown again; files the core makes are sent as FileBox. Sends go one at a time, paced.
+ */
+export class WechatAdapter implements ChatAdapter {
+  readonly platform = WECHAT;
+  readonly bot: Wechaty;
+  connected = false;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = () => {};
+
+  constructor(private readonly opts: WechatOptions) {
+    this.bot = WechatyBuilder.build({
+      name: opts.sessionName,
+      puppet: opts.puppet as never,
+      ...(opts.puppetToken ? { puppetOptions: { token: opts.puppetToken } } : {}),
+    });
+  }
+
+  async start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    const log = this.opts.log.child({ module: "wechat" });
+    const done = new Promise<void>((resolve) => (this.stopped = resolve));
+    this.bot.on("scan", (qr, status) => {
+      if (status !== types.ScanStatus.Waiting && status !== types.ScanStatus.Timeout) return;
+      log.info({ op: "scan" }, "scan the QR code in the terminal with WeChat to log in");
+      if (this.opts.showQr) this.opts.showQr(qr);
+      else qrcode.generate(qr, { small: true }, (art) => process.stderr.write(art + "\n"));
+    });
+    this.bot.on("login", (user) => {
+      this.connected = true;
+      log.info({ op: "login", user: user.id }, "logged in to WeChat");
+    });
+    this.bot.on("logout", () => {
+      this.connected = false;
+      log.warn({ op: "logout" }, "logged out of WeChat");
+    });
+    this.bot.on("friendship", async (f) => {
+      if (f.type() !== types.Friendship.Receive || !this.opts.acceptFriends) return;
+      await f.accept().catch((err: unknown) => log.warn({ op: "friendship", err }, "could not accept a friend request"));
+    });
+    this.bot.on("message", async (m) => {
+      try {
+        const msg = await this.toIncoming(m);
+        if (msg) await handle(msg);
+      } catch (err) {
+        log.error({ op: "message", err }, "message failed");
+      }
+    });
+    this.bot.on("error", (err) => log.error({ op: "wechaty", err }, "wechaty error"));
+    await this.bot.start();
+    return done;
+  }
+
+  /** A WeChat message as the core's neutral message, or null for what the core does not take. */
+  async toIncoming(m: Message): Promise<IncomingMessage | null> {
+    if (m.self() || !TAKEN.has(m.type())) return null;
+    const room = m.room();
+    const talker = m.talker();
+    const kind = m.type();
+    const text = kind === types.Message.Text ? (room ? this.withoutMention(await m.mentionText()) : m.text()).trim() : "";
+    const attachments =
+      kind === types.Message.Image ? [{ kind: "photo" as const, ref: m.id }] : kind === types.Message.Attachment ? [{ kind: "document" as const, ref: m.id }] : [];
+    return {
+      platform: WECHAT,
+      chatId: room ? room.id : talker.id,
+      chatType: room ? "group" : "private",
+      ...(room ? { chatTitle: await room.topic() } : {}),
+      messageId: m.id,
+      sender: { id: talker.id, name: talker.name() },
+      text,
+      attachments,
+    };
+  }
+
+  /** `@隐患哨兵 报隐患 …` → `报隐患 …`: where the puppet does not strip the bot's own mention, strip it here. */
+  private withoutMention(text: string): string {
+    const self = this.bot.isLoggedIn ? this.bot.currentUser.name() : "";
+    const prefix = `@${self}`;
+    return self && text.startsWith(prefix) && /^[\s\u2005]/.test(text.slice(prefix.length)) ? text.slice(prefix.length) : text;
+  }
+
+  /** Queued and paced; resolves when this message is out. */
+  send(msg: OutgoingMessage): Promise<void> {
+    const next = this.queue.then(async () => {
+      await this.deliver(msg);
+      const wait = this.opts.sendIntervalMs + Math.random() * this.opts.jitterMs;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async deliver(msg: OutgoingMessage): Promise<void> {
+    // Room ids end in @chatroom; anything else is a person.
+    const target = msg.chatId.endsWith("@chatroom") ? await this.bot.Room.find({ id: msg.chatId }) : await this.bot.Contact.find({ id: msg.chatId });
+    if (!target) throw new Error(`no WeChat room or contact ${msg.chatId}`);
+    try {
+      if (msg.file?.data) {
+        await target.say(FileBox.fromBuffer(Buffer.from(msg.file.data), msg.file.filename));
+      } else if (msg.file?.ref) {
+        const original = await this.bot.Message.find({ id: msg.file.ref });
+        if (original) await original.forward(target);
+      }
+    } catch (err) {
+      // A file the puppet cannot send still leaves the text.
+      this.opts.log.warn({ module: "wechat", op: "send-file", err: (err as Error).message }, "file not sent; sending the text");
+    }
+    await target.say(msg.text);
+  }
+
+  async stop(): Promise<void> {
+    this.connected = false;
+    await this.queue;
+    await this.bot.stop();
+    this.stopped();
+  }
+}

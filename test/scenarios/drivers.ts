@@ -1,0 +1,256 @@
+import { pino } from "pino";
+import { createServer } from "node:net";
+import type { EventEmitter } from "node:events";
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+import { PuppetMock, mock } from "wechaty-puppet-mock";
+import type { Transformer } from "grammy";
+import { loadConfig } from "../../src/config.ts";
+import { createApp, type App } from "../../src/app.ts";
+import { ConsoleChat } from "../../src/platforms/console/chat.ts";
+import { TelegramAdapter } from "../../src/platforms/telegram/adapter.ts";
+import { WechatAdapter } from "../../src/platforms/wechat/adapter.ts";
+import { Router } from "../../src/platforms/router.ts";
+import { Metrics } from "../../src/ops/metrics.ts";
+import type { IncomingMessage, OutgoingMessage } from "../../src/core/messages.ts";
+
+/**
+ * One way to talk to the bot, per platform, so a scenario is written once and run on each: people by name, chats by
+ * name (a group) or `null` (the person's private chat with the bot). `say` returns what the bot sent to that chat in
+ * answer; `inbox` everything it sent to a chat so far (notices, reminders).
+ */
+export interface Driver {
+  readonly platform: string;
+  readonly app: App;
+  readonly clock: { now: Date; set(iso: string): void };
+  say(person: string, chat: string | null, text: string): Promise<string[]>;
+  inbox(person: string, chat: string | null): string[];
+  /** How the scenario's send function reaches the platform (for reminder rounds). */
+  send(o: OutgoingMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+const START = "2026-11-10T02:00:00Z";
+
+interface MockMessage {
+  talker(): { id: string };
+  room(): unknown;
+  text(): string | undefined;
+}
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function fakeClock() {
+  return {
+    now: new Date(START),
+    set(iso: string) {
+      this.now = new Date(iso);
+    },
+  };
+}
+
+async function appFor(admin: string, clock: { now: Date }): Promise<App> {
+  const config = loadConfig({ SENTINEL_ADMINS: admin });
+  return createApp(config, pino({ level: "silent" }), () => clock.now, { inMemory: true });
+}
+
+/** The console: the same bot, no network. */
+export async function consoleDriver(): Promise<Driver> {
+  const clock = fakeClock();
+  const app = await appFor("console:admin", clock);
+  const chat = new ConsoleChat((m) => app.bot.handle(m));
+  const room = (person: string, c: string | null) => (c === null ? chat.as(person) : chat.as(person).in(c));
+  return {
+    platform: "console",
+    app,
+    clock,
+    say: (person, c, text) => room(person, c).say(text),
+    inbox: (person, c) => chat.inbox(c === null ? `@${person}` : c),
+    send: async (o) => void chat.sent.set(o.chatId, [...(chat.sent.get(o.chatId) ?? []), o]),
+    close: () => app.close(),
+  };
+}
+
+/** Waits for the next message a router handles (replies sent included). */
+function handledSignal(router: Router) {
+  let waiters: (() => void)[] = [];
+  const handle = async (msg: IncomingMessage) => {
+    try {
+      await router.handle(msg);
+    } finally {
+      const w = waiters;
+      waiters = [];
+      w.forEach((f) => f());
+    }
+  };
+  const next = () => new Promise<void>((r) => waiters.push(r));
+  return { handle, next };
+}
+
+/**
+ * Telegram: the real grammY client (runner, throttler, auto-retry) long-polling `telegram-test-api` over HTTP, people
+ * as the emulator's clients. The emulator answers getUpdates at once (no long polling), so a transformer paces empty
+ * polls to keep the test from spinning.
+ */
+export async function telegramDriver(): Promise<Driver> {
+  const clock = fakeClock();
+  const ids = new Map<string, number>([["admin", 1000]]);
+  const idOf = (name: string) => {
+    if (!ids.has(name)) ids.set(name, 1000 + ids.size);
+    return ids.get(name)!;
+  };
+  const groups = new Map<string, number>();
+  const groupId = (name: string) => {
+    if (!groups.has(name)) groups.set(name, -100 - groups.size);
+    return groups.get(name)!;
+  };
+  const port = await freePort();
+  const server = new TelegramServer({ port, host: "127.0.0.1" });
+  await server.start();
+  const apiRoot = server.config.apiURL;
+  const token = "123456:SENTINEL-TEST";
+  const app = await appFor(`telegram:${idOf("admin")}`, clock);
+  const pace: Transformer = async (prev, method, payload, signal) => {
+    const res = await prev(method, payload, signal);
+    if (method === "getUpdates" && Array.isArray((res as { result?: unknown[] }).result) && (res as { result: unknown[] }).result.length === 0) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return res;
+  };
+  const adapter = new TelegramAdapter({ token, apiRoot, prompts: app.prompts, log: pino({ level: "silent" }), transformers: [pace] });
+  const router = new Router([adapter], app.bot, pino({ level: "silent" }), new Metrics());
+  const signal = handledSignal(router);
+  const running = adapter.start(signal.handle);
+  const inboxes = new Map<string, string[]>();
+  const clientFor = (person: string, chat: string | null) =>
+    server.getClient(token, {
+      userId: idOf(person),
+      firstName: person,
+      userName: `u${idOf(person)}`,
+      chatId: chat === null ? idOf(person) : groupId(chat),
+      type: chat === null ? "private" : "group",
+      chatTitle: chat ?? person,
+    });
+  const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
+  /** Reads what the bot sent to a chat (through the emulator's client API) into its inbox. */
+  const collect = async (person: string, chat: string | null): Promise<string[]> => {
+    // The emulator's client route (what its TelegramClient.getUpdates calls), without the client's wait-until-any.
+    const res = await fetch(`${apiRoot}/getUpdates`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, chatId: chat === null ? idOf(person) : groupId(chat) }),
+    });
+    const body = (await res.json()) as { result: { message: { text: string } }[] };
+    const texts = body.result.map((u) => u.message.text);
+    inboxes.set(key(person, chat), [...(inboxes.get(key(person, chat)) ?? []), ...texts]);
+    return texts;
+  };
+  return {
+    platform: "telegram",
+    app,
+    clock,
+    async say(person, chat, text) {
+      const client = clientFor(person, chat);
+      // Earlier messages to this chat (a notice from another chat's action) go to the inbox, not to this answer.
+      await collect(person, chat);
+      const done = signal.next();
+      await client.sendMessage(client.makeMessage(text));
+      await done;
+      return collect(person, chat);
+    },
+    inbox: (person, chat) => inboxes.get(key(person, chat)) ?? [],
+    async send(o) {
+      await router.send(o);
+      // Reminders reach the emulator; read them into the inboxes of the chats they were for.
+      for (const [name, id] of groups) if (String(id) === o.chatId) await collect("admin", name);
+      for (const [name, id] of ids) if (String(id) === o.chatId) await collect(name, null);
+    },
+    async close() {
+      await adapter.stop();
+      await running;
+      await server.stop();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * WeChat: Wechaty with wechaty-puppet-mock. People are mock contacts, groups mock rooms; what the bot says is read
+ * from the mock's own events for the room or the person.
+ */
+export async function wechatDriver(): Promise<Driver> {
+  const clock = fakeClock();
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const botUser = mocker.createContact({ name: "隐患哨兵" });
+  const contacts = new Map<string, ReturnType<typeof mocker.createContact>>();
+  const contact = (name: string) => {
+    if (!contacts.has(name)) contacts.set(name, mocker.createContact({ name }));
+    return contacts.get(name)!;
+  };
+  const admin = contact("admin");
+  const app = await appFor(`wechat:${admin.id}`, clock);
+  const adapter = new WechatAdapter({ puppet, sessionName: "", acceptFriends: true, sendIntervalMs: 0, jitterMs: 0, log: pino({ level: "silent" }) });
+  const router = new Router([adapter], app.bot, pino({ level: "silent" }), new Metrics());
+  const signal = handledSignal(router);
+  const running = adapter.start(signal.handle);
+  mocker.login(botUser);
+  await new Promise((r) => setTimeout(r, 50));
+  const inboxes = new Map<string, string[]>();
+  const push = (k: string, text: string) => inboxes.set(k, [...(inboxes.get(k) ?? []), text]);
+  const rooms = new Map<string, ReturnType<typeof mocker.createRoom>>();
+  const room = (name: string) => {
+    if (!rooms.has(name)) {
+      const r = mocker.createRoom({ topic: name, memberIdList: [botUser.id, ...[...contacts.values()].map((c) => c.id)] });
+      (r as unknown as EventEmitter).on("message", (m: MockMessage) => {
+        if (m.talker().id === botUser.id) push(name, m.text() ?? "");
+      });
+      rooms.set(name, r);
+    }
+    return rooms.get(name)!;
+  };
+  const watched = new Set<string>();
+  const watch = (name: string) => {
+    if (watched.has(name)) return;
+    watched.add(name);
+    (contact(name) as unknown as EventEmitter).on("message", (m: MockMessage) => {
+      if (m.talker().id === botUser.id && !m.room()) push(`@${name}`, m.text() ?? "");
+    });
+  };
+  const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
+  return {
+    platform: "wechat",
+    app,
+    clock,
+    async say(person, chat, text) {
+      watch(person);
+      const before = (inboxes.get(key(person, chat)) ?? []).length;
+      const done = signal.next();
+      contact(person).say(text).to(chat === null ? botUser : room(chat));
+      await done;
+      await new Promise((r) => setImmediate(r));
+      return (inboxes.get(key(person, chat)) ?? []).slice(before);
+    },
+    inbox: (person, chat) => inboxes.get(key(person, chat)) ?? [],
+    async send(o) {
+      await router.send(o);
+      await new Promise((r) => setImmediate(r));
+    },
+    async close() {
+      await adapter.stop();
+      await running;
+      await app.close();
+    },
+  };
+}
+
+export const DRIVERS = { console: consoleDriver, telegram: telegramDriver, wechat: wechatDriver } as const;

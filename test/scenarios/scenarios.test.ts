@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DRIVERS, type Driver } from "./drivers.ts";
+import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
+
+/**
+ * One scenario suite, run on every platform: the console, Telegram (grammY against telegram-test-api over HTTP) and
+ * WeChat (Wechaty with wechaty-puppet-mock). A scenario that passes on one and fails on another is a bug. WeChat has
+ * no slash commands, so the scenarios speak in the Chinese keywords every platform understands.
+ */
+const hazardNo = (texts: string[]) => /YH-\d{4}-\d{6}/.exec(texts.join("\n"))?.[0] ?? "";
+const code = (texts: string[]) => /\d{4}(?: \d{4}){6}/.exec(texts.join("\n"))?.[0] ?? "";
+
+describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platform) => {
+  let d: Driver;
+  beforeAll(async () => {
+    d = await DRIVERS[platform]();
+    // The set-up every scenario starts from: a county office above an enterprise, their groups, roles.
+    await d.say("admin", null, "新建单位 县应急管理局");
+    await d.say("admin", null, "新建单位 城关化工厂 县应急管理局");
+    await d.say("王局长", "县局群", "我的身份");
+    await d.say("李主任", "车间群", "我的身份");
+    await d.say("张三", "车间群", "我的身份");
+    await d.say("admin", "县局群", "绑定 县应急管理局");
+    await d.say("admin", "车间群", "绑定 城关化工厂");
+    await d.say("admin", "县局群", "授权 监管人员 王局长");
+    await d.say("admin", "县局群", "授权 举报处理人 王局长");
+    await d.say("admin", "车间群", "授权 监管人员 李主任");
+  }, 60_000);
+  afterAll(() => d.close());
+
+  test("report → confirm → plan → rectified → close → status", async () => {
+    const filed = await d.say("张三", "车间群", "报隐患 储罐区安全阀被拆除 地点：东侧储罐区");
+    expect(filed.join()).toContain("已登记隐患");
+    const n = hazardNo(filed);
+    expect(await d.say("李主任", "车间群", `确认 ${n} 重大 2026-12-31`)).toEqual([expect.stringContaining("已确认")]);
+    expect((await d.say("李主任", "车间群", `整改方案 ${n} 责任人:李主任 措施:恢复安全阀 资金:2万元 期限:2026-12-20 预案:停用储罐`)).join()).toContain("整改方案已登记");
+    expect((await d.say("李主任", "车间群", `已整改 ${n}`)).join()).toContain("已整改");
+    expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("销号");
+    const [status] = await d.say("张三", "车间群", `查询 ${n}`);
+    expect(status).toContain("已销号");
+    // The reporter's group heard of the close-out too.
+    expect(d.inbox("张三", "车间群").join("\n")).toContain(n);
+    expect(status).toContain("储罐区安全阀被拆除");
+  });
+
+  test("a tip in private, followed with its code; a tip in a group is turned away without being kept", async () => {
+    await d.say("举报人", null, "举报");
+    await d.say("举报人", null, "1");
+    await d.say("举报人", null, "城关化工厂 三号仓库");
+    await d.say("举报人", null, "夜里偷偷储存液氨");
+    await d.say("举报人", null, "跳过");
+    const filed = await d.say("举报人", null, "匿名");
+    const receipt = code(filed);
+    expect(receipt).not.toBe("");
+    await d.say("举报人", null, "已保存");
+    expect((await d.say("另一个人", null, `举报查询 ${receipt}`)).join()).toMatch(/JB-\d{4}-\d{6}/);
+    const [list] = await d.say("王局长", null, "举报列表");
+    expect(list).toMatch(/JB-\d{4}-\d{6}/);
+    expect(list).not.toContain("液氨");
+    const group = await d.say("张三", "车间群", "举报 有人偷排废液");
+    expect(group).toHaveLength(1);
+    expect(group[0]).toContain("请私聊我");
+    expect(group[0]).not.toContain("偷排");
+  });
+
+  test("a reminder is delivered, and a submission silences the next one", async () => {
+    d.clock.set("2026-11-13T01:05:00Z"); // 09:05 on T-3 of the November report
+    await runDeadlineReminders(d.app.deps, (o) => d.send(o));
+    expect(d.inbox("admin", "车间群").filter((t) => t.includes("【报送提醒】"))).toHaveLength(1);
+    await d.say("李主任", "车间群", "已报送 月报 2026-11");
+    d.clock.set("2026-11-17T01:05:00Z"); // T-1
+    await runDeadlineReminders(d.app.deps, (o) => d.send(o));
+    expect(d.inbox("admin", "车间群").filter((t) => t.includes("【报送提醒】"))).toHaveLength(1);
+    d.clock.set("2026-11-10T02:00:00Z");
+  });
+
+  test.each([
+    ["an unbound group", "张三", "闲聊群", "报隐患 配电箱门未关", "还没有绑定单位"],
+    ["a worker confirming", "张三", "车间群", "确认 YH-2026-000001 一般", "监管人员权限"],
+    ["an unknown number", "李主任", "车间群", "确认 YH-2026-999999 一般", "找不到"],
+    ["a text too long", "张三", "车间群", `报隐患 ${"很长".repeat(600)}`, "太长"],
+    ["a deadline in the wrong format", "王局长", "县局群", "报送事项 下个月 总结", "用法：报送事项"],
+    ["tip handling in a group", "王局长", "县局群", "举报列表", "只能在与机器人的私聊中处理"],
+  ])("refuses %s, saying why", async (_, person, chat, text, why) => {
+    const out = await d.say(person, chat, text);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toContain(why);
+  });
+});
