@@ -1,7 +1,3 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { createFixture, freshPostgres, numberIn, type Fixture } from "../helpers.ts";
@@ -270,47 +266,7 @@ describe("the statistics table", () => {
   });
 });
 
-describe("two processes on one PostgreSQL", () => {
-  test("two OS processes running the same round at the same moment send each reminder once", async (t) => {
-    const pg = await freshPostgres();
-    if (!pg) return t.skip("no PostgreSQL server for tests");
-    const env = { SENTINEL_SECRET: "s".repeat(40) };
-    const seed = await createFixture({ postgresUrl: pg.url, env });
-    await seedCounty(seed);
-    await seed.close();
-    const go = path.join(mkdtempSync(path.join(tmpdir(), "sentinel-go-")), "go");
-    const ready: Promise<void>[] = [];
-    const run = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "test/support/remind-round.ts"], {
-          cwd: path.resolve(import.meta.dirname, "../.."),
-          env: { PATH: process.env.PATH ?? "", DATABASE_URL: pg.url, AT: "2026-11-13T01:05:00Z", GO: go, ...env },
-        });
-        let out = "";
-        let isReady = () => {};
-        ready.push(new Promise((r) => (isReady = r)));
-        child.stdout.setEncoding("utf8").on("data", (d: string) => {
-          out += d;
-          if (out.includes("ready")) isReady();
-        });
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (out += d));
-        child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${out}`))));
-      });
-    try {
-      const both = Promise.all([run(), run()]);
-      // Both processes are migrated and waiting; then they start their rounds together.
-      await Promise.all(ready);
-      writeFileSync(go, "");
-      const outs = await both;
-      const sent = outs.flatMap((o) => o.split("\n").filter((l) => l.startsWith('{"chatId"')));
-      expect(sent).toHaveLength(3); // T-3 of November to each of the three enterprises, once
-      expect(new Set(sent).size).toBe(3);
-      expect(outs.every((o) => o.includes('"done"'))).toBe(true);
-    } finally {
-      await pg.drop();
-    }
-  }, 60_000);
-
+describe("two apps on one PostgreSQL", () => {
   test("each reminder is sent once", async (t) => {
     const pg = await freshPostgres();
     if (!pg) return t.skip("no PostgreSQL server for tests");

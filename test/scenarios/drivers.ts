@@ -12,6 +12,7 @@ import { WechatAdapter } from "../../src/platforms/wechat/adapter.ts";
 import { Router } from "../../src/platforms/router.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../src/core/messages.ts";
+import type { Logger } from "../../src/log.ts";
 
 /**
  * One way to talk to the bot, per platform, so a scenario is written once and run on each: people by name, chats by
@@ -20,6 +21,8 @@ import type { IncomingMessage, OutgoingMessage } from "../../src/core/messages.t
  */
 export interface Driver {
   readonly platform: string;
+  /** A person's platform id (what must never reach the store for a tipster). */
+  idOf(person: string): string;
   readonly app: App;
   readonly clock: { now: Date; set(iso: string): void };
   say(person: string, chat: string | null, text: string): Promise<string[]>;
@@ -58,19 +61,28 @@ function fakeClock() {
   };
 }
 
-async function appFor(admin: string, clock: { now: Date }): Promise<App> {
-  const config = loadConfig({ SENTINEL_ADMINS: admin });
-  return createApp(config, pino({ level: "silent" }), () => clock.now, { inMemory: true });
+/** Where a driver keeps its data and log: in memory and silent, or (for the anonymity test) on disk. */
+export interface DriverOptions {
+  dataDir?: string;
+  log?: Logger;
+  /** Fixed platform ids for some people (Telegram). */
+  ids?: Record<string, number>;
+}
+
+async function appFor(admin: string, clock: { now: Date }, opts: DriverOptions): Promise<App> {
+  const config = loadConfig({ SENTINEL_ADMINS: admin, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
+  return createApp(config, opts.log ?? pino({ level: "silent" }), () => clock.now, { inMemory: !opts.dataDir });
 }
 
 /** The console: the same bot, no network. */
-export async function consoleDriver(): Promise<Driver> {
+export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
   const clock = fakeClock();
-  const app = await appFor("console:admin", clock);
+  const app = await appFor("console:admin", clock, opts);
   const chat = new ConsoleChat((m) => app.bot.handle(m));
   const room = (person: string, c: string | null) => (c === null ? chat.as(person) : chat.as(person).in(c));
   return {
     platform: "console",
+    idOf: (person) => person,
     app,
     clock,
     say: (person, c, text) => room(person, c).say(text),
@@ -101,9 +113,10 @@ function handledSignal(router: Router) {
  * as the emulator's clients. The emulator answers getUpdates at once (no long polling), so a transformer paces empty
  * polls to keep the test from spinning.
  */
-export async function telegramDriver(): Promise<Driver> {
+export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> {
   const clock = fakeClock();
-  const ids = new Map<string, number>([["admin", 1000]]);
+  const log = opts.log ?? pino({ level: "silent" });
+  const ids = new Map<string, number>([["admin", 1000], ...Object.entries(opts.ids ?? {})]);
   const idOf = (name: string) => {
     if (!ids.has(name)) ids.set(name, 1000 + ids.size);
     return ids.get(name)!;
@@ -118,7 +131,7 @@ export async function telegramDriver(): Promise<Driver> {
   await server.start();
   const apiRoot = server.config.apiURL;
   const token = "123456:SENTINEL-TEST";
-  const app = await appFor(`telegram:${idOf("admin")}`, clock);
+  const app = await appFor(`telegram:${idOf("admin")}`, clock, opts);
   const pace: Transformer = async (prev, method, payload, signal) => {
     const res = await prev(method, payload, signal);
     if (method === "getUpdates" && Array.isArray((res as { result?: unknown[] }).result) && (res as { result: unknown[] }).result.length === 0) {
@@ -126,8 +139,8 @@ export async function telegramDriver(): Promise<Driver> {
     }
     return res;
   };
-  const adapter = new TelegramAdapter({ token, apiRoot, prompts: app.prompts, log: pino({ level: "silent" }), transformers: [pace] });
-  const router = new Router([adapter], app.bot, pino({ level: "silent" }), new Metrics());
+  const adapter = new TelegramAdapter({ token, apiRoot, prompts: app.prompts, log, transformers: [pace] });
+  const router = new Router([adapter], app.bot, log, new Metrics());
   const signal = handledSignal(router);
   const running = adapter.start(signal.handle);
   const inboxes = new Map<string, string[]>();
@@ -156,6 +169,7 @@ export async function telegramDriver(): Promise<Driver> {
   };
   return {
     platform: "telegram",
+    idOf: (person) => String(idOf(person)),
     app,
     clock,
     async say(person, chat, text) {
@@ -187,8 +201,9 @@ export async function telegramDriver(): Promise<Driver> {
  * WeChat: Wechaty with wechaty-puppet-mock. People are mock contacts, groups mock rooms; what the bot says is read
  * from the mock's own events for the room or the person.
  */
-export async function wechatDriver(): Promise<Driver> {
+export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
   const clock = fakeClock();
+  const log = opts.log ?? pino({ level: "silent" });
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const botUser = mocker.createContact({ name: "隐患哨兵" });
@@ -198,9 +213,9 @@ export async function wechatDriver(): Promise<Driver> {
     return contacts.get(name)!;
   };
   const admin = contact("admin");
-  const app = await appFor(`wechat:${admin.id}`, clock);
-  const adapter = new WechatAdapter({ puppet, sessionName: "", acceptFriends: true, sendIntervalMs: 0, jitterMs: 0, log: pino({ level: "silent" }) });
-  const router = new Router([adapter], app.bot, pino({ level: "silent" }), new Metrics());
+  const app = await appFor(`wechat:${admin.id}`, clock, opts);
+  const adapter = new WechatAdapter({ puppet, sessionName: "", acceptFriends: true, sendIntervalMs: 0, jitterMs: 0, log });
+  const router = new Router([adapter], app.bot, log, new Metrics());
   const signal = handledSignal(router);
   const running = adapter.start(signal.handle);
   mocker.login(botUser);
@@ -229,6 +244,7 @@ export async function wechatDriver(): Promise<Driver> {
   const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
   return {
     platform: "wechat",
+    idOf: (person) => contact(person).id,
     app,
     clock,
     async say(person, chat, text) {
