@@ -27,6 +27,10 @@ export interface Driver {
   readonly clock: { now: Date; set(iso: string): void };
   say(person: string, chat: string | null, text: string): Promise<string[]>;
   inbox(person: string, chat: string | null): string[];
+  /** (Telegram) the adapter itself, to feed it updates the emulator cannot send. */
+  adapter?: unknown;
+  /** (Telegram) what the bot sent to a raw chat id, read from the emulator. */
+  fetchChat(chatId: number): Promise<string[]>;
   /** How the scenario's send function reaches the platform (for reminder rounds). */
   send(o: OutgoingMessage): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +87,7 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
   return {
     platform: "console",
     idOf: (person) => person,
+    fetchChat: async () => [],
     app,
     clock,
     say: (person, c, text) => room(person, c).say(text),
@@ -143,6 +148,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
   const router = new Router([adapter], app.bot, log, new Metrics());
   const signal = handledSignal(router);
   const running = adapter.start(signal.handle);
+  while (!adapter.connected) await new Promise((r) => setTimeout(r, 10));
   const inboxes = new Map<string, string[]>();
   const clientFor = (person: string, chat: string | null) =>
     server.getClient(token, {
@@ -155,21 +161,26 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
     });
   const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
   /** Reads what the bot sent to a chat (through the emulator's client API) into its inbox. */
-  const collect = async (person: string, chat: string | null): Promise<string[]> => {
-    // The emulator's client route (what its TelegramClient.getUpdates calls), without the client's wait-until-any.
+  /** The emulator's client route (what its TelegramClient.getUpdates calls), without the client's wait-until-any. */
+  const fetchChat = async (chatId: number): Promise<string[]> => {
     const res = await fetch(`${apiRoot}/getUpdates`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, chatId: chat === null ? idOf(person) : groupId(chat) }),
+      body: JSON.stringify({ token, chatId }),
     });
     const body = (await res.json()) as { result: { message: { text: string } }[] };
-    const texts = body.result.map((u) => u.message.text);
+    return body.result.map((u) => u.message.text);
+  };
+  const collect = async (person: string, chat: string | null): Promise<string[]> => {
+    const texts = await fetchChat(chat === null ? idOf(person) : groupId(chat));
     inboxes.set(key(person, chat), [...(inboxes.get(key(person, chat)) ?? []), ...texts]);
     return texts;
   };
   return {
     platform: "telegram",
     idOf: (person) => String(idOf(person)),
+    fetchChat,
+    adapter,
     app,
     clock,
     async say(person, chat, text) {
@@ -245,6 +256,7 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
   return {
     platform: "wechat",
     idOf: (person) => contact(person).id,
+    fetchChat: async () => [],
     app,
     clock,
     async say(person, chat, text) {

@@ -38,8 +38,8 @@ export class TelegramAdapter implements ChatAdapter {
   readonly bot: Bot;
   private runner: RunnerHandle | null = null;
   private server: Server | null = null;
-  private done: Promise<void> = Promise.resolve();
   private stopped = () => {};
+  private stopping = false;
   connected = false;
 
   constructor(private readonly opts: TelegramOptions) {
@@ -52,6 +52,7 @@ export class TelegramAdapter implements ChatAdapter {
 
   async start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void> {
     const log = this.opts.log.child({ module: "telegram" });
+    const done = new Promise<void>((resolve) => (this.stopped = resolve));
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.on("message", async (ctx) => {
       const msg = toIncoming(ctx.message);
@@ -70,7 +71,7 @@ export class TelegramAdapter implements ChatAdapter {
     });
     await this.bot.init();
     await this.registerCommands(log);
-    this.done = new Promise((resolve) => (this.stopped = resolve));
+    if (this.stopping) return done;
     if (this.opts.webhook) {
       const { url, secret, port } = this.opts.webhook;
       const callback = webhookCallback(this.bot, "http", { secretToken: secret });
@@ -87,7 +88,7 @@ export class TelegramAdapter implements ChatAdapter {
       log.info({ op: "start", mode: "polling", bot: this.bot.botInfo.username }, "telegram polling");
     }
     this.connected = true;
-    return this.done;
+    return done;
   }
 
   /** The menu in Chinese and English, per scope. A server without `setMyCommands` (an emulator) is a warning, not a crash. */
@@ -130,6 +131,7 @@ export class TelegramAdapter implements ChatAdapter {
 
   /** Stops taking updates; updates in flight finish first. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.connected = false;
     if (this.runner?.isRunning()) await this.runner.stop();
     if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));

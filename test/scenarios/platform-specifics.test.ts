@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { telegramDriver, wechatDriver } from "./drivers.ts";
+import type { TelegramAdapter } from "../../src/platforms/telegram/adapter.ts";
+
+describe("WeChat specifics", () => {
+  test("a keyword after the bot's @-mention in a room is a command; without the mention too", async () => {
+    const d = await wechatDriver();
+    try {
+      await d.say("admin", null, "新建单位 城关化工厂");
+      await d.say("admin", "车间群", "绑定 城关化工厂");
+      expect((await d.say("张三", "车间群", "@隐患哨兵\u2005报隐患 配电箱门未关")).join()).toContain("已登记隐患");
+      expect((await d.say("张三", "车间群", "报隐患 安全出口堵塞")).join()).toContain("已登记隐患");
+      expect(await d.say("张三", "车间群", "今天天气不错")).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 20_000);
+});
+
+describe("Telegram specifics", () => {
+  test("added to a group, the bot says how to bind it; removed, it says nothing", async () => {
+    const d = await telegramDriver();
+    try {
+      const adapter = (d as unknown as { adapter?: TelegramAdapter }).adapter!;
+      const bot = adapter.bot;
+      const update = (status: "member" | "left", id: number) => ({
+        update_id: id,
+        my_chat_member: {
+          chat: { id: -555, type: "group", title: "新群" },
+          from: { id: 1000, is_bot: false, first_name: "admin", language_code: "zh-hans" },
+          date: 0,
+          old_chat_member: { status: status === "member" ? "left" : "member", user: bot.botInfo },
+          new_chat_member: { status, user: bot.botInfo },
+        },
+      });
+      await bot.handleUpdate(update("member", 900001) as never);
+      await bot.handleUpdate(update("left", 900002) as never);
+      const texts = await d.fetchChat(-555);
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain("绑定 单位名称");
+    } finally {
+      await d.close();
+    }
+  }, 20_000);
+});
