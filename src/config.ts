@@ -33,6 +33,14 @@ export const configSchema = z.object({
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
   SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
+  SENTINEL_QUIET_HOURS: z
+    .string()
+    .default("21-8")
+    .refine((s) => /^(\d{1,2})(?::00)?-(\d{1,2})(?::00)?$/.test(s) && s.split("-").every((h) => Number(h.replace(":00", "")) <= 23), "hours like 21-8 (21:00 to 08:00)")
+    .transform((s) => {
+      const [from, to] = s.split("-").map((h) => Number(h.replace(":00", ""))) as [number, number];
+      return { from, to };
+    }),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),
   TELEGRAM_API_ROOT: z.string().url().optional(),
   TELEGRAM_WEBHOOK_URL: z.string().url().optional(),

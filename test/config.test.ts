@@ -29,6 +29,16 @@ describe("configuration", () => {
     expect(loadConfig({ DATABASE_URL: "", SENTINEL_LANG: "" }).SENTINEL_LANG).toBe("zh-CN");
   });
 
+  test("quiet hours: 21-8 by default, or a deployment's own", () => {
+    expect(loadConfig({}).SENTINEL_QUIET_HOURS).toEqual({ from: 21, to: 8 });
+    expect(loadConfig({ SENTINEL_QUIET_HOURS: "22:00-07:00" }).SENTINEL_QUIET_HOURS).toEqual({ from: 22, to: 7 });
+  });
+
+  test("a webhook needs its secret and a token", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", TELEGRAM_WEBHOOK_URL: "https://x.example/tg" })).toThrow("TELEGRAM_WEBHOOK_SECRET");
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: "https://x.example/tg", TELEGRAM_WEBHOOK_SECRET: "s" })).toThrow("TELEGRAM_BOT_TOKEN");
+  });
+
   test("dates are normalised", () => {
     expect(loadConfig({ SENTINEL_CAMPAIGN_START: "2026年1月1日" }).SENTINEL_CAMPAIGN_START).toBe("2026-01-01");
   });
@@ -43,6 +53,9 @@ describe("configuration", () => {
     ["SENTINEL_SECRET", "too-short"],
     ["SENTINEL_TIP_FEEDBACK_DAYS", "0"],
     ["SENTINEL_TIP_RETENTION_DAYS", "forever"],
+    ["SENTINEL_QUIET_HOURS", "night"],
+    ["SENTINEL_QUIET_HOURS", "25-8"],
+    ["TELEGRAM_BOT_TOKEN", "not-a-token"],
   ])("a wrong %s stops start-up with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -30,11 +30,18 @@ export type Step = (typeof STEPS)[number];
 
 /** Reminders go out from this hour, and never in the quiet hours. */
 export const SEND_HOUR = 9;
-export const QUIET = { from: 21, to: 8 } as const;
 
-export function isQuiet(instant: Date): boolean {
+/** Quiet hours on the Shanghai clock, `from` (inclusive) to `to` (exclusive), across midnight when from > to. */
+export interface QuietHours {
+  from: number;
+  to: number;
+}
+
+export const DEFAULT_QUIET: QuietHours = { from: 21, to: 8 };
+
+export function isQuiet(instant: Date, quiet: QuietHours = DEFAULT_QUIET): boolean {
   const h = shanghaiHour(instant);
-  return h >= QUIET.from || h < QUIET.to;
+  return quiet.from > quiet.to ? h >= quiet.from || h < quiet.to : h >= quiet.from && h < quiet.to;
 }
 
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

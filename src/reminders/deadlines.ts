@@ -42,7 +42,7 @@ interface Target {
 export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Promise<RoundResult> {
   const now = deps.clock();
   const today = shanghaiDate(now);
-  const quiet = isQuiet(now);
+  const quiet = isQuiet(now, deps.config.SENTINEL_QUIET_HOURS);
   const log = deps.log.child({ module: "reminders" });
   const tx = deps.store.transaction;
   const units = await tx((repo) => repo.deadlines.allUnits());

@@ -1,14 +1,14 @@
 import { shanghaiDate, shanghaiHour, startOfShanghaiDay } from "../domain/dates.ts";
 import { topUnits } from "../domain/permissions.ts";
 import { addDays, formatTipNumber, tipOverdue } from "../domain/tips.ts";
+import { isQuiet } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { pickLang } from "../core/i18n.ts";
 import { privateChatOf, type OutgoingMessage } from "../core/messages.ts";
 import type { TipRow, UserRow } from "../store/index.ts";
 
-/** Reminders go out between 09:00 and 21:00 Shanghai time; never in the quiet hours. */
+/** The digest goes out from 09:00 Shanghai time, never in the quiet hours. */
 export const DIGEST_FIRST_HOUR = 9;
-export const QUIET_FROM_HOUR = 21;
 /** Anonymous-lane claims are kept this long (enough to catch a redelivery), then deleted. */
 const ANON_CLAIM_DAYS = 2;
 
@@ -23,7 +23,7 @@ const ANON_CLAIM_DAYS = 2;
 export async function runTipDigest(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>): Promise<number> {
   const now = deps.clock();
   const hour = shanghaiHour(now);
-  if (hour < DIGEST_FIRST_HOUR || hour >= QUIET_FROM_HOUR) return 0;
+  if (hour < DIGEST_FIRST_HOUR || isQuiet(now, deps.config.SENTINEL_QUIET_HOURS)) return 0;
   const today = shanghaiDate(now);
   const handlers = await deps.store.transaction((repo) => repo.tips.allHandlers());
   const byUser = new Map<number, { user: UserRow; paths: string[] }>();

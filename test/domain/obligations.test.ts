@@ -148,4 +148,11 @@ describe("the reminder ladder", () => {
     expect(isQuiet(at("2026-11-18T00:00:00Z"))).toBe(false); // 08:00
     expect(isQuiet(at("2026-11-18T12:59:00Z"))).toBe(false); // 20:59
   });
+
+  test("quiet hours a deployment sets", () => {
+    expect(isQuiet(at("2026-11-18T14:30:00Z"), { from: 22, to: 7 })).toBe(true); // 22:30
+    expect(isQuiet(at("2026-11-18T13:30:00Z"), { from: 22, to: 7 })).toBe(false); // 21:30
+    expect(isQuiet(at("2026-11-18T04:30:00Z"), { from: 12, to: 14 })).toBe(true); // 12:30, a lunch break
+    expect(isQuiet(at("2026-11-18T06:30:00Z"), { from: 12, to: 14 })).toBe(false); // 14:30
+  });
 });
