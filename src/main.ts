@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     process.stdout.write(say("console-banner", { store: app.store.kind === "pglite" ? path.resolve(config.DATA_DIR) : "PostgreSQL", who: speaker }) + "\n");
     if (app.adminCode) process.stdout.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   } else if (app.adminCode) {
-    log.warn({ module: "main", op: "admin-code", code: app.adminCode }, "no admin yet: send the one-time code privately to the bot (认领管理员 <code> / /claim <code>)");
+    // A credential: to the operator's terminal, not into the log.
+    process.stderr.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   }
   const router = new Router(adapters, app.bot, log, metrics);
   const scheduler = startScheduler(app.deps, router.send, metrics);

@@ -5,8 +5,8 @@ import type { Metrics } from "../ops/metrics.ts";
 
 /**
  * Joins the platforms to the bot: each incoming message is handled and its replies are sent by the platform they
- * are for (a notice may go to another platform than the message came from). A failed send is logged, not thrown:
- * the data behind it is committed, and one unreachable chat must not stop the others.
+ * are for (a notice may go to another platform than the message came from). A failed reply is logged and the next
+ * one sent: the data behind it is committed, and one unreachable chat must not stop the others.
  */
 export class Router {
   private readonly byPlatform = new Map<string, ChatAdapter>();
@@ -24,22 +24,22 @@ export class Router {
     const timer = this.metrics.latency.startTimer({ platform: msg.platform });
     this.metrics.updates.inc({ platform: msg.platform });
     const out = await this.bot.handle(msg);
-    for (const o of out) await this.send(o);
+    // One reply that cannot be delivered (a blocked chat) does not hold back the others.
+    for (const o of out) await this.send(o).catch(() => undefined);
     timer();
   };
 
+  /** Sends one message by its platform; a failure is logged (without the message) and thrown, so a job can retry it. */
   readonly send = async (o: OutgoingMessage): Promise<void> => {
     const adapter = this.byPlatform.get(o.platform);
-    if (!adapter) {
-      this.log.warn({ module: "router", op: "send", platform: o.platform }, "no adapter for this platform: message not sent");
-      return;
-    }
     try {
+      if (!adapter) throw new Error(`no adapter for platform ${o.platform}`);
       await adapter.send(o);
       this.metrics.replies.inc({ platform: o.platform });
     } catch (err) {
       this.metrics.errors.inc({ where: "send" });
       this.log.error({ module: "router", op: "send", platform: o.platform, err }, "send failed");
+      throw err;
     }
   };
 }

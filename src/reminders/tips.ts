@@ -82,6 +82,8 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     if (!(await repo.claimJob(key, now))) return null;
     const purged = await repo.tips.purgeClosed(addDays(today, -deps.config.SENTINEL_TIP_RETENTION_DAYS));
     await repo.purgeHashedClaims(addDays(today, -ANON_CLAIM_DAYS));
+    // Group messages' claims only guard against redelivery, which platforms do within a day: a week is plenty.
+    await repo.purgeClaims(new Date(now.getTime() - 7 * 86_400_000));
     // Tip dialogs left unfinished (or a code never confirmed saved) go too: nothing waits in the store for a chat.
     await repo.purgeConversations("anon", startOfShanghaiDay(addDays(today, -ANON_CLAIM_DAYS)));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));

@@ -226,6 +226,11 @@ export class Repo {
     return n === 1;
   }
 
+  /** Drops message claims older than `before` (a redelivery comes within hours, not days). */
+  async purgeClaims(before: Date): Promise<number> {
+    return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE "claimedAt" < ${utc(before)}`;
+  }
+
   /** Drops dialogs of a kind of chat (e.g. the anonymous lane's) not touched since before `before`. */
   async purgeConversations(platform: string, before: Date): Promise<number> {
     return (await this.tx.conversation.deleteMany({ where: { platform, updatedAt: { lt: before } } })).count;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { Message } from "grammy/types";
 import { toIncoming } from "../../src/platforms/telegram/convert.ts";
+import { splitText } from "../../src/platforms/telegram/adapter.ts";
+import { safeError } from "../../src/log.ts";
 
 const base = {
   message_id: 42,
@@ -37,5 +39,31 @@ describe("Telegram messages as the core reads them", () => {
     expect(toIncoming({ ...base, chat: { id: 7, type: "private", first_name: "三" }, text: "举报" } as unknown as Message)!.chatType).toBe("private");
     expect(toIncoming({ ...base, from: { ...base.from, is_bot: true }, text: "hi" } as unknown as Message)).toBeNull();
     expect(toIncoming({ ...base, new_chat_members: [] } as unknown as Message)).toBeNull();
+  });
+});
+
+describe("sending and logging on Telegram", () => {
+  test("a long answer goes in parts of at most 4096 characters, split at line ends", () => {
+    const text = Array.from({ length: 300 }, (_, i) => `第 ${i} 行：${"隐患".repeat(10)}`).join("\n");
+    const parts = splitText(text, 4096);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => p.length <= 4096)).toBe(true);
+    expect(parts.join("\n")).toBe(text);
+    expect(splitText("short", 4096)).toEqual(["short"]);
+    expect(splitText("x".repeat(10000), 4096).map((p) => p.length)).toEqual([4096, 4096, 1808]);
+  });
+
+  test("an error is logged without what the library attached (grammY's payload: a chat id and the text)", () => {
+    const err = Object.assign(new Error("Call to 'sendMessage' failed! (403: Forbidden: bot was blocked by the user)"), {
+      name: "GrammyError",
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+      payload: { chat_id: "7770001", text: "您的回执码 1234 举报内容" },
+      method: "sendMessage",
+    });
+    const logged = JSON.stringify(safeError(err));
+    expect(logged).toContain("Forbidden");
+    expect(logged).not.toContain("7770001");
+    expect(logged).not.toContain("举报内容");
   });
 });

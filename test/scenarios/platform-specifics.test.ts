@@ -11,6 +11,12 @@ describe("WeChat specifics", () => {
       expect((await d.say("张三", "车间群", "@隐患哨兵\u2005报隐患 配电箱门未关")).join()).toContain("已登记隐患");
       expect((await d.say("张三", "车间群", "报隐患 安全出口堵塞")).join()).toContain("已登记隐患");
       expect(await d.say("张三", "车间群", "今天天气不错")).toEqual([]);
+      // Two messages of one chat arriving together are handled in order: the second answers the first's question.
+      await Promise.all([d.say("李四", "车间群", "报隐患"), d.say("李四", "车间群", "配电箱门未关")]);
+      await new Promise((r) => setTimeout(r, 100));
+      const inbox = d.inbox("李四", "车间群").join("\n");
+      expect(inbox.indexOf("看到了什么")).toBeGreaterThanOrEqual(0);
+      expect(inbox.indexOf("什么地方")).toBeGreaterThan(inbox.indexOf("看到了什么"));
     } finally {
       await d.close();
     }
@@ -18,6 +24,20 @@ describe("WeChat specifics", () => {
 });
 
 describe("Telegram specifics", () => {
+  test("an @-mention of the bot before a keyword is a command; another bot's /command is not ours", async () => {
+    const d = await telegramDriver();
+    try {
+      await d.say("admin", null, "新建单位 城关化工厂");
+      await d.say("admin", "车间群", "绑定 城关化工厂");
+      const bot = (d.adapter as TelegramAdapter).bot.botInfo.username;
+      expect((await d.say("张三", "车间群", `@${bot} 报隐患 配电箱门未关`)).join()).toContain("已登记隐患");
+      expect((await d.say("张三", "车间群", `/report@${bot} 安全出口堵塞`)).join()).toContain("已登记隐患");
+      expect(await d.say("张三", "车间群", "/report@OtherBot 这是别的机器人的")).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
   test("added to a group, the bot says how to bind it; removed, it says nothing", async () => {
     const d = await telegramDriver();
     try {

@@ -38,8 +38,8 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("销号");
     const [status] = await d.say("张三", "车间群", `查询 ${n}`);
     expect(status).toContain("已销号");
-    // The reporter's group heard of the close-out too.
-    expect(d.inbox("张三", "车间群").join("\n")).toContain(n);
+    // The reporter's group heard of the close-out, which was done in another group.
+    expect(d.inbox("张三", "车间群").some((t) => t.includes(n) && t.includes("销号"))).toBe(true);
     expect(status).toContain("储罐区安全阀被拆除");
   });
 

@@ -40,6 +40,8 @@ export class TelegramAdapter implements ChatAdapter {
   private server: Server | null = null;
   private stopped = () => {};
   private stopping = false;
+  /** Updates being handled, so a stop can let them finish. */
+  private readonly inFlight = new Set<Promise<void>>();
   connected = false;
 
   constructor(private readonly opts: TelegramOptions) {
@@ -55,16 +57,24 @@ export class TelegramAdapter implements ChatAdapter {
     const done = new Promise<void>((resolve) => (this.stopped = resolve));
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.on("message", async (ctx) => {
-      const msg = toIncoming(ctx.message);
-      if (msg) await handle(msg);
+      const msg = toIncoming(ctx.message, this.bot.botInfo.username);
+      if (!msg) return;
+      const work = handle(msg);
+      this.inFlight.add(work);
+      try {
+        await work;
+      } finally {
+        this.inFlight.delete(work);
+      }
     });
     // Added to a group: say how to bind it (the core takes it from there).
     this.bot.on("my_chat_member", async (ctx) => {
       const { chat, new_chat_member } = ctx.myChatMember;
       if (chat.type === "private") return;
-      const joined = new_chat_member.status === "member" || new_chat_member.status === "administrator";
-      log.info({ op: "membership", chat: chat.id, joined }, joined ? "added to a group" : "removed from a group");
-      if (joined && new_chat_member.status === "member") {
+      const isIn = (st: string) => st === "member" || st === "administrator";
+      const joined = isIn(new_chat_member.status);
+      log.info({ op: "membership", joined }, joined ? "added to a group" : "removed from a group");
+      if (joined && !isIn(ctx.myChatMember.old_chat_member.status)) {
         const lang = ctx.from?.language_code?.startsWith("en") ? "en" : "zh-CN";
         await this.send({ platform: TELEGRAM, chatId: String(chat.id), text: this.opts.prompts.t(lang, "telegram-added") });
       }
@@ -74,10 +84,11 @@ export class TelegramAdapter implements ChatAdapter {
     if (this.stopping) return done;
     if (this.opts.webhook) {
       const { url, secret, port } = this.opts.webhook;
-      const callback = webhookCallback(this.bot, "http", { secretToken: secret });
+      // A slow update (a reply held by the throttler) answers Telegram in time and goes on being handled.
+      const callback = webhookCallback(this.bot, "http", { secretToken: secret, onTimeout: "return" });
       this.server = createServer((req, res) => {
-        if (req.method === "POST") void callback(req, res);
-        else res.writeHead(404).end();
+        if (req.method !== "POST") return void res.writeHead(404).end();
+        callback(req, res).catch((err: unknown) => log.error({ op: "webhook", err }, "webhook update failed"));
       });
       await new Promise<void>((r) => this.server!.listen(port, r));
       await this.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message", "my_chat_member"] });
@@ -85,6 +96,11 @@ export class TelegramAdapter implements ChatAdapter {
     } else {
       await this.bot.api.deleteWebhook().catch(() => undefined);
       this.runner = run(this.bot, { runner: { fetch: { allowed_updates: ["message", "my_chat_member"] } } });
+      // Polling that fails for good (another process polling the same token: 409) is logged and shows in /healthz.
+      this.runner.task()?.catch((err: unknown) => {
+        this.connected = false;
+        log.error({ op: "polling", err }, "telegram polling stopped");
+      });
       log.info({ op: "start", mode: "polling", bot: this.bot.botInfo.username }, "telegram polling");
     }
     this.connected = true;
@@ -126,15 +142,34 @@ export class TelegramAdapter implements ChatAdapter {
         this.opts.log.warn({ module: "telegram", op: "send-file", err: err.description }, "file not sent; sending the text");
       }
     }
-    await this.bot.api.sendMessage(msg.chatId, msg.text, reply);
+    // Telegram takes at most 4096 characters a message: a long answer goes in parts, split at line ends.
+    for (const [i, part] of splitText(msg.text, 4096).entries()) {
+      await this.bot.api.sendMessage(msg.chatId, part, i === 0 ? reply : {});
+    }
   }
 
-  /** Stops taking updates; updates in flight finish first. */
+  /** Stops taking updates, then waits for the ones in flight (their replies included). */
   async stop(): Promise<void> {
     this.stopping = true;
     this.connected = false;
     if (this.runner?.isRunning()) await this.runner.stop();
     if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
+    await Promise.allSettled([...this.inFlight]);
     this.stopped();
   }
+}
+
+/** Splits text into parts of at most `max` characters, at line ends where it can. */
+export function splitText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf("\n", max);
+    const at = cut > max / 2 ? cut : max;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^\n/, "");
+  }
+  if (rest) parts.push(rest);
+  return parts;
 }

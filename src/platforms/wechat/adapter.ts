@@ -36,6 +36,9 @@ export class WechatAdapter implements ChatAdapter {
   connected = false;
   private queue: Promise<void> = Promise.resolve();
   private stopped = () => {};
+  private stopping = false;
+  /** Per chat, the message being handled: a chat's messages are handled one after another, as they came. */
+  private readonly chains = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: WechatOptions) {
     this.bot = WechatyBuilder.build({
@@ -67,9 +70,15 @@ export class WechatAdapter implements ChatAdapter {
       await f.accept().catch((err: unknown) => log.warn({ op: "friendship", err }, "could not accept a friend request"));
     });
     this.bot.on("message", async (m) => {
+      if (this.stopping) return;
       try {
         const msg = await this.toIncoming(m);
-        if (msg) await handle(msg);
+        if (!msg) return;
+        const prev = this.chains.get(msg.chatId) ?? Promise.resolve();
+        const next = prev.then(() => handle(msg)).catch((err: unknown) => log.error({ op: "message", err }, "message failed"));
+        this.chains.set(msg.chatId, next);
+        await next;
+        if (this.chains.get(msg.chatId) === next) this.chains.delete(msg.chatId);
       } catch (err) {
         log.error({ op: "message", err }, "message failed");
       }
@@ -119,9 +128,9 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   private async deliver(msg: OutgoingMessage): Promise<void> {
-    // Room ids end in @chatroom; anything else is a person.
-    const target = msg.chatId.endsWith("@chatroom") ? await this.bot.Room.find({ id: msg.chatId }) : await this.bot.Contact.find({ id: msg.chatId });
-    if (!target) throw new Error(`no WeChat room or contact ${msg.chatId}`);
+    // Room ids end in @chatroom (the pad protocols) or start with @@ (web WeChat); anything else is a person.
+    const target = /^@@|@chatroom$/.test(msg.chatId) ? await this.bot.Room.find({ id: msg.chatId }) : await this.bot.Contact.find({ id: msg.chatId });
+    if (!target) throw new Error("no such WeChat room or contact");
     try {
       if (msg.file?.data) {
         await target.say(FileBox.fromBuffer(Buffer.from(msg.file.data), msg.file.filename));
@@ -136,8 +145,11 @@ export class WechatAdapter implements ChatAdapter {
     await target.say(msg.text);
   }
 
+  /** Stops taking messages, lets those in flight and the queued sends finish, then logs out of the puppet. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.connected = false;
+    await Promise.allSettled([...this.chains.values()]);
     await this.queue;
     await this.bot.stop();
     this.stopped();

@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { pino } from "pino";
+import { createFixture } from "../helpers.ts";
+import { Router } from "../../src/platforms/router.ts";
+import { Metrics } from "../../src/ops/metrics.ts";
+import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
+import type { ChatAdapter, OutgoingMessage } from "../../src/core/messages.ts";
+
+/** A platform that is down until told otherwise (WeChat before its QR code is scanned). */
+class FlakyAdapter implements ChatAdapter {
+  readonly platform = "console";
+  up = false;
+  readonly sent: OutgoingMessage[] = [];
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(m: OutgoingMessage): Promise<void> {
+    if (!this.up) throw new Error("not logged in");
+    this.sent.push(m);
+  }
+}
+
+describe("the router", () => {
+  test("a reminder the platform could not take is not marked sent: a later round sends it", async () => {
+    const f = await createFixture({ now: "2026-11-13T01:05:00Z" });
+    try {
+      await f.chat.as("admin").say("新建单位 县应急管理局");
+      await f.chat.as("admin").say("新建单位 城关化工厂 县应急管理局");
+      await f.chat.as("admin").in("化工厂群").say("绑定 城关化工厂");
+      const adapter = new FlakyAdapter();
+      const metrics = new Metrics();
+      const router = new Router([adapter], f.app.bot, pino({ level: "silent" }), metrics);
+      expect(await runDeadlineReminders(f.app.deps, router.send)).toEqual({ sent: 0, skipped: 0 });
+      adapter.up = true;
+      f.clock.set("2026-11-13T01:15:00Z");
+      expect(await runDeadlineReminders(f.app.deps, router.send)).toEqual({ sent: 1, skipped: 0 });
+      expect(adapter.sent.map((m) => m.chatId)).toEqual(["化工厂群"]);
+      expect(await metrics.errors.get()).toMatchObject({ values: [{ value: 1, labels: { where: "send" } }] });
+    } finally {
+      await f.close();
+    }
+  });
+
+  test("a reply that cannot be delivered does not stop the next one", async () => {
+    const f = await createFixture();
+    try {
+      let first = true;
+      const sent: string[] = [];
+      const adapter: ChatAdapter = {
+        platform: "console",
+        start: async () => {},
+        stop: async () => {},
+        send: async (m) => {
+          if (first) {
+            first = false;
+            throw new Error("blocked");
+          }
+          sent.push(m.text);
+        },
+      };
+      const router = new Router([adapter], f.app.bot, pino({ level: "silent" }), new Metrics());
+      // /start answers with two messages (greeting and help): the first fails, the second still goes.
+      await router.handle({ platform: "console", chatId: "dm:x", chatType: "private", messageId: "1", sender: { id: "x", name: "x" }, text: "/start", attachments: [] });
+      expect(sent).toHaveLength(1);
+    } finally {
+      await f.close();
+    }
+  });
+});
