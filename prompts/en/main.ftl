@@ -216,6 +216,7 @@ help-worker = [Everyone]
     /stats [2026-11] — your unit's counts
     /whoami · /lang zh|en · /cancel · /help
     /tip — a reward tip (in a private chat with me, anonymous if you like; follow it with /tip status <receipt code>)
+    /myrewards · /honor [month] · /honor hide|show
 help-official = [Officials]
     /confirm <number> general|major [deadline] · /reject <number> <reason> (duplicate: /reject <number> dup <original>)
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
@@ -223,6 +224,7 @@ help-official = [Officials]
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
+    Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
 help-admin = [Admins]
     /unit add <name> [parent] · /units · /bind <unit> · /unbind
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin, tip-handler)

@@ -16,6 +16,8 @@ export const COMMANDS = [
   "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close",
   // Obligations, submissions, the statistics table.
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
+  // Report rewards.
+  "rewardrules", "myrewards", "payouts", "honor",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -75,6 +77,10 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   record: { slash: ["record"], zh: ["录入"] },
   export: { slash: ["export"], zh: ["导出统计表", "导出"] },
   trend: { slash: ["trend"], zh: ["趋势", "趋势图"] },
+  rewardrules: { slash: ["rewardrules", "reward rules"], zh: ["奖励规则"] },
+  myrewards: { slash: ["myrewards", "my rewards"], zh: ["我的奖励"] },
+  payouts: { slash: ["payouts"], zh: ["奖励发放"] },
+  honor: { slash: ["honor", "honour"], zh: ["光荣榜", "安全之星"] },
 };
 
 /** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */

@@ -4,6 +4,7 @@ import { Repo } from "./repo.ts";
 export * from "./repo.ts";
 export * from "./tip-repo.ts";
 export * from "./deadline-repo.ts";
+export * from "./reward-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
 
 /** The store the core sees: work happens in transactions over a `Repo`; nothing of Prisma leaks out. */

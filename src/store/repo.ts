@@ -4,6 +4,7 @@ import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../doma
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
+import { RewardRepo } from "./reward-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -178,10 +179,12 @@ const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.
 export class Repo {
   readonly tips: TipRepo;
   readonly deadlines: DeadlineRepo;
+  readonly rewards: RewardRepo;
 
   constructor(private readonly tx: Tx) {
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
+    this.rewards = new RewardRepo(tx);
   }
 
   /** Whether the store answers (the health check). */

@@ -2,6 +2,7 @@ import { parseDate } from "../../domain/dates.ts";
 import { allowedActions, nextStatus, type HazardAction } from "../../domain/lifecycle.ts";
 import type { PlanField, RectificationPlan } from "../../domain/types.ts";
 import type { HazardChange, HazardRow } from "../../store/index.ts";
+import { rewardConfirmed, rewardDuplicate } from "./rewards.ts";
 import { Refusal, type Ctx } from "../context.ts";
 import { firstWord, missingPlanFields, parseLevel, parsePlanFields, parseRejection, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
@@ -71,7 +72,9 @@ async function confirm(ctx: Ctx, args: string): Promise<void> {
   if (!level) throw new Refusal("usage-confirm");
   const deadline = deadlineWord ? futureDate(ctx, deadlineWord) : null;
   const number = await apply(ctx, h, "confirm", { level, confirmedAt: ctx.now, ...(deadline ? { deadline } : {}) }, null, { level, deadline });
-  ctx.reply(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline: deadline ?? "none" });
+  const earned = await rewardConfirmed(ctx, h, level);
+  const text = ctx.t(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline: deadline ?? "none" });
+  ctx.replyText(earned ? `${text}\n${earned}` : text);
 }
 
 async function reject(ctx: Ctx, args: string): Promise<void> {
@@ -80,13 +83,15 @@ async function reject(ctx: Ctx, args: string): Promise<void> {
   const { reason, duplicateOf } = parseRejection(rest);
   if (!reason) throw new Refusal("usage-reject");
   let change: HazardChange = {};
+  let original: HazardRow | null = null;
   if (duplicateOf) {
-    const original = await visibleHazard(ctx, duplicateOf, "usage-reject");
+    original = await visibleHazard(ctx, duplicateOf, "usage-reject");
     if (original.id === h.id) throw new Refusal("refuse-duplicate-self");
     change = { duplicateOfId: original.id };
   }
   const number = await apply(ctx, h, "reject", change, note(reason));
-  ctx.reply("rejected", { number, reason });
+  const lines = original ? await rewardDuplicate(ctx, h, original) : [];
+  ctx.replyText([ctx.t("rejected", { number, reason }), ...lines].join("\n"));
 }
 
 async function plan(ctx: Ctx, args: string): Promise<void> {

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { createFixture, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { earnFor, firstBonus, maskName, parseRuleChanges, DEFAULT_REPORT_REWARDS } from "../../src/domain/report-rewards.ts";
+
+describe("report reward rules", () => {
+  test("by level, with points; the monthly cap takes what is left", () => {
+    expect(earnFor(DEFAULT_REPORT_REWARDS, "GENERAL", 0)).toMatchObject({ amount: 50, points: 1 });
+    expect(earnFor(DEFAULT_REPORT_REWARDS, "MAJOR", 0)).toMatchObject({ amount: 1000, points: 10 });
+    const capped = { ...DEFAULT_REPORT_REWARDS, monthlyCap: 120 };
+    expect(earnFor(capped, "GENERAL", 100)).toMatchObject({ amount: 20, points: 1 });
+    expect(earnFor(capped, "GENERAL", 100).steps.map((s) => s.id)).toEqual(["earn-step-level", "earn-step-cap"]);
+    expect(earnFor(capped, "MAJOR", 150).amount).toBe(0);
+    expect(firstBonus(capped, 110).amount).toBe(10);
+  });
+
+  test("changes are parsed, and wrong ones named", () => {
+    expect(parseRuleChanges("一般=80 重大=2000 上限=无 通知=私聊")).toEqual({ ok: true, changes: { general: 80, major: 2000, monthlyCap: null, notify: "private" } });
+    expect(parseRuleChanges("cap=500 first=0")).toEqual({ ok: true, changes: { monthlyCap: 500, firstBonus: 0 } });
+    expect(parseRuleChanges("奖金=5")).toEqual({ ok: false, word: "奖金" });
+    expect(parseRuleChanges("一般=很多")).toEqual({ ok: false, word: "一般" });
+  });
+
+  test("masked names", () => {
+    expect(maskName("张三")).toBe("张*");
+    expect(maskName("欧阳小明")).toBe("欧***");
+    expect(maskName("王")).toBe("*");
+  });
+});
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+  await seedTree(f);
+  await f.chat.as("admin").say("新建单位 东风机械厂 县应急管理局");
+  await f.chat.as("admin").in("机械厂群").say("绑定 东风机械厂");
+  await f.chat.as("赵主任").in("机械厂群").say("我的身份");
+  await f.chat.as("admin").in("机械厂群").say("授权 监管人员 赵主任");
+});
+afterEach(() => f.close());
+
+describe("a month of reports in two units", () => {
+  test("earnings are automatic and explained; the ledger, /myrewards, /payouts and /honor agree to the yuan", async () => {
+    const li = f.chat.as("李主任").in("车间群");
+    const zhao = f.chat.as("赵主任").in("机械厂群");
+    const report = async (who: string, group: string, text: string) => numberIn(await f.chat.as(who).in(group).say(`报隐患 ${text}`));
+    const a = await report("张三", "车间群", "配电箱门未关");
+    const b = await report("张三", "车间群", "储罐区安全阀被拆除");
+    const c = await report("李四", "车间群", "配电箱门没关");
+    const d = await report("王五", "机械厂群", "冲床防护罩缺失");
+    const e = await report("王五", "机械厂群", "随便说的");
+
+    const [confirmed] = await li.say(`确认 ${a} 一般`);
+    expect(confirmed).toContain("获得奖励 50 元、积分 1");
+    expect((await li.say(`确认 ${b} 重大`))[0]).toContain("获得奖励 1000 元、积分 10");
+    const [dup] = await li.say(`驳回 ${c} 重复 ${a}`);
+    expect(dup).toContain("重复报告不予奖励");
+    expect(dup).toContain("首报奖励 20 元");
+    // The unit above may set other rules for one unit: 机械厂 pays more for a general hazard.
+    expect((await zhao.say("奖励规则 设置 一般=80 上限=100"))[0]).toContain("一般隐患 80 元");
+    expect((await zhao.say(`确认 ${d} 一般`))[0]).toContain("获得奖励 80 元");
+    expect((await zhao.say(`驳回 ${e} 不属实`))[0]).not.toContain("奖励");
+
+    const [mine] = await f.chat.as("张三").say("我的奖励");
+    expect(mine).toContain("共 1070 元（已批准 0 元，已发放 0 元），积分 11");
+    expect(await f.chat.as("李四").say("我的奖励")).toEqual([expect.stringContaining("还没有获得")]);
+
+    const [county] = await f.chat.as("王局长").in("县局群").say("奖励发放");
+    expect(county).toContain("共 1150 元，已批准 0 元，已发放 0 元");
+    expect(county).toContain("张三：1070 元");
+    expect(county).toContain("王五：80 元");
+    expect((await f.chat.as("王局长").in("县局群").say("奖励发放 批准"))[0]).toContain("4 笔");
+    expect((await f.chat.as("王局长").in("县局群").say("奖励发放 批准"))[0]).toContain("0 笔"); // never twice
+    expect((await f.chat.as("王局长").in("县局群").say("奖励发放 已发放"))[0]).toContain("4 笔");
+    expect((await f.chat.as("张三").say("我的奖励"))[0]).toContain("共 1070 元（已批准 1070 元，已发放 1070 元）");
+    expect(await f.chat.as("张三").in("车间群").say("奖励发放")).toEqual([expect.stringContaining("监管人员权限")]);
+
+    const [honor] = await f.chat.as("王局长").in("县局群").say("光荣榜");
+    expect(honor).toMatch(/1\. 张三 —— 重大隐患 1 项，一般隐患 1 项\n2\. 王五 —— 重大隐患 0 项，一般隐患 1 项/);
+    expect(honor).not.toContain("李四");
+    await f.chat.as("张三").say("光荣榜 隐藏");
+    expect((await f.chat.as("王局长").in("县局群").say("光荣榜"))[0]).toContain("1. 张* ——");
+  });
+
+  test("every change of the rules is an event; a wrong rule is refused with the keys", async () => {
+    expect(await f.chat.as("李主任").in("车间群").say("奖励规则 设置 奖金=5")).toEqual([expect.stringContaining("不认识“奖金”")]);
+    expect(await f.chat.as("张三").in("车间群").say("奖励规则 设置 一般=5")).toEqual([expect.stringContaining("监管人员权限")]);
+    await f.chat.as("李主任").in("车间群").say("奖励规则 设置 一般=60");
+    await f.chat.as("李主任").in("车间群").say("奖励规则 设置 通知=私聊");
+    const unit = (await f.app.store.transaction((repo) => repo.findUnitByName("城关化工厂")))!;
+    const events = await f.app.store.transaction((repo) => repo.rewards.ruleEvents(unit.id));
+    expect(events.map((e) => [(e.before as { general: number }).general, (e.after as { general: number; notify: string }).general, (e.after as { notify: string }).notify])).toEqual([
+      [50, 60, "group"],
+      [60, 60, "private"],
+    ]);
+    const [rules] = await f.chat.as("李主任").in("车间群").say("奖励规则");
+    expect(rules).toContain("一般隐患 60 元");
+    expect(rules).toContain("奖励通知：私聊");
+    // Privately, then: the reporter hears in their own chat.
+    const n = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关"));
+    const [ok] = await f.chat.as("李主任").in("车间群").say(`确认 ${n} 一般`);
+    expect(ok).not.toContain("获得奖励");
+    expect(f.chat.inbox("@张三").join()).toContain("获得奖励 60 元");
+  });
+});
