@@ -46,6 +46,7 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, "letters, digits, _ and - only (Telegram's rule)").optional(),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  TELEGRAM_DELETE_GROUP_TIPS: z.enum(["on", "off"]).default("on"),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   WECHAT_ACCEPT_FRIENDS: z.enum(["on", "off"]).default("on"),

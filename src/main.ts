@@ -27,6 +27,7 @@ function platformsFrom(config: Config, app: App, log: Logger): ChatAdapter[] {
           : undefined,
         prompts: app.prompts,
         log,
+        deleteGroupTips: config.TELEGRAM_DELETE_GROUP_TIPS === "on",
       }),
     );
   }

@@ -134,6 +134,8 @@ export function createBot(deps: BotDeps): Bot {
    */
   async function isTipster(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<boolean> {
     if (cmd && TIPSTER_COMMANDS.has(cmd.name)) return true;
+    // Telegram's deep link from a group (t.me/<bot>?start=tip) opens the tip flow.
+    if (cmd?.name === "start" && cmd.args === "tip" && msg.chatType === "private") return true;
     if (msg.chatType !== "private") return false;
     if (cmd && cmd.name !== "cancel" && (looksLikeSlashCommand(msg.text) || THROUGH_DIALOG.has(cmd.name))) return false;
     // A store that cannot answer is the normal lane's to report (with its apology).
@@ -155,11 +157,21 @@ export function createBot(deps: BotDeps): Bot {
         if (known?.lang) ctx.lang = pickLang(known.lang, deps.config.SENTINEL_LANG);
         if (msg.chatType === "group") {
           // Nothing of the message is stored or repeated: only the way to the private chat.
-          ctx.reply("tip-in-group");
+          // WeChat lets the sender recall a message for two minutes; elsewhere the bot removes it where it may, and
+          // offers a button into the private chat.
+          const c = ctx as AnonCtx;
+          c.out.push({
+            platform: msg.platform,
+            chatId: msg.chatId,
+            text: c.t(msg.platform === "wechat" ? "tip-in-group-recall" : "tip-in-group"),
+            deleteMessageId: msg.messageId,
+            privateLink: { label: c.t("tip-private-button"), start: "tip" },
+          });
           return ctx.out;
         }
-        const handler = cmd && tipsterCommands[cmd.name];
-        if (handler) await handler(ctx, cmd.args);
+        const deepLink = cmd?.name === "start" && cmd.args === "tip";
+        const handler = deepLink ? tipsterCommands.tip : cmd && tipsterCommands[cmd.name];
+        if (handler) await handler(ctx, deepLink ? "" : cmd!.args);
         else await tipStep(ctx);
         return ctx.out;
       });

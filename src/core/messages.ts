@@ -51,6 +51,10 @@ export interface OutgoingMessage {
   file?: OutgoingFile;
   /** Reply to this message of the chat, where the platform can. */
   replyToMessageId?: string;
+  /** Remove this message of the chat where the platform lets the bot (a tip posted in a group). */
+  deleteMessageId?: string;
+  /** A button that opens the private chat with the bot and starts there (`/start <start>`), where the platform has one. */
+  privateLink?: { label: string; start: string };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BotDeps } from "../core/context.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import { runTipDigest, runTipMaintenance } from "./tips.ts";
 import { runDeadlineReminders } from "./deadlines.ts";
+import { runHonorPosts } from "./honor.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -26,6 +27,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (m) log.info({ op: "tip-maintenance", purged: m.purged }, "tips purged");
         const n = await runTipDigest(deps, send);
         if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
+        const h = await runHonorPosts(deps, send);
+        if (h) log.info({ op: "honor", sent: h }, "honour roll posted");
         const r = await runDeadlineReminders(deps, send);
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
         metrics?.reminders.inc({ outcome: "sent" }, r.sent);

@@ -102,3 +102,43 @@ describe("a month of reports in two units", () => {
     expect(f.chat.inbox("@张三").join()).toContain("获得奖励 60 元");
   });
 });
+
+describe("the monthly honour roll post", () => {
+  test("goes to the unit's groups on the first working day, once, across a restart", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { runHonorPosts } = await import("../../src/reminders/honor.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "sentinel-honor-"));
+    try {
+      const a = await createFixture({ dataDir: dir, now: "2026-11-10T02:00:00Z" });
+      await seedTree(a);
+      const n = numberIn(await a.chat.as("张三").in("车间群").say("报隐患 配电箱门未关"));
+      await a.chat.as("李主任").in("车间群").say(`确认 ${n} 一般`);
+      const sent: string[] = [];
+      const send = async (m: { chatId: string; text: string }) => void sent.push(`${m.chatId}|${m.text}`);
+      a.clock.set("2026-12-01T00:30:00Z"); // 08:30 on Tuesday 1 December: not yet
+      expect(await runHonorPosts(a.app.deps, send)).toBe(0);
+      a.clock.set("2026-12-01T01:05:00Z");
+      expect(await runHonorPosts(a.app.deps, send)).toBe(2); // 车间群 (its unit) and 县局群 (the county's subtree)
+      await a.close();
+      const b = await createFixture({ dataDir: dir, now: "2026-12-01T03:00:00Z" });
+      expect(await runHonorPosts(b.app.deps, send)).toBe(0);
+      b.clock.set("2026-12-02T01:05:00Z"); // not the first working day
+      expect(await runHonorPosts(b.app.deps, send)).toBe(0);
+      await b.close();
+      expect(sent.map((s) => s.split("|")[0]).sort()).toEqual(["县局群", "车间群"]);
+      expect(sent[0]).toContain("2026-11 安全之星");
+      expect(sent[0]).toContain("1. 张三");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the first working day moves past holidays and weekends", async () => {
+    const { firstWorkingDay } = await import("../../src/reminders/honor.ts");
+    expect(firstWorkingDay(f.app.deps, "2026-10-15")).toBe("2026-10-08"); // National Day
+    expect(firstWorkingDay(f.app.deps, "2026-02-10")).toBe("2026-02-02"); // 1 February is a Sunday
+    expect(firstWorkingDay(f.app.deps, "2026-12-20")).toBe("2026-12-01");
+  });
+});

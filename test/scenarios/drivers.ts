@@ -27,8 +27,9 @@ export interface Driver {
   readonly clock: { now: Date; set(iso: string): void };
   say(person: string, chat: string | null, text: string): Promise<string[]>;
   inbox(person: string, chat: string | null): string[];
-  /** (Telegram) the adapter itself, to feed it updates the emulator cannot send. */
+  /** (Telegram) the adapter itself, to feed it updates the emulator cannot send; the emulator, to look into it. */
   adapter?: unknown;
+  server?: unknown;
   /** (Telegram) what the bot sent to a raw chat id, read from the emulator. */
   fetchChat(chatId: number): Promise<string[]>;
   /** How the scenario's send function reaches the platform (for reminder rounds). */
@@ -181,6 +182,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
     idOf: (person) => String(idOf(person)),
     fetchChat,
     adapter,
+    server,
     app,
     clock,
     async say(person, chat, text) {

@@ -24,6 +24,26 @@ describe("WeChat specifics", () => {
 });
 
 describe("Telegram specifics", () => {
+  test("a tip posted in a group is deleted where the bot may, and answered with a button into the private tip flow", async () => {
+    const d = await telegramDriver();
+    try {
+      await d.say("admin", null, "新建单位 县应急管理局");
+      await d.say("王局长", "县局群", "我的身份");
+      await d.say("admin", "县局群", "绑定 县应急管理局");
+      await d.say("admin", "县局群", "授权 举报处理人 王局长");
+      const server = (d as unknown as { server: { storage: { userMessages: { message: { text: string } }[]; botMessages: { message: { text: string; reply_markup?: unknown } }[] } } }).server;
+      await d.say("张三", "车间群", "举报 有人偷排废液");
+      expect(server.storage.userMessages.some((u) => u.message.text.includes("偷排"))).toBe(false); // deleted
+      const answer = server.storage.botMessages.find((b) => b.message.text.includes("请私聊我"))!;
+      const bot = (d.adapter as TelegramAdapter).bot.botInfo.username;
+      expect(JSON.stringify(answer.message.reply_markup)).toContain(`https://t.me/${bot}?start=tip`);
+      // The button's /start tip opens the tip flow.
+      expect((await d.say("张三", null, "/start tip")).join()).toContain("有奖举报");
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
   test("an @-mention of the bot before a keyword is a command; another bot's /command is not ours", async () => {
     const d = await telegramDriver();
     try {

@@ -18,6 +18,8 @@ export interface TelegramOptions {
   webhook?: { url: string; secret: string; port: number } | undefined;
   prompts: Prompts;
   log: Logger;
+  /** Delete a tip posted in a group where the bot is an admin allowed to (TELEGRAM_DELETE_GROUP_TIPS). */
+  deleteGroupTips?: boolean;
   /** Extra API transformers (tests pace polling against an emulator that has no long polling). */
   transformers?: Transformer[];
 }
@@ -126,9 +128,18 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async send(msg: OutgoingMessage): Promise<void> {
-    const reply = msg.replyToMessageId
-      ? { reply_parameters: { message_id: Number(msg.replyToMessageId), allow_sending_without_reply: true } }
-      : {};
+    if (msg.deleteMessageId && this.opts.deleteGroupTips !== false) {
+      // Only where the bot is an admin with the right to delete; otherwise the text asks the sender to.
+      await this.bot.api.deleteMessage(msg.chatId, Number(msg.deleteMessageId)).catch((err: unknown) =>
+        this.opts.log.info({ module: "telegram", op: "delete", err }, "could not delete the group message"),
+      );
+    }
+    const reply = {
+      ...(msg.replyToMessageId ? { reply_parameters: { message_id: Number(msg.replyToMessageId), allow_sending_without_reply: true } } : {}),
+      ...(msg.privateLink
+        ? { reply_markup: { inline_keyboard: [[{ text: msg.privateLink.label, url: `https://t.me/${this.bot.botInfo.username}?start=${msg.privateLink.start}` }]] } }
+        : {}),
+    };
     const file = msg.file;
     if (file) {
       const input = file.data ? new InputFile(file.data, file.filename) : file.ref!;
