@@ -33,7 +33,7 @@ myrewards-line = · { $number } { $kind ->
     [approved] approved
    *[earned] awaiting approval
 })
-payouts-usage = Usage: /payouts [2026-11] (show); /payouts [2026-11] approve; /payouts [2026-11] paid
+payouts-usage = Usage: /payouts [2026-11] (show); /payouts [2026-11] approve; /payouts [2026-11] paid; /payouts correct <number> <amount> <why>
 payouts-none = No report rewards in { $month }.
 payouts-head = Report rewards, { $month }: { $earned } yuan in all, { $approved } approved, { $paid } paid
 payouts-line = · { $name }: { $earned } yuan ({ $approved } approved, { $paid } paid)
@@ -47,3 +47,6 @@ honor-shown = Done: the honour roll shows your name.
 honor-none = No confirmed hazard reports in "{ $unit }" in { $month } yet.
 honor-head = 🏅 [{ $unit }] safety stars of { $month } (confirmed hazard reports):
 honor-line = { $rank }. { $name } — { $major } major, { $general } general
+payouts-correct-usage = Usage: /payouts correct <hazard number> <amount> <why>; the amount may be negative, e.g. /payouts correct YH-2026-000012 -20 bonus counted twice
+payouts-correct-none = Hazard { $number } has no reward recorded: nothing to correct.
+payouts-corrected = Correction recorded: hazard { $number } ({ $name }) { $amount } yuan, because: { $why }. The entry it corrects is unchanged.

@@ -33,7 +33,7 @@ myrewards-line = · { $number } { $kind ->
     [approved] 已批准
    *[earned] 待批准
 }）
-payouts-usage = 用法：奖励发放 [2026-11]（查看）；奖励发放 [2026-11] 批准；奖励发放 [2026-11] 已发放
+payouts-usage = 用法：奖励发放 [2026-11]（查看）；奖励发放 [2026-11] 批准；奖励发放 [2026-11] 已发放；奖励发放 更正 编号 金额 原因
 payouts-none = { $month } 没有隐患报告奖励。
 payouts-head = { $month } 隐患报告奖励：共 { $earned } 元，已批准 { $approved } 元，已发放 { $paid } 元
 payouts-line = · { $name }：{ $earned } 元（已批准 { $approved }，已发放 { $paid }）
@@ -47,3 +47,6 @@ honor-shown = 好的，光荣榜上将显示您的名字。
 honor-none = “{ $unit }”{ $month } 还没有核实的隐患报告。
 honor-head = 🏅【{ $unit }】{ $month } 安全之星（按核实的隐患报告）：
 honor-line = { $rank }. { $name } —— 重大隐患 { $major } 项，一般隐患 { $general } 项
+payouts-correct-usage = 用法：奖励发放 更正 隐患编号 金额 原因，金额可为负数，例如：奖励发放 更正 YH-2026-000012 -20 首报奖励多计
+payouts-correct-none = 隐患 { $number } 没有奖励记录，无需更正。
+payouts-corrected = 已记录更正：隐患 { $number }（{ $name }）{ $amount } 元，原因：{ $why }。原记录不变。

@@ -72,6 +72,13 @@ describe("a month of reports in two units", () => {
     expect((await f.chat.as("王局长").in("县局群").say("奖励发放 批准"))[0]).toContain("0 笔"); // never twice
     expect((await f.chat.as("王局长").in("县局群").say("奖励发放 已发放"))[0]).toContain("4 笔");
     expect((await f.chat.as("张三").say("我的奖励"))[0]).toContain("共 1070 元（已批准 1070 元，已发放 1070 元）");
+    // A correction is a new entry; nothing recorded changes.
+    expect(await f.chat.as("王局长").in("县局群").say(`奖励发放 更正 ${a} -20`)).toEqual([expect.stringContaining("用法：奖励发放 更正")]);
+    expect((await f.chat.as("王局长").in("县局群").say(`奖励发放 更正 ${a} -20 首报奖励应归李四`))[0]).toContain("已记录更正");
+    expect(await f.chat.as("王局长").in("县局群").say(`奖励发放 更正 ${e} 10 补发`)).toEqual([expect.stringContaining("没有奖励记录")]);
+    const [after] = await f.chat.as("张三").say("我的奖励");
+    expect(after).toContain("共 1050 元（已批准 1070 元，已发放 1070 元）");
+    expect(after).toContain("更正 -20 元");
     expect(await f.chat.as("张三").in("车间群").say("奖励发放")).toEqual([expect.stringContaining("监管人员权限")]);
 
     const [honor] = await f.chat.as("王局长").in("县局群").say("光荣榜");

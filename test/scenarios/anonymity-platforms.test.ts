@@ -11,7 +11,7 @@ import { telegramDriver, wechatDriver } from "./drivers.ts";
  * runs a tip; no table, data file or log line (adapters' included, at trace level) holds their id, name, or what
  * they wrote.
  */
-const SECRET = { what: "液氨储罐PPP无报警", reply: "东侧第二个罐子QQQ" };
+const SECRET = { what: "液氨储罐PPP无报警", reply: "东侧第二个罐子QQQ", group: "群里举报偷排RRR" };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -40,6 +40,8 @@ describe.each([
       await d.say("钱七七", null, `举报补充 ${code} ${SECRET.reply}`);
       const number = /JB-\d{4}-\d{6}/.exec(d.inbox("钱七七", null).join("\n"))![0];
       expect((await d.say("王局长", null, `查看举报 ${number}`)).join()).toContain(SECRET.reply);
+      // A tip posted in a group is neither kept nor repeated.
+      expect((await d.say("钱七七", "县局群", `举报 ${SECRET.group}`)).join()).not.toContain(SECRET.group);
     } finally {
       await d.close();
     }
@@ -52,7 +54,7 @@ describe.each([
     const raw = files(dir).filter((f) => f !== logFile).map((f) => readFileSync(f));
     expect(dump).toContain("王局长"); // the search sees what is stored
     expect(log.length).toBeGreaterThan(0);
-    for (const s of [id, "钱七七", "u7770001", SECRET.what, SECRET.reply]) {
+    for (const s of [id, "钱七七", "u7770001", SECRET.what, SECRET.reply, SECRET.group]) {
       expect(dump, `table dump contains ${s}`).not.toContain(s);
       expect(log, `log contains ${s}`).not.toContain(s);
       expect(raw.some((b) => b.includes(Buffer.from(s))), `a data file contains ${s}`).toBe(false);

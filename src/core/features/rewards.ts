@@ -9,6 +9,7 @@ import { pickLang } from "../i18n.ts";
 import { Refusal, type Ctx } from "../context.ts";
 import { firstWord, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
+import { officialHazard } from "./hazards.ts";
 
 /** The rules in force for a unit: its own, the nearest unit's above it, or the defaults. */
 async function rulesOf(ctx: Ctx, unit: UnitRow): Promise<{ rules: ReportRewardRules; from: number | null }> {
@@ -170,6 +171,22 @@ async function payouts(ctx: Ctx, args: string): Promise<void> {
       if (await ctx.repo.rewards.add({ kind: "PAY", dedupeKey: `PAY:${r.e.id}`, hazardId: r.e.hazardId, userId: r.e.userId, unitId: r.e.unitId, month, amount: 0, points: 0, refId: r.e.id, actorId: ctx.user.id, at: ctx.now })) n++;
     }
     ctx.reply("payouts-paid", { month, count: n });
+    return;
+  }
+  if (action === "correct" || action === "更正") {
+    // `奖励发放 更正 YH-2026-000012 -30 多计了首报奖励`: an entry that adds or takes off an amount, with why.
+    const rest = parts.filter((w) => w !== monthWord && w.toLowerCase() !== action);
+    const [ref, amountWord, ...why] = rest;
+    const amount = Number(amountWord);
+    if (!ref || !Number.isInteger(amount) || amount === 0 || why.length === 0) throw new Refusal("payouts-correct-usage");
+    const h = await officialHazard(ctx, ref, "payouts-correct-usage");
+    const earned = entries.find((e) => e.hazardId === h.id && (e.kind === "EARN" || e.kind === "FIRST")) ?? (await ctx.repo.rewards.entries({ paths })).find((e) => e.hazardId === h.id && e.kind === "EARN");
+    if (!earned) throw new Refusal("payouts-correct-none", { number: formatHazardNumber(h.year, h.id) });
+    await ctx.repo.rewards.add({
+      kind: "CORRECTION", dedupeKey: `CORRECTION:${h.id}:${ctx.msg.platform}:${ctx.msg.chatId}:${ctx.msg.messageId}`, hazardId: h.id, userId: earned.userId,
+      unitId: earned.unitId, month: shanghaiMonth(ctx.now), amount, points: 0, refId: earned.id, actorId: ctx.user.id, note: why.join(" "), at: ctx.now,
+    });
+    ctx.reply("payouts-corrected", { number: formatHazardNumber(h.year, h.id), amount, name: earned.userName, why: why.join(" ") });
     return;
   }
   if (action) throw new Refusal("payouts-usage");
