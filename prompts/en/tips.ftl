@@ -2,7 +2,7 @@
 
 ## Tipsters (private chats only)
 
-tip-in-group = Please do not post tips in a group. Message me privately (tap my name → Message) and send /tip; you may stay anonymous and follow it with a receipt code only. I did not keep this message; you may want to delete it.
+tip-in-group = Please do not post tips in a group. Message me privately (tap my name → Message) and send /tip; you may stay anonymous and follow it with a receipt code only. I did not keep this message; if it is still there, please delete it.
 tip-in-group-recall = Please do not post tips in a group: recall that message within two minutes (long-press it → Recall). Add me as a friend and send "举报" in a private chat; you may stay anonymous. I did not keep this message.
 tip-private-button = Tip me privately (anonymous if you like)
 tip-not-ready = No unit has been set up to receive tips yet, so I cannot take one. You can call the work-safety hotline 12350.

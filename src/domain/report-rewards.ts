@@ -83,7 +83,7 @@ export function parseRuleChanges(text: string): RuleParse {
       if (["群", "群里", "group"].includes(v)) changes.notify = "group";
       else if (["私聊", "private"].includes(v)) changes.notify = "private";
       else return { ok: false, word: word! };
-    } else if (key === "monthlyCap" && ["无", "不限", "none", "0"].includes(v)) {
+    } else if (key === "monthlyCap" && ["无", "不限", "none"].includes(v)) {
       changes.monthlyCap = null;
     } else if (/^\d{1,7}$/.test(v)) {
       (changes as Record<string, number>)[key] = Number(v);

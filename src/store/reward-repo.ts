@@ -45,10 +45,28 @@ export class RewardRepo {
     return null;
   }
 
-  async setRules(unitId: number, before: ReportRewardRules, after: ReportRewardRules, actorId: number, at: Date): Promise<void> {
-    const rules = after as unknown as P.InputJsonValue;
+  /**
+   * Stores a unit's own rules (only what it set: the rest keeps following the units above) and records the change
+   * with the rules in force before and after.
+   */
+  async setRules(unitId: number, own: Partial<ReportRewardRules>, before: ReportRewardRules, after: ReportRewardRules, actorId: number, at: Date): Promise<void> {
+    const rules = own as unknown as P.InputJsonValue;
     await this.tx.rewardRuleSet.upsert({ where: { unitId }, create: { unitId, rules, updatedById: actorId, updatedAt: at }, update: { rules, updatedById: actorId, updatedAt: at } });
-    await this.tx.rewardRuleEvent.create({ data: { unitId, actorId, before: before as unknown as P.InputJsonValue, after: rules, at } });
+    await this.tx.rewardRuleEvent.create({ data: { unitId, actorId, before: before as unknown as P.InputJsonValue, after: after as unknown as P.InputJsonValue, at } });
+  }
+
+  /** The reports rejected as duplicates of this hazard: their reporters and when they reported. */
+  async duplicatesOf(hazardId: number): Promise<{ id: number; reporterId: number; reportedAt: Date }[]> {
+    return this.tx.hazard.findMany({ where: { duplicateOfId: hazardId, status: "REJECTED" }, select: { id: true, reporterId: true, reportedAt: true } });
+  }
+
+  /** Every entry of a hazard, whatever unit or month. */
+  async entriesOfHazard(hazardId: number): Promise<RewardEntryRow[]> {
+    return this.tx.$queryRaw<RewardEntryRow[]>`
+      SELECT e.id, e.kind, e."hazardId", h.year AS "hazardYear", e."userId", u."displayName" AS "userName", e."unitId", e.month,
+             e.amount, e.points, e."refId", e.note, e.at
+      FROM "RewardEntry" e JOIN "Hazard" h ON h.id = e."hazardId" JOIN "User" u ON u.id = e."userId"
+      WHERE e."hazardId" = ${hazardId} ORDER BY e.id`;
   }
 
   /** The changes of a unit's rules, oldest first. */

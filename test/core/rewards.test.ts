@@ -16,6 +16,7 @@ describe("report reward rules", () => {
   test("changes are parsed, and wrong ones named", () => {
     expect(parseRuleChanges("一般=80 重大=2000 上限=无 通知=私聊")).toEqual({ ok: true, changes: { general: 80, major: 2000, monthlyCap: null, notify: "private" } });
     expect(parseRuleChanges("cap=500 first=0")).toEqual({ ok: true, changes: { monthlyCap: 500, firstBonus: 0 } });
+    expect(parseRuleChanges("上限=0")).toEqual({ ok: true, changes: { monthlyCap: 0 } }); // recognition only, no money
     expect(parseRuleChanges("奖金=5")).toEqual({ ok: false, word: "奖金" });
     expect(parseRuleChanges("一般=很多")).toEqual({ ok: false, word: "一般" });
   });
@@ -107,6 +108,45 @@ describe("a month of reports in two units", () => {
     const [ok] = await f.chat.as("李主任").in("车间群").say(`确认 ${n} 一般`);
     expect(ok).not.toContain("获得奖励");
     expect(f.chat.inbox("@张三").join()).toContain("获得奖励 60 元");
+  });
+});
+
+describe("fairness", () => {
+  test("the first reporter's bonus: also when the duplicate was rejected before the original was confirmed; never to a later report", async () => {
+    const li = f.chat.as("李主任").in("车间群");
+    const a = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关"));
+    f.clock.advanceDays(1);
+    const b = numberIn(await f.chat.as("李四").in("车间群").say("报隐患 配电箱门没关"));
+    await li.say(`驳回 ${b} 重复 ${a}`);
+    const [confirmed] = await li.say(`确认 ${a} 一般`);
+    expect(confirmed).toContain("获得奖励 50 元");
+    expect(confirmed).toContain("首报奖励 20 元");
+    // The other way round: a report marked a duplicate of a LATER one gives the later reporter nothing extra.
+    const c = numberIn(await f.chat.as("王五").in("车间群").say("报隐患 楼梯扶手松动"));
+    f.clock.advanceDays(1);
+    const d = numberIn(await f.chat.as("赵六").in("车间群").say("报隐患 楼梯扶手晃动"));
+    await li.say(`确认 ${d} 一般`);
+    expect((await li.say(`驳回 ${c} 重复 ${d}`))[0]).not.toContain("首报奖励");
+  });
+
+  test("people with the same name are separate in /payouts; nobody corrects their own reward or below zero", async () => {
+    const li = f.chat.as("李主任").in("车间群");
+    const one = { platform: "console", chatId: "车间群", chatType: "group" as const, attachments: [] };
+    await f.chat.deliver({ ...one, messageId: "w1", sender: { id: "zw-1", name: "张伟" }, text: "报隐患 配电箱门未关" });
+    await f.chat.deliver({ ...one, messageId: "w2", sender: { id: "zw-2", name: "张伟" }, text: "报隐患 安全出口堵塞" });
+    await li.say("确认 1 一般");
+    await li.say("确认 2 一般");
+    const [p] = await f.chat.as("王局长").in("县局群").say("奖励发放");
+    expect(p!.match(/张伟：50 元/g)).toHaveLength(2);
+    const own = numberIn(await f.chat.as("李主任").in("车间群").say("报隐患 李主任自己报的"));
+    await f.chat.as("王局长").in("县局群").say(`确认 ${own} 一般`);
+    expect(await li.say(`奖励发放 更正 ${own} 9999 加一点`)).toEqual([expect.stringContaining("不能更正自己的奖励")]);
+    expect(await f.chat.as("王局长").in("县局群").say("奖励发放 更正 1 -60 扣多了")).toEqual([expect.stringContaining("不能低于 0 元")]);
+    expect((await f.chat.as("王局长").in("县局群").say("奖励发放 2026-11 更正 1 -50 重复计算"))[0]).toContain("计入 2026-11");
+  });
+
+  test("the honour roll in a private chat, asked by a worker, points to the group", async () => {
+    expect(await f.chat.as("张三").say("光荣榜")).toEqual([expect.stringContaining("在群里发送“光荣榜”")]);
   });
 });
 

@@ -12,9 +12,9 @@ import type { Feature } from "../bot.ts";
 import { officialHazard } from "./hazards.ts";
 
 /** The rules in force for a unit: its own, the nearest unit's above it, or the defaults. */
-async function rulesOf(ctx: Ctx, unit: UnitRow): Promise<{ rules: ReportRewardRules; from: number | null }> {
+async function rulesOf(ctx: Ctx, unit: UnitRow): Promise<{ rules: ReportRewardRules; from: number | null; own: Partial<ReportRewardRules> }> {
   const found = await ctx.repo.rewards.rulesFor(unit);
-  return { rules: { ...DEFAULT_REPORT_REWARDS, ...(found?.rules ?? {}) }, from: found?.unitId ?? null };
+  return { rules: { ...DEFAULT_REPORT_REWARDS, ...(found?.rules ?? {}) }, from: found?.unitId ?? null, own: found?.unitId === unit.id ? found.rules : {} };
 }
 
 function explain(ctx: Ctx, e: Earning): string {
@@ -54,7 +54,29 @@ export async function rewardConfirmed(ctx: Ctx, h: HazardRow, level: HazardLevel
   });
   if (!added) return null;
   const number = formatHazardNumber(h.year, h.id);
-  return tellReporter(ctx, h, rules, "reward-earned", { number, amount: earning.amount, points: earning.points, why: explain(ctx, earning) });
+  const lines = [await tellReporter(ctx, h, rules, "reward-earned", { number, amount: earning.amount, points: earning.points, why: explain(ctx, earning) })];
+  // Later reports of it already rejected as duplicates: this reporter was first.
+  const dups = await ctx.repo.rewards.duplicatesOf(h.id);
+  if (dups.some((d) => d.reporterId !== h.reporterId && earlier(h, d))) lines.push(await grantFirst(ctx, h));
+  return lines.filter((l): l is string => l !== null).join("\n") || null;
+}
+
+/** Whether `a` was reported before `b` (at the same instant, the lower number first). */
+const earlier = (a: { reportedAt: Date; id: number }, b: { reportedAt: Date; id: number }) =>
+  a.reportedAt < b.reportedAt || (a.reportedAt.getTime() === b.reportedAt.getTime() && a.id < b.id);
+
+/** The first reporter's bonus, once per hazard, under the rules of the original's unit. */
+async function grantFirst(ctx: Ctx, original: HazardRow): Promise<string | null> {
+  const { rules } = await rulesOf(ctx, original.unit);
+  if (rules.firstBonus <= 0) return null;
+  const month = shanghaiMonth(ctx.now);
+  const bonus = firstBonus(rules, await ctx.repo.rewards.earnedInMonth(original.reporterId, month));
+  const added = await ctx.repo.rewards.add({
+    kind: "FIRST", dedupeKey: `FIRST:${original.id}`, hazardId: original.id, userId: original.reporterId, unitId: original.unit.id,
+    month, amount: bonus.amount, points: 0, actorId: ctx.user.id, at: ctx.now,
+  });
+  if (!added) return null;
+  return tellReporter(ctx, original, rules, "reward-first", { number: formatHazardNumber(original.year, original.id), amount: bonus.amount, why: explain(ctx, bonus) });
 }
 
 /**
@@ -66,15 +88,9 @@ export async function rewardDuplicate(ctx: Ctx, dup: HazardRow, original: Hazard
   const lines: (string | null)[] = [
     await tellReporter(ctx, dup, rules, "reward-duplicate", { number: formatHazardNumber(dup.year, dup.id), original: formatHazardNumber(original.year, original.id) }),
   ];
-  if (original.level && original.reporterId !== dup.reporterId && rules.firstBonus > 0) {
-    const month = shanghaiMonth(ctx.now);
-    const bonus = firstBonus(rules, await ctx.repo.rewards.earnedInMonth(original.reporterId, month));
-    const added = await ctx.repo.rewards.add({
-      kind: "FIRST", dedupeKey: `FIRST:${original.id}`, hazardId: original.id, userId: original.reporterId, unitId: original.unit.id,
-      month, amount: bonus.amount, points: 0, actorId: ctx.user.id, at: ctx.now,
-    });
-    if (added) lines.push(await tellReporter(ctx, original, rules, "reward-first", { number: formatHazardNumber(original.year, original.id), amount: bonus.amount, why: explain(ctx, bonus) }));
-  }
+  // The bonus is the first reporter's: the original must have come first, from someone else, and be confirmed (if it
+  // is confirmed later, the bonus comes then).
+  if (original.level && original.reporterId !== dup.reporterId && earlier(original, dup)) lines.push(await grantFirst(ctx, original));
   return lines.filter((l): l is string => l !== null);
 }
 
@@ -119,9 +135,9 @@ async function rewardRules(ctx: Ctx, args: string): Promise<void> {
   const unit = ctx.requireBinding().unit;
   const parsed = parseRuleChanges(rest);
   if (!parsed.ok) throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
-  const { rules: before } = await rulesOf(ctx, unit);
+  const { rules: before, own } = await rulesOf(ctx, unit);
   const after = { ...before, ...parsed.changes };
-  await ctx.repo.rewards.setRules(unit.id, before, after, ctx.user.id, ctx.now);
+  await ctx.repo.rewards.setRules(unit.id, { ...own, ...parsed.changes }, before, after, ctx.user.id, ctx.now);
   ctx.replyText([ctx.t("rewardrules-changed", { unit: unit.name }), rulesText(ctx, unit, after, true)].join("\n"));
 }
 
@@ -180,29 +196,36 @@ async function payouts(ctx: Ctx, args: string): Promise<void> {
     const amount = Number(amountWord);
     if (!ref || !Number.isInteger(amount) || amount === 0 || why.length === 0) throw new Refusal("payouts-correct-usage");
     const h = await officialHazard(ctx, ref, "payouts-correct-usage");
-    const earned = entries.find((e) => e.hazardId === h.id && (e.kind === "EARN" || e.kind === "FIRST")) ?? (await ctx.repo.rewards.entries({ paths })).find((e) => e.hazardId === h.id && e.kind === "EARN");
-    if (!earned) throw new Refusal("payouts-correct-none", { number: formatHazardNumber(h.year, h.id) });
+    const number = formatHazardNumber(h.year, h.id);
+    const ofHazard = await ctx.repo.rewards.entriesOfHazard(h.id);
+    const earned = ofHazard.find((e) => e.kind === "EARN" || e.kind === "FIRST");
+    if (!earned) throw new Refusal("payouts-correct-none", { number });
+    // Nobody corrects their own reward, and no correction takes a report below zero.
+    if (earned.userId === ctx.user.id) throw new Refusal("payouts-correct-own", { number });
+    const total = ofHazard.filter((e) => e.userId === earned.userId && e.kind !== "APPROVE" && e.kind !== "PAY").reduce((a, e) => a + e.amount, 0);
+    if (total + amount < 0) throw new Refusal("payouts-correct-below-zero", { number, total });
+    const bookMonth = monthWord ? month : shanghaiMonth(ctx.now);
     await ctx.repo.rewards.add({
       kind: "CORRECTION", dedupeKey: `CORRECTION:${h.id}:${ctx.msg.platform}:${ctx.msg.chatId}:${ctx.msg.messageId}`, hazardId: h.id, userId: earned.userId,
-      unitId: earned.unitId, month: shanghaiMonth(ctx.now), amount, points: 0, refId: earned.id, actorId: ctx.user.id, note: why.join(" "), at: ctx.now,
+      unitId: earned.unitId, month: bookMonth, amount, points: 0, refId: earned.id, actorId: ctx.user.id, note: why.join(" "), at: ctx.now,
     });
-    ctx.reply("payouts-corrected", { number: formatHazardNumber(h.year, h.id), amount, name: earned.userName, why: why.join(" ") });
+    ctx.reply("payouts-corrected", { number, amount, name: earned.userName, why: why.join(" "), month: bookMonth });
     return;
   }
   if (action) throw new Refusal("payouts-usage");
-  const people = new Map<string, { earned: number; approved: number; paid: number }>();
+  const people = new Map<number, { name: string; earned: number; approved: number; paid: number }>();
   for (const r of rows) {
-    const p = people.get(r.e.userName) ?? { earned: 0, approved: 0, paid: 0 };
+    const p = people.get(r.e.userId) ?? { name: r.e.userName, earned: 0, approved: 0, paid: 0 };
     p.earned += r.e.amount;
     if (r.approved) p.approved += r.e.amount;
     if (r.paid) p.paid += r.e.amount;
-    people.set(r.e.userName, p);
+    people.set(r.e.userId, p);
   }
   if (people.size === 0) return ctx.reply("payouts-none", { month });
   const total = [...people.values()].reduce((a, p) => ({ earned: a.earned + p.earned, approved: a.approved + p.approved, paid: a.paid + p.paid }), { earned: 0, approved: 0, paid: 0 });
   ctx.replyText([
     ctx.t("payouts-head", { month, ...total }),
-    ...[...people.entries()].map(([name, p]) => ctx.t("payouts-line", { name, ...p })),
+    ...[...people.values()].map((p) => ctx.t("payouts-line", { ...p })),
     ctx.t("payouts-hint", { month }),
   ].join("\n"));
 }
@@ -218,6 +241,7 @@ async function honor(ctx: Ctx, args: string): Promise<void> {
   }
   const month = w ? parseMonth(w) : shanghaiMonth(ctx.now);
   if (!month) throw new Refusal("honor-usage");
+  if (!ctx.binding && !ctx.isSuperAdmin && topUnits(await ctx.grants(), "OFFICIAL").length === 0) throw new Refusal("honor-in-group");
   const unit = ctx.binding?.unit ?? (await scope(ctx))[0]!;
   const { start, end } = monthRange(month);
   const rows = (await ctx.repo.rewards.honor([unit.path], start, end)).slice(0, 10);
