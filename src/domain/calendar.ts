@@ -1,3 +1,5 @@
+import { addDays } from "./dates.ts";
+
 /**
  * Working days in China: Monday to Friday, except the official holidays, plus the make-up workdays (调休上班)
  * that fall on weekends. The data is passed in (see `src/core/holidays.ts`); a year it does not cover falls back to
@@ -11,8 +13,6 @@ export interface HolidayCalendar {
 
 export const WEEKDAYS_ONLY: HolidayCalendar = { holidays: new Set(), workdays: new Set(), knownYears: new Set() };
 
-const DAY = 86_400_000;
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function isWorkingDay(cal: HolidayCalendar, date: string): boolean {
   const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -27,7 +27,7 @@ export function isWorkingDay(cal: HolidayCalendar, date: string): boolean {
 export function workingDayBefore(cal: HolidayCalendar, date: string, n = 1): string {
   let d = date;
   for (let left = n; left > 0; ) {
-    d = shift(d, -1);
+    d = addDays(d, -1);
     if (isWorkingDay(cal, d)) left--;
   }
   return d;
@@ -37,7 +37,7 @@ export function workingDayBefore(cal: HolidayCalendar, date: string, n = 1): str
 export function workingDayAfter(cal: HolidayCalendar, date: string, n = 1): string {
   let d = date;
   for (let left = n; left > 0; ) {
-    d = shift(d, 1);
+    d = addDays(d, 1);
     if (isWorkingDay(cal, d)) left--;
   }
   return d;

@@ -28,6 +28,11 @@ export function shanghaiYear(instant: Date): number {
   return Number(shanghaiDate(instant).slice(0, 4));
 }
 
+/** The calendar day `days` after (or before, when negative) `date`, both `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The instant a Shanghai calendar day starts. */
 export function startOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);

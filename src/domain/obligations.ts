@@ -1,5 +1,5 @@
 import { isWorkingDay, workingDayAfter, workingDayBefore, type HolidayCalendar } from "./calendar.ts";
-import { shanghaiDate, shanghaiHour, startOfShanghaiDay } from "./dates.ts";
+import { addDays, shanghaiDate, shanghaiHour, startOfShanghaiDay } from "./dates.ts";
 
 /**
  * 报送事项: what units owe the unit above them, and when. Recurring ones come from data (`prompts/obligations.json`);
@@ -44,7 +44,6 @@ export function isQuiet(instant: Date, quiet: QuietHours = DEFAULT_QUIET): boole
   return quiet.from > quiet.to ? h >= quiet.from || h < quiet.to : h >= quiet.from && h < quiet.to;
 }
 
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -119,7 +118,7 @@ export function defaultPeriod(rec: Recurrence, today: string, submitted: (period
   const [prev] = activePeriods(rec, today);
   const prevDue = prev ? dueDate(rec, prev) : null;
   // Within a month after its due date: a report older than that is named explicitly.
-  if (prev && prevDue && prevDue < today && today <= shift(prevDue, 31) && !submitted(prev)) return prev;
+  if (prev && prevDue && prevDue < today && today <= addDays(prevDue, 31) && !submitted(prev)) return prev;
   return current;
 }
 

@@ -1,3 +1,5 @@
+import { addDays } from "./dates.ts";
+
 /**
  * 有奖举报: the rules of a tip that involve no I/O — its kinds and states, its deadlines, and the reward.
  * Defaults follow 《安全生产领域举报奖励办法》(2018); a deployment overrides any reward rule (see `RewardRules`).
@@ -45,10 +47,6 @@ export function parseTipNumber(input: string): { id: number; year: number | null
 
 export const INVESTIGATION_DAYS = 60;
 export const EXTENSION_DAYS = 30;
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export interface TipClock {
   status: TipStatus;

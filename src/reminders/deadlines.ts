@@ -1,4 +1,4 @@
-import { shanghaiDate } from "../domain/dates.ts";
+import { addDays, shanghaiDate } from "../domain/dates.ts";
 import { activePeriods, dueDate, isQuiet, ladder, stepState, type Obligation, type Step, type StepState } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { oneOff } from "../core/obligations.ts";
@@ -6,7 +6,6 @@ import { owing, receives } from "../core/features/deadlines.ts";
 import { privateChatOf, type OutgoingFile, type OutgoingMessage } from "../core/messages.ts";
 import type { ChatRef, UnitRow } from "../store/index.ts";
 import { statisticsTable } from "../reports/gather.ts";
-import { addDays } from "../domain/tips.ts";
 
 /** A claim not marked sent after this long was left by a process that died: another tick may retake it. */
 const STALE_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
-import { shanghaiDate, shanghaiHour, startOfShanghaiDay } from "../domain/dates.ts";
+import { addDays, shanghaiDate, shanghaiHour, startOfShanghaiDay } from "../domain/dates.ts";
 import { topUnits } from "../domain/permissions.ts";
-import { addDays, formatTipNumber, tipOverdue } from "../domain/tips.ts";
+import { formatTipNumber, tipOverdue } from "../domain/tips.ts";
 import { isQuiet } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { pickLang } from "../core/i18n.ts";
