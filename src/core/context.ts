@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
-import { holdsRole, type Grant } from "../domain/permissions.ts";
+import { holdsRole, topUnits, type Grant } from "../domain/permissions.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { MajorHazardIndicator } from "../domain/major-hazard.ts";
 import type { Role } from "../domain/types.ts";
@@ -109,6 +109,22 @@ export class Ctx {
     if (!(await this.can(role, unit))) {
       throw new Refusal("refuse-role", { role: this.t(`role-${role.toLowerCase()}`), unit: unit.name });
     }
+  }
+
+  /**
+   * The units an official acts for here: the bound group's unit (refused unless they are its official), or in a
+   * private chat the highest units they hold the role on (a super-admin: every top unit).
+   */
+  async officialUnits(): Promise<UnitRow[]> {
+    if (this.binding) {
+      await this.require("OFFICIAL", this.binding.unit);
+      return [this.binding.unit];
+    }
+    const all = await this.repo.listUnits();
+    if (this.isSuperAdmin) return all.filter((u) => u.parentId === null);
+    const tops = topUnits(await this.grants(), "OFFICIAL");
+    if (tops.length === 0) throw new Refusal("refuse-official-nowhere");
+    return all.filter((u) => tops.includes(u.path));
   }
 
   /** The bound unit of this chat, or a refusal that says how to bind one. */

@@ -1,7 +1,6 @@
 import { monthRange, parseDate, parseMonth, shanghaiDate, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
 import { PROBLEMS_KEY, FIGURES, parseFigures, parseProblem } from "../../domain/figures.ts";
 import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, ladder, periodOn, type Obligation } from "../../domain/obligations.ts";
-import { topUnits } from "../../domain/permissions.ts";
 import { rectificationRate, totalCounts } from "../../domain/stats.ts";
 import type { BotDeps } from "../context.ts";
 import type { Repo, UnitRow } from "../../store/index.ts";
@@ -65,18 +64,6 @@ function obligationInCaption<T extends { o: Obligation }>(list: T[], caption: st
 
 const nameOf = (ctx: Ctx, o: Obligation) => o.name[ctx.lang];
 
-/** The units an official acts for here: the bound group's, or (in private) the highest units they hold. */
-async function officialUnits(ctx: Ctx): Promise<UnitRow[]> {
-  if (ctx.binding) {
-    await ctx.require("OFFICIAL", ctx.binding.unit);
-    return [ctx.binding.unit];
-  }
-  const all = await ctx.repo.listUnits();
-  if (ctx.isSuperAdmin) return all.filter((u) => u.parentId === null);
-  const tops = topUnits(await ctx.grants(), "OFFICIAL");
-  if (tops.length === 0) throw new Refusal("refuse-official-nowhere");
-  return all.filter((u) => tops.includes(u.path));
-}
 
 const SUBTREE_WORDS = ["全部下级", "所有下级", "subtree", "all-below"];
 
@@ -203,7 +190,7 @@ export async function onDocument(ctx: Ctx): Promise<void> {
 }
 
 async function status(ctx: Ctx, args: string): Promise<void> {
-  const receivers = await officialUnits(ctx);
+  const receivers = await ctx.officialUnits();
   const arg = words(args)[0];
   const asked = arg ? normalisePeriod(arg, ctx.today) : null;
   if (asked && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asked)) throw new Refusal("deadlines-usage");
@@ -280,7 +267,7 @@ async function record(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function exportTable(ctx: Ctx, args: string): Promise<void> {
-  const units = await officialUnits(ctx);
+  const units = await ctx.officialUnits();
   const arg = words(args)[0];
   const month = arg ? parseMonth(arg) : shanghaiMonth(ctx.now);
   if (!month) throw new Refusal("export-usage");
@@ -296,7 +283,7 @@ async function exportTable(ctx: Ctx, args: string): Promise<void> {
 }
 
 async function trend(ctx: Ctx): Promise<void> {
-  const units = await officialUnits(ctx);
+  const units = await ctx.officialUnits();
   const end = shanghaiMonth(ctx.now);
   const months = Array.from({ length: 12 }, (_, i) => {
     const d = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 12 + i, 1));

@@ -1,6 +1,5 @@
 import { isOverdue } from "../../domain/lifecycle.ts";
 import { monthRange, parseMonth, shanghaiDateTime, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
-import { topUnits } from "../../domain/permissions.ts";
 import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../../domain/stats.ts";
 import type { HazardRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
@@ -15,15 +14,9 @@ const LIST_LIMIT = 20;
  * (a super-admin: all units). Each includes the units below it.
  */
 async function officialScope(ctx: Ctx): Promise<{ paths: string[]; name: string }> {
-  if (ctx.binding) {
-    await ctx.require("OFFICIAL", ctx.binding.unit);
-    return { paths: [ctx.binding.unit.path], name: ctx.binding.unit.name };
-  }
-  if (ctx.isSuperAdmin) return { paths: ["/"], name: ctx.t("scope-all") };
-  const tops = topUnits(await ctx.grants(), "OFFICIAL");
-  if (tops.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: "—" });
-  const names = (await ctx.repo.grantsWithUnits(ctx.user.id)).filter((g) => tops.includes(g.unit.path)).map((g) => g.unit.name);
-  return { paths: tops, name: ctx.list([...new Set(names)]) };
+  if (!ctx.binding && ctx.isSuperAdmin) return { paths: ["/"], name: ctx.t("scope-all") };
+  const units = await ctx.officialUnits();
+  return { paths: units.map((u) => u.path), name: ctx.list(units.map((u) => u.name)) };
 }
 
 function listReply(ctx: Ctx, rows: HazardRow[], header: string, empty: string, args: Record<string, string | number>): void {

@@ -94,16 +94,6 @@ export async function rewardDuplicate(ctx: Ctx, dup: HazardRow, original: Hazard
   return lines.filter((l): l is string => l !== null);
 }
 
-/** The units an official acts for here: the bound group's, or in private the highest they hold. */
-async function scope(ctx: Ctx): Promise<UnitRow[]> {
-  if (ctx.binding) {
-    await ctx.require("OFFICIAL", ctx.binding.unit);
-    return [ctx.binding.unit];
-  }
-  const tops = ctx.isSuperAdmin ? ["/"] : topUnits(await ctx.grants(), "OFFICIAL");
-  if (tops.length === 0) throw new Refusal("refuse-official-nowhere");
-  return (await ctx.repo.listUnits()).filter((u) => (tops.includes("/") ? u.parentId === null : tops.includes(u.path)));
-}
 
 function rulesText(ctx: Ctx, unit: UnitRow, rules: ReportRewardRules, own: boolean): string {
   return ctx.t("rewardrules-show", {
@@ -121,7 +111,7 @@ function rulesText(ctx: Ctx, unit: UnitRow, rules: ReportRewardRules, own: boole
 
 async function rewardRules(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
-  const units = await scope(ctx);
+  const units = await ctx.officialUnits();
   if (!ref) {
     const lines = [];
     for (const u of units) {
@@ -165,7 +155,7 @@ async function myRewards(ctx: Ctx): Promise<void> {
 }
 
 async function payouts(ctx: Ctx, args: string): Promise<void> {
-  const units = await scope(ctx);
+  const units = await ctx.officialUnits();
   const paths = units.map((u) => u.path);
   const parts = words(args);
   const monthWord = parts.find((w) => parseMonth(w));
@@ -242,7 +232,7 @@ async function honor(ctx: Ctx, args: string): Promise<void> {
   const month = w ? parseMonth(w) : shanghaiMonth(ctx.now);
   if (!month) throw new Refusal("honor-usage");
   if (!ctx.binding && !ctx.isSuperAdmin && topUnits(await ctx.grants(), "OFFICIAL").length === 0) throw new Refusal("honor-in-group");
-  const unit = ctx.binding?.unit ?? (await scope(ctx))[0]!;
+  const unit = ctx.binding?.unit ?? (await ctx.officialUnits())[0]!;
   const { start, end } = monthRange(month);
   const rows = (await ctx.repo.rewards.honor([unit.path], start, end)).slice(0, 10);
   if (rows.length === 0) return ctx.reply("honor-none", { unit: unit.name, month });
