@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDate } from "./domain/dates.ts";
 
@@ -79,5 +80,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return parsed.data;
   }
   const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? "?")}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/**
+ * A JSON file a setting points to, read and checked against `schema` at start. A file that cannot be read or does not
+ * fit stops start-up with a ConfigError naming the setting and each wrong field.
+ */
+export function loadJsonSetting<T>(setting: string, file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${setting}: cannot read ${file} as JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${setting}: ${i.path.join(".") || "(file)"}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }

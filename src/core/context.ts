@@ -42,6 +42,11 @@ export class Refusal extends Error {
   }
 }
 
+/** Refuses text longer than `limit` characters (counted as people count them, not UTF-16 units). */
+export function checkLength(text: string, limit: number): void {
+  if ([...text].length > limit) throw new Refusal("refuse-too-long", { limit });
+}
+
 /** One incoming message being handled, inside its transaction. */
 export class Ctx {
   readonly out: OutgoingMessage[] = [];

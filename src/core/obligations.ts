@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ConfigError } from "../config.ts";
+import { loadJsonSetting } from "../config.ts";
 import type { Obligation } from "../domain/obligations.ts";
 import { PROMPTS_DIR } from "./i18n.ts";
 import type { OneOffRow } from "../store/index.ts";
@@ -30,18 +29,8 @@ const schema = z.object({
  */
 export function loadObligations(file: string | undefined): Obligation[] {
   const p = file ?? path.join(PROMPTS_DIR, "obligations.json");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(p, "utf8"));
-  } catch (err) {
-    throw new ConfigError(`Invalid configuration:\n  SENTINEL_OBLIGATIONS: cannot read ${p} as JSON (${(err as Error).message})`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  SENTINEL_OBLIGATIONS: ${i.path.join(".") || "(file)"}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  return parsed.data.obligations.map((o) => ({ ...o, attachTable: o.attachTable ?? false, owedBy: o.owedBy ?? "children" }));
+  const data = loadJsonSetting("SENTINEL_OBLIGATIONS", p, schema);
+  return data.obligations.map((o) => ({ ...o, attachTable: o.attachTable ?? false, owedBy: o.owedBy ?? "children" }));
 }
 
 /** A one-off obligation as the domain sees it. */

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ACCIDENT_GRADES, DEFAULT_REWARD_RULES, TIP_KINDS, type RewardRules } from "../domain/tips.ts";
-import { ConfigError } from "../config.ts";
+import { loadJsonSetting } from "../config.ts";
 
 const yuan = z.number().int().min(0);
 const rule = z.discriminatedUnion("type", [
@@ -22,17 +21,7 @@ const file = z.object(Object.fromEntries(TIP_KINDS.map((k) => [k, rule.optional(
  */
 export function loadRewardRules(filePath: string | undefined): RewardRules {
   if (!filePath) return DEFAULT_REWARD_RULES;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(filePath, "utf8"));
-  } catch (err) {
-    throw new ConfigError(`Invalid configuration:\n  SENTINEL_TIP_REWARD_RULES: cannot read ${filePath} as JSON (${(err as Error).message})`);
-  }
-  const parsed = file.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  SENTINEL_TIP_REWARD_RULES: ${i.path.join(".") || "(file)"}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  const overrides = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  const data = loadJsonSetting("SENTINEL_TIP_REWARD_RULES", filePath, file);
+  const overrides = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_REWARD_RULES, ...overrides } as RewardRules;
 }

@@ -4,7 +4,7 @@ import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, ladder, peri
 import { rectificationRate, totalCounts } from "../../domain/stats.ts";
 import type { BotDeps } from "../context.ts";
 import type { Repo, UnitRow } from "../../store/index.ts";
-import { Refusal, type Ctx } from "../context.ts";
+import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, words } from "../parse.ts";
 import { oneOff } from "../obligations.ts";
 import type { Feature } from "../bot.ts";
@@ -78,7 +78,7 @@ async function add(ctx: Ctx, args: string): Promise<void> {
   const rest = (subtree ? parts.slice(0, -1) : parts).join(" ");
   if (!date || !rest) throw new Refusal("deadline-add-usage");
   if (date < ctx.today) throw new Refusal("deadline-past", { date });
-  if ([...rest].length > 100) throw new Refusal("refuse-too-long", { limit: 100 });
+  checkLength(rest, 100);
   const units = await ctx.repo.listUnits();
   const owedBy = subtree ? "subtree" : "children";
   const owingUnits = owing({ key: "", name: { "zh-CN": "", en: "" }, keywords: [], recurrence: { kind: "once", date }, owedBy }, binding.unit, units);

@@ -3,7 +3,7 @@ import { allowedActions, nextStatus, type HazardAction } from "../../domain/life
 import type { PlanField, RectificationPlan } from "../../domain/types.ts";
 import type { HazardChange, HazardRow } from "../../store/index.ts";
 import { rewardConfirmed, rewardDuplicate } from "./rewards.ts";
-import { Refusal, type Ctx } from "../context.ts";
+import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, missingPlanFields, parseLevel, parsePlanFields, parseRejection, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
@@ -142,7 +142,7 @@ async function supervise(ctx: Ctx, args: string): Promise<void> {
   if (nextStatus(h.status, "supervise") && h.level !== "MAJOR") throw new Refusal("refuse-supervise-general", { number: numberOf(h) });
   const deadline = futureDate(ctx, parts[parts.length - 1]!);
   const authority = parts.slice(1, -1).join(" ");
-  if ([...authority].length > 100) throw new Refusal("refuse-too-long", { limit: 100 });
+  checkLength(authority, 100);
   const number = await apply(ctx, h, "supervise", { supervised: true, supervisedBy: authority, supervisedDeadline: deadline }, null, { authority, deadline });
   ctx.reply("supervised", { number, authority, deadline });
 }

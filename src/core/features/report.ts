@@ -2,7 +2,7 @@ import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators } from "../../domain/major-hazard.ts";
 import type { ConversationRow } from "../../store/index.ts";
-import { Refusal, type Ctx } from "../context.ts";
+import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 
@@ -18,10 +18,6 @@ interface ReportDraft {
 }
 
 const isSkip = (text: string) => SKIP_WORDS.includes(text.trim().toLowerCase());
-
-function checkLength(ctx: Ctx, text: string, limit: number): void {
-  if ([...text].length > limit) throw new Refusal("refuse-too-long", { limit });
-}
 
 /** Files the hazard and its first event, then answers with the number and what happens next. */
 async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
@@ -63,10 +59,10 @@ async function report(ctx: Ctx, args: string): Promise<void> {
     ctx.reply("report-ask-what");
     return;
   }
-  checkLength(ctx, args, ctx.deps.config.SENTINEL_MAX_TEXT);
+  checkLength(args, ctx.deps.config.SENTINEL_MAX_TEXT);
   const { description, location } = splitLocation(args);
   if (!description) throw new Refusal("refuse-report-empty");
-  if (location) checkLength(ctx, location, MAX_LOCATION);
+  if (location) checkLength(location, MAX_LOCATION);
   await file(ctx, { description, location, attachments: photos });
 }
 
@@ -89,11 +85,11 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
         }
         throw new Refusal("refuse-report-empty");
       }
-      checkLength(ctx, text, ctx.deps.config.SENTINEL_MAX_TEXT);
+      checkLength(text, ctx.deps.config.SENTINEL_MAX_TEXT);
       const { description, location } = splitLocation(text);
       if (!description) throw new Refusal("refuse-report-empty");
       if (location) {
-        checkLength(ctx, location, MAX_LOCATION);
+        checkLength(location, MAX_LOCATION);
         await save("photo", { ...draft, description, location });
         ctx.reply("report-ask-photo");
         return;
@@ -109,7 +105,7 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
         return;
       }
       if (!text) throw new Refusal("report-ask-where");
-      if (!isSkip(text)) checkLength(ctx, text, MAX_LOCATION);
+      if (!isSkip(text)) checkLength(text, MAX_LOCATION);
       await save("photo", { ...draft, location: isSkip(text) ? null : text });
       ctx.reply("report-ask-photo");
       return;
@@ -118,7 +114,7 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
       // "photo": a photo files at once with it; a skip word files without; other text is taken as more detail.
       if (!photos.length && text && !isSkip(text)) {
         const more = `${draft.description ?? ""}\n${text}`.trim();
-        checkLength(ctx, more, ctx.deps.config.SENTINEL_MAX_TEXT);
+        checkLength(more, ctx.deps.config.SENTINEL_MAX_TEXT);
         draft.description = more;
       }
       await repo.deleteConversation(msg.platform, msg.chatId, msg.sender.id);

@@ -14,7 +14,7 @@ import {
   type TipStatus,
 } from "../../domain/tips.ts";
 import type { TipChange, TipRow } from "../../store/index.ts";
-import { Refusal, type Ctx } from "../context.ts";
+import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import type { TipContact, TipContent } from "./tipster.ts";
@@ -123,7 +123,7 @@ async function ask(ctx: Ctx, args: string, kind: "QUESTION" | "FEEDBACK"): Promi
   const usage = kind === "QUESTION" ? "tip-ask-usage" : "tip-feedback-usage";
   const tip = await handledTip(ctx, ref, usage);
   if (!rest) throw new Refusal(usage);
-  if ([...rest].length > ctx.deps.config.SENTINEL_MAX_TEXT) throw new Refusal("refuse-too-long", { limit: ctx.deps.config.SENTINEL_MAX_TEXT });
+  checkLength(rest, ctx.deps.config.SENTINEL_MAX_TEXT);
   if (tip.status === "CLOSED") throw new Refusal("tip-closed-handler", { number: num(tip) });
   if (kind === "FEEDBACK" && tip.substantiated === null) throw new Refusal("tip-feedback-before-finding", { number: num(tip) });
   const body = ctx.deps.sealer.seal({ text: rest });
@@ -173,7 +173,7 @@ async function toHazard(ctx: Ctx, args: string): Promise<void> {
   const unit = await ctx.repo.findUnitByName(unitName);
   if (!unit) throw new Refusal("refuse-unit-unknown", { unit: unitName });
   if (!unit.path.startsWith(tip.unit.path)) throw new Refusal("tip-hazard-unit", { unit: unit.name, tipUnit: tip.unit.name });
-  if ([...description].length > ctx.deps.config.SENTINEL_MAX_TEXT) throw new Refusal("refuse-too-long", { limit: ctx.deps.config.SENTINEL_MAX_TEXT });
+  checkLength(description, ctx.deps.config.SENTINEL_MAX_TEXT);
   // The hazard is the handler's own report, in their words: it names no tip and no tipster.
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({

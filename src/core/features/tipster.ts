@@ -1,7 +1,7 @@
 import { normalizeReceiptCode, formatReceiptCode, RECEIPT_DIGITS } from "../../domain/receipt-code.ts";
 import { formatTipNumber, type TipKind, TIP_KINDS } from "../../domain/tips.ts";
 import type { ConversationRow, TipRow, UnitRow } from "../../store/index.ts";
-import { Refusal, type AnonCtx } from "../context.ts";
+import { Refusal, checkLength, type AnonCtx } from "../context.ts";
 import type { CommandName } from "../parse.ts";
 import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
 import { Sealer } from "../sealer.ts";
@@ -56,10 +56,6 @@ export const LOOKUP_LIMIT_TOTAL = 2000;
 export const TIP_DIALOG_TTL_MS = 48 * 3600_000;
 
 const isOneOf = (list: readonly string[], text: string) => list.includes(toHalfWidth(text).trim().toLowerCase());
-
-function checkLength(text: string, limit: number): void {
-  if ([...text].length > limit) throw new Refusal("refuse-too-long", { limit });
-}
 
 async function loadDraft(ctx: AnonCtx): Promise<{ state: ConversationRow; draft: TipDraft } | null> {
   const state = await ctx.repo.getConversation(ANON, ctx.key, "-");
