@@ -3,6 +3,7 @@ import type { Grant } from "../domain/permissions.ts";
 import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
+import { utc } from "./sql.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 
@@ -164,11 +165,6 @@ function toHazard(h: HazardWithRefs): HazardRow {
   };
 }
 
-/**
- * An instant as the value of a `timestamp(3)` column, which Prisma keeps in UTC. Explicit, so raw SQL does not
- * depend on the server's TimeZone setting.
- */
-const utc = (d: Date) => P.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
 

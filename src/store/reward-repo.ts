@@ -1,6 +1,7 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { ReportRewardRules } from "../domain/report-rewards.ts";
 import type { UnitRow } from "./repo.ts";
+import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
 
@@ -60,15 +61,6 @@ export class RewardRepo {
     return this.tx.hazard.findMany({ where: { duplicateOfId: hazardId, status: "REJECTED" }, select: { id: true, reporterId: true, reportedAt: true } });
   }
 
-  /** Every entry of a hazard, whatever unit or month. */
-  async entriesOfHazard(hazardId: number): Promise<RewardEntryRow[]> {
-    return this.tx.$queryRaw<RewardEntryRow[]>`
-      SELECT e.id, e.kind, e."hazardId", h.year AS "hazardYear", e."userId", u."displayName" AS "userName", e."unitId", e.month,
-             e.amount, e.points, e."refId", e.note, e.at
-      FROM "RewardEntry" e JOIN "Hazard" h ON h.id = e."hazardId" JOIN "User" u ON u.id = e."userId"
-      WHERE e."hazardId" = ${hazardId} ORDER BY e.id`;
-  }
-
   /** The changes of a unit's rules, oldest first. */
   async ruleEvents(unitId: number): Promise<{ actorId: number; before: unknown; after: unknown; at: Date }[]> {
     return this.tx.rewardRuleEvent.findMany({ where: { unitId }, orderBy: { id: "asc" }, select: { actorId: true, before: true, after: true, at: true } });
@@ -86,18 +78,18 @@ export class RewardRepo {
     return r._sum.amount ?? 0;
   }
 
-  /** Entries, newest first: of one person, or of the units under `paths` in a month. */
-  async entries(f: { userId?: number; paths?: string[]; month?: string }): Promise<RewardEntryRow[]> {
-    const rows = await this.tx.$queryRaw<RewardEntryRow[]>`
+  /** Entries in the order they were added: of one person, of one hazard, or of the units under `paths` in a month. */
+  async entries(f: { userId?: number; hazardId?: number; paths?: string[]; month?: string }): Promise<RewardEntryRow[]> {
+    return this.tx.$queryRaw<RewardEntryRow[]>`
       SELECT e.id, e.kind, e."hazardId", h.year AS "hazardYear", e."userId", u."displayName" AS "userName", e."unitId", e.month,
              e.amount, e.points, e."refId", e.note, e.at
       FROM "RewardEntry" e JOIN "Hazard" h ON h.id = e."hazardId" JOIN "User" u ON u.id = e."userId"
       JOIN "Unit" n ON n.id = e."unitId"
       WHERE (${f.userId ?? null}::int IS NULL OR e."userId" = ${f.userId ?? null}::int)
+        AND (${f.hazardId ?? null}::int IS NULL OR e."hazardId" = ${f.hazardId ?? null}::int)
         AND (${f.month ?? null}::text IS NULL OR e.month = ${f.month ?? null}::text)
         AND n.path LIKE ANY (${(f.paths ?? ["/"]).map((p) => p + "%")}::text[])
       ORDER BY e.id`;
-    return rows;
   }
 
   /** The month's reporters under `paths`: confirmed reports by level (rejected ones never count). */
@@ -107,8 +99,7 @@ export class RewardRepo {
              count(*) FILTER (WHERE h.level = 'GENERAL')::int AS general,
              count(*) FILTER (WHERE h.level = 'MAJOR')::int AS major
       FROM "Hazard" h JOIN "User" u ON u.id = h."reporterId" JOIN "Unit" n ON n.id = h."unitId"
-      WHERE h."confirmedAt" >= ${from.toISOString()}::timestamptz AT TIME ZONE 'UTC'
-        AND h."confirmedAt" < ${to.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      WHERE h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)}
         AND n.path LIKE ANY (${paths.map((p) => p + "%")}::text[])
       GROUP BY u.id, u."displayName", u."honorHidden"
       ORDER BY count(*) FILTER (WHERE h.level = 'MAJOR') DESC, count(*) DESC, u.id`;

@@ -1,6 +1,7 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { RewardState, TipEventKind, TipKind, TipStatus } from "../domain/tips.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
+import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
 
@@ -208,7 +209,7 @@ export class TipRepo {
    */
   async hit(key: string, windowStart: Date): Promise<number> {
     const rows = await this.tx.$queryRaw<{ count: number }[]>`
-      INSERT INTO "Throttle" (key, "windowStart", count) VALUES (${key}, ${windowStart.toISOString()}::timestamptz AT TIME ZONE 'UTC', 1)
+      INSERT INTO "Throttle" (key, "windowStart", count) VALUES (${key}, ${utc(windowStart)}, 1)
       ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN "Throttle"."windowStart" = EXCLUDED."windowStart" THEN "Throttle".count + 1 ELSE 1 END,
         "windowStart" = EXCLUDED."windowStart"

@@ -187,7 +187,7 @@ async function payouts(ctx: Ctx, args: string): Promise<void> {
     if (!ref || !Number.isInteger(amount) || amount === 0 || why.length === 0) throw new Refusal("payouts-correct-usage");
     const h = await officialHazard(ctx, ref, "payouts-correct-usage");
     const number = formatHazardNumber(h.year, h.id);
-    const ofHazard = await ctx.repo.rewards.entriesOfHazard(h.id);
+    const ofHazard = await ctx.repo.rewards.entries({ hazardId: h.id });
     const earned = ofHazard.find((e) => e.kind === "EARN" || e.kind === "FIRST");
     if (!earned) throw new Refusal("payouts-correct-none", { number });
     // Nobody corrects their own reward, and no correction takes a report below zero.
