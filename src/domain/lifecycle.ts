@@ -1,19 +1,25 @@
 import type { HazardStatus } from "./types.ts";
 
 /**
- * What an official can do to a hazard, and the status it leads to.
+ * What can be done to a hazard, and the status it leads to.
  * `supervise`/`unsupervise` (挂牌督办) do not move the status; they are allowed while the hazard is open.
+ * `fix` is 即查即改: a general hazard fixed on the spot closes at once, without a five-part plan.
+ * `apply` (申请销号) and `return` (退回) are the two-step close-out of a supervised hazard.
  */
-export type HazardAction = "confirm" | "reject" | "plan" | "rectified" | "close" | "supervise" | "unsupervise";
+export type HazardAction =
+  | "confirm" | "reject" | "duplicate" | "withdraw" | "fix" | "plan" | "rectified" | "apply" | "return" | "close"
+  | "supervise" | "unsupervise";
 
 const MOVES: Record<HazardStatus, Partial<Record<HazardAction, HazardStatus>>> = {
-  REPORTED: { confirm: "CONFIRMED", reject: "REJECTED" },
+  REPORTED: { confirm: "CONFIRMED", fix: "CLOSED", reject: "REJECTED", duplicate: "DUPLICATE", withdraw: "WITHDRAWN" },
   // A plan may be revised while rectification runs; the old one stays in the event history.
-  CONFIRMED: { plan: "RECTIFYING", supervise: "CONFIRMED", unsupervise: "CONFIRMED" },
+  CONFIRMED: { plan: "RECTIFYING", fix: "CLOSED", supervise: "CONFIRMED", unsupervise: "CONFIRMED" },
   RECTIFYING: { plan: "RECTIFYING", rectified: "RECTIFIED", supervise: "RECTIFYING", unsupervise: "RECTIFYING" },
-  RECTIFIED: { close: "CLOSED", supervise: "RECTIFIED", unsupervise: "RECTIFIED" },
+  RECTIFIED: { apply: "RECTIFIED", close: "CLOSED", return: "RECTIFYING", supervise: "RECTIFIED", unsupervise: "RECTIFIED" },
   CLOSED: {},
   REJECTED: {},
+  DUPLICATE: {},
+  WITHDRAWN: {},
 };
 
 /** The status an action leads to, or `null` when the action is not allowed from `status`. */
@@ -33,7 +39,15 @@ export function isOpen(status: HazardStatus): boolean {
 
 /** Counted as found (发现) in statistics: confirmed with a level, whatever happened after. */
 export function isFound(status: HazardStatus): boolean {
-  return status !== "REPORTED" && status !== "REJECTED";
+  return status !== "REPORTED" && status !== "REJECTED" && status !== "DUPLICATE" && status !== "WITHDRAWN";
+}
+
+// How a 五到位 part says nothing: it names no person, measure, money or plan.
+const EMPTY_PART = /^(?:无|没有|暂无|待定|未定|不详|无需|-+|—+|－+|\/|none|n\/a|na|tbd|nil|null)$/i;
+
+/** Whether a part of a rectification plan says nothing (无, 没有, -, 暂无, 待定 …): a plan must name each part. */
+export function saysNothing(value: string): boolean {
+  return EMPTY_PART.test(value.trim().replace(/[。.!！]+$/, ""));
 }
 
 /** Counted as rectified (已整改) in statistics. */

@@ -1,14 +1,16 @@
-import type { Role } from "./types.ts";
+import type { Role, UnitKind } from "./types.ts";
 
-/** A role someone holds on a unit, with that unit's tree path (`/1/4/`). */
+/** A role someone holds on a unit, with that unit's tree path (`/1/4/`) and kind. */
 export interface Grant {
   role: Role;
   unitPath: string;
+  /** The unit's kind, where the caller knows it (a grant without it is never a regulator's). */
+  unitKind?: UnitKind;
 }
 
-// An admin may do what an official may, and an official what a worker may.
-// A tip handler holds no rank: it is a separate duty, held only where it is granted.
-const RANK: Record<Role, number> = { TIP_HANDLER: 0, WORKER: 1, OFFICIAL: 2, ADMIN: 3 };
+// An admin may do what an official may, and an official what a worker may; an enterprise's 主要负责人 what its
+// 安全管理员 may. A tip handler holds no rank: it is a separate duty, held only where it is granted.
+const RANK: Record<Role, number> = { TIP_HANDLER: 0, WORKER: 1, OFFICIAL: 2, PRINCIPAL: 2, ADMIN: 3 };
 
 const gives = (held: Role, wanted: Role): boolean =>
   wanted === "TIP_HANDLER" ? held === "TIP_HANDLER" : RANK[held] >= RANK[wanted];
@@ -28,4 +30,19 @@ export function holdsRole(grants: readonly Grant[], targetPath: string, role: Ro
 export function topUnits(grants: readonly Grant[], role: Role): string[] {
   const paths = [...new Set(grants.filter((g) => gives(g.role, role)).map((g) => g.unitPath))];
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q))).sort();
+}
+
+/**
+ * Whether the grants make someone a regulator over the unit at `targetPath`: 监管人员 (or an admin) of a regulator at or
+ * above it. Only a regulator lists a hazard for supervision, removes the listing, moves a listed deadline and accepts
+ * the close-out; an enterprise's own staff, whatever their rank there, never do.
+ */
+export function regulates(grants: readonly Grant[], targetPath: string, superAdmin = false): boolean {
+  if (superAdmin) return true;
+  return grants.some((g) => g.unitKind === "REGULATOR" && RANK[g.role] >= RANK.OFFICIAL && g.role !== "PRINCIPAL" && targetPath.startsWith(g.unitPath));
+}
+
+/** Whether any grant is held on a regulator (its staff earn no report rewards, as the national reward rules say). */
+export function isRegulatorStaff(grants: readonly Grant[]): boolean {
+  return grants.some((g) => g.unitKind === "REGULATOR" && g.role !== "TIP_HANDLER");
 }

@@ -7,10 +7,11 @@ export interface LevelCounts {
 export interface HazardStats {
   general: LevelCounts;
   major: LevelCounts;
-  /** Major hazards listed for supervision (挂牌督办) and not yet closed. */
+  /**
+   * 挂牌督办: hazards listed for supervision at any time before the period's end, closed or not (closing never erases
+   * that a hazard was supervised). The one definition for 统计, the statistics table and the trend.
+   */
   supervised: number;
-  /** Hazards listed for supervision at any time before the period's end (the statistics table's cumulative count). */
-  supervisedEver: number;
   /** Reported and not yet confirmed or rejected (待核实). */
   pending: number;
   overdue: number;

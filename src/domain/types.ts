@@ -1,14 +1,25 @@
 /** The words of DESIGN.md as code. Plain string unions, so the store's enums fit them as they are. */
 
-export const HAZARD_STATUSES = ["REPORTED", "CONFIRMED", "RECTIFYING", "RECTIFIED", "CLOSED", "REJECTED"] as const;
+export const HAZARD_STATUSES = ["REPORTED", "CONFIRMED", "RECTIFYING", "RECTIFIED", "CLOSED", "REJECTED", "DUPLICATE", "WITHDRAWN"] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
 
 export const HAZARD_LEVELS = ["GENERAL", "MAJOR"] as const;
 export type HazardLevel = (typeof HAZARD_LEVELS)[number];
 
-/** `TIP_HANDLER` (举报处理人) stands apart from the ranks: tips are confidential even from other officials and admins. */
-export const ROLES = ["WORKER", "OFFICIAL", "ADMIN", "TIP_HANDLER"] as const;
+/**
+ * `OFFICIAL` is a regulator's 监管人员 or an enterprise's 安全管理员 (the unit's kind says which); `PRINCIPAL` is an
+ * enterprise's 主要负责人. `TIP_HANDLER` (举报处理人) stands apart from the ranks: tips are confidential even from other
+ * officials and admins.
+ */
+export const ROLES = ["WORKER", "OFFICIAL", "ADMIN", "TIP_HANDLER", "PRINCIPAL"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** 监管部门, 企业 (生产经营单位), or a department under an enterprise. */
+export const UNIT_KINDS = ["REGULATOR", "ENTERPRISE", "DEPARTMENT"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Where a hazard came from: a worker's report, or a tip a regulator turned into a hazard (nobody's report). */
+export type HazardSource = "REPORT" | "TIP";
 
 /** 五到位: responsible person, measures, funds, deadline, contingency plan. */
 export interface RectificationPlan {

@@ -104,7 +104,7 @@ export class DeadlineRepo {
 
   /** Every unit, for the reminder round (a tree of a few thousand units is one small read). */
   async allUnits(): Promise<UnitRow[]> {
-    return this.tx.unit.findMany({ select: { id: true, name: true, parentId: true, path: true, createdAt: true }, orderBy: { id: "asc" } });
+    return this.tx.unit.findMany({ select: { id: true, name: true, kind: true, parentId: true, path: true, createdAt: true }, orderBy: { id: "asc" } });
   }
 
   async setFigure(f: { unitId: number; month: string; key: string; value: string; recordedById: number; recordedAt: Date }): Promise<void> {

@@ -5,6 +5,7 @@ export * from "./repo.ts";
 export * from "./tip-repo.ts";
 export * from "./deadline-repo.ts";
 export * from "./reward-repo.ts";
+export * from "./oversight-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
 
 /** The store the core sees: work happens in transactions over a `Repo`; nothing of Prisma leaks out. */

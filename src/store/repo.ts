@@ -1,13 +1,25 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
-import type { HazardLevel, HazardStatus, RectificationPlan, Role } from "../domain/types.ts";
+import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, Role, UnitKind } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
+import { OversightRepo } from "./oversight-repo.ts";
 
 type Tx = P.TransactionClient;
+
+/** The actor of the bot's own steps (a scheduled 双报告): no person. */
+export const SYSTEM_ACTOR = 0;
+
+export interface HazardEventInput {
+  kind: string;
+  actorId: number;
+  note: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
 
 /** Hazards of one level confirmed and rectified within a window. */
 export interface LevelFlow {
@@ -18,6 +30,7 @@ export interface LevelFlow {
 export interface UnitRow {
   id: number;
   name: string;
+  kind: UnitKind;
   parentId: number | null;
   path: string;
   /** When the unit was set up (reports due before it are nobody's to owe); present where the query reads it. */
@@ -38,6 +51,8 @@ export interface BindingRow {
   platform: string;
   chatId: string;
   title: string | null;
+  /** The group's language (群语言), when its admin set one. */
+  lang: string | null;
   unit: UnitRow;
 }
 
@@ -59,17 +74,25 @@ export interface HazardRow {
   indicators: string[];
   deadline: string | null;
   plan: RectificationPlan | null;
+  source: HazardSource;
+  fixedOnSpot: boolean;
   supervised: boolean;
   supervisedBy: string | null;
   supervisedDeadline: string | null;
+  supervisingUnitId: number | null;
+  closeAppliedAt: Date | null;
+  dualReportedAt: Date | null;
   duplicateOfId: number | null;
   reportedAt: Date;
+  /** The language of the chat it was reported in (the group's 群语言), for notices sent there. */
+  chatLang: string | null;
 }
 
 export interface EventRow {
   kind: string;
   toStatus: HazardStatus;
-  actorName: string;
+  /** `null` for the bot's own steps (双报告 sent by the schedule). */
+  actorName: string | null;
   note: string | null;
   at: Date;
 }
@@ -94,6 +117,7 @@ export interface NewHazard {
   attachments: string[];
   indicators: string[];
   reportedAt: Date;
+  source?: HazardSource;
 }
 
 /** Columns a lifecycle step may change, besides the status. */
@@ -104,9 +128,14 @@ export interface HazardChange {
   supervised?: boolean;
   supervisedBy?: string | null;
   supervisedDeadline?: string | null;
+  supervisingUnitId?: number | null;
+  supervisedAt?: Date;
+  closeAppliedAt?: Date | null;
+  dualReportedAt?: Date;
+  fixedOnSpot?: boolean;
   duplicateOfId?: number;
   confirmedAt?: Date;
-  rectifiedAt?: Date;
+  rectifiedAt?: Date | null;
   closedAt?: Date;
 }
 
@@ -128,7 +157,7 @@ const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10)
 const toDay = (s: string | null | undefined): Date | null | undefined =>
   s === undefined ? undefined : s === null ? null : new Date(`${s}T00:00:00Z`);
 
-function toHazard(h: HazardWithRefs): HazardRow {
+function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
   const plan =
     h.planResponsible !== null && h.deadline !== null
       ? {
@@ -142,7 +171,7 @@ function toHazard(h: HazardWithRefs): HazardRow {
   return {
     id: h.id,
     year: h.year,
-    unit: { id: h.unit.id, name: h.unit.name, parentId: h.unit.parentId, path: h.unit.path },
+    unit: { id: h.unit.id, name: h.unit.name, kind: h.unit.kind, parentId: h.unit.parentId, path: h.unit.path },
     reporterId: h.reporterId,
     reporterName: h.reporter.displayName,
     reporterLang: h.reporter.lang,
@@ -157,16 +186,22 @@ function toHazard(h: HazardWithRefs): HazardRow {
     indicators: h.indicators,
     deadline: day(h.deadline),
     plan,
+    source: h.source === "TIP" ? "TIP" : "REPORT",
+    fixedOnSpot: h.fixedOnSpot,
     supervised: h.supervised,
     supervisedBy: h.supervisedBy,
     supervisedDeadline: day(h.supervisedDeadline),
+    supervisingUnitId: h.supervisingUnitId,
+    closeAppliedAt: h.closeAppliedAt,
+    dualReportedAt: h.dualReportedAt,
     duplicateOfId: h.duplicateOfId,
     reportedAt: h.reportedAt,
+    chatLang,
   };
 }
 
 
-const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
+const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
 
 /**
  * The queries the use cases need, inside one transaction. Every method is one or two statements;
@@ -176,11 +211,13 @@ export class Repo {
   readonly tips: TipRepo;
   readonly deadlines: DeadlineRepo;
   readonly rewards: RewardRepo;
+  readonly oversight: OversightRepo;
 
   constructor(private readonly tx: Tx) {
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
     this.rewards = new RewardRepo(tx);
+    this.oversight = new OversightRepo(tx);
   }
 
   /** Whether the store answers (the health check). */
@@ -259,12 +296,17 @@ export class Repo {
   }
 
   async findBinding(platform: string, chatId: string): Promise<BindingRow | null> {
-    const rows = await this.tx.$queryRaw<{ title: string | null; id: number; name: string; parentId: number | null; path: string }[]>`
-      SELECT b.title, u.id, u.name, u."parentId", u.path
+    const rows = await this.tx.$queryRaw<{ title: string | null; lang: string | null; id: number; name: string; kind: UnitKind; parentId: number | null; path: string }[]>`
+      SELECT b.title, b.lang, u.id, u.name, u.kind::text AS kind, u."parentId", u.path
       FROM "ChatBinding" b JOIN "Unit" u ON u.id = b."unitId"
       WHERE b.platform = ${platform} AND b."chatId" = ${chatId}`;
     const r = rows[0];
-    return r ? { platform, chatId, title: r.title, unit: { id: r.id, name: r.name, parentId: r.parentId, path: r.path } } : null;
+    return r ? { platform, chatId, title: r.title, lang: r.lang, unit: { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } } : null;
+  }
+
+  /** Sets a bound group's language (群语言); `null` returns it to the deployment's default. */
+  async setBindingLang(platform: string, chatId: string, lang: string | null): Promise<void> {
+    await this.tx.chatBinding.updateMany({ where: { platform, chatId }, data: { lang } });
   }
 
   async bindChat(platform: string, chatId: string, title: string | null, unitId: number): Promise<void> {
@@ -280,8 +322,8 @@ export class Repo {
   }
 
   async grantsOf(userId: number): Promise<Grant[]> {
-    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: { select: { path: true } } } });
-    return rows.map((g) => ({ role: g.role, unitPath: g.unit.path }));
+    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: { select: { path: true, kind: true } } } });
+    return rows.map((g) => ({ role: g.role, unitPath: g.unit.path, unitKind: g.unit.kind }));
   }
 
   async grantsWithUnits(userId: number): Promise<{ role: Role; unit: UnitRow }[]> {
@@ -338,14 +380,18 @@ export class Repo {
     await this.tx.setting.deleteMany({ where: { key } });
   }
 
-  async createUnit(name: string, parent: UnitRow | null, createdAt: Date = new Date()): Promise<UnitRow> {
+  async createUnit(name: string, parent: UnitRow | null, kind: UnitKind, createdAt: Date = new Date()): Promise<UnitRow> {
     // The path includes the unit's own id, known only after the insert: one statement does both.
     const rows = await this.tx.$queryRaw<UnitRow[]>`
       WITH next AS (SELECT nextval(pg_get_serial_sequence('"Unit"', 'id'))::int AS id)
-      INSERT INTO "Unit" (id, name, "parentId", path, "createdAt")
-      SELECT id, ${name}, ${parent?.id ?? null}::int, ${parent?.path ?? "/"} || id || '/', ${utc(createdAt)} FROM next
-      RETURNING id, name, "parentId", path`;
+      INSERT INTO "Unit" (id, name, kind, "parentId", path, "createdAt")
+      SELECT id, ${name}, ${kind}::"UnitKind", ${parent?.id ?? null}::int, ${parent?.path ?? "/"} || id || '/', ${utc(createdAt)} FROM next
+      RETURNING id, name, kind::text AS kind, "parentId", path`;
     return rows[0]!;
+  }
+
+  async setUnitKind(unitId: number, kind: UnitKind): Promise<void> {
+    await this.tx.unit.update({ where: { id: unitId }, data: { kind } });
   }
 
   async findUnitByName(name: string): Promise<UnitRow | null> {
@@ -381,13 +427,13 @@ export class Repo {
     const rows = await this.tx.$queryRaw<{ id: number; year: number }[]>`
       WITH h AS (
         INSERT INTO "Hazard" (year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
-                              attachments, indicators, "reportedAt")
+                              attachments, indicators, "reportedAt", source)
         VALUES (${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
-                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)})
+                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)}, ${h.source ?? "REPORT"})
         RETURNING id, year
       ), e AS (
         INSERT INTO "HazardEvent" ("hazardId", kind, "toStatus", "actorId", at)
-        SELECT id, 'REPORTED', 'REPORTED', ${h.reporterId}, ${utc(h.reportedAt)} FROM h
+        SELECT id, 'REPORTED', 'REPORTED', ${h.source === "TIP" ? SYSTEM_ACTOR : h.reporterId}, ${utc(h.reportedAt)} FROM h
       )
       SELECT id, year FROM h`;
     return rows[0]!;
@@ -395,7 +441,9 @@ export class Repo {
 
   async getHazard(id: number): Promise<HazardRow | null> {
     const h = await this.tx.hazard.findUnique({ where: { id }, include: hazardInclude });
-    return h && toHazard(h);
+    if (!h) return null;
+    const chat = await this.tx.chatBinding.findUnique({ where: { platform_chatId: { platform: h.platform, chatId: h.chatId } }, select: { lang: true } });
+    return toHazard(h, chat?.lang ?? null);
   }
 
   /**
@@ -407,7 +455,8 @@ export class Repo {
     from: HazardStatus,
     to: HazardStatus,
     change: HazardChange,
-    event: { kind: string; actorId: number; note: string | null; data?: Record<string, unknown>; at: Date },
+    event: HazardEventInput,
+    once?: "dualReport",
   ): Promise<boolean> {
     const { plan, deadline, supervisedDeadline, ...rest } = change;
     const data: P.HazardUpdateManyMutationInput = {
@@ -425,7 +474,8 @@ export class Repo {
           }
         : {}),
     };
-    const n = await this.tx.hazard.updateMany({ where: { id, status: from }, data });
+    // `once`: a step that may be taken once only (双报告), whoever of two processes tries it.
+    const n = await this.tx.hazard.updateMany({ where: { id, status: from, ...(once === "dualReport" ? { dualReportedAt: null } : {}) }, data });
     if (n.count !== 1) return false;
     await this.tx.hazardEvent.create({
       data: {
@@ -455,7 +505,7 @@ export class Repo {
       select: { id: true, displayName: true },
     });
     const names = new Map(actors.map((a) => [a.id, a.displayName]));
-    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: names.get(r.actorId) ?? "?" }));
+    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (names.get(r.actorId) ?? "?") }));
   }
 
   async listHazards(f: HazardFilter): Promise<HazardRow[]> {
@@ -463,7 +513,8 @@ export class Repo {
       unit: { OR: f.unitPaths.map((p) => ({ path: { startsWith: p } })) },
       ...(f.statuses ? { status: { in: f.statuses } } : {}),
       ...(f.level ? { level: f.level } : {}),
-      ...(f.reporterId !== undefined ? { reporterId: f.reporterId } : {}),
+      // A hazard made from a tip is nobody's report: it is not in its handler's "my reports".
+      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: "REPORT" } : {}),
       ...(f.overdueBefore
         ? {
             status: { in: ["REPORTED", "CONFIRMED", "RECTIFYING"] },
@@ -477,7 +528,7 @@ export class Repo {
       orderBy: f.overdueBefore ? { deadline: "asc" } : { id: "desc" },
       take: f.limit,
     });
-    return rows.map(toHazard);
+    return rows.map((h) => toHazard(h, null));
   }
 
   /**
@@ -505,16 +556,14 @@ export class Repo {
     // `exact`: the units at these paths only, not the units below them.
     const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
     const rows = await this.tx.$queryRaw<
-      { gf: number; gr: number; mf: number; mr: number; sup: number; supEver: number; pending: number; overdue: number }[]
+      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
     >`
       SELECT
         count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" < ${utc(to)})::int AS gf,
         count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${utc(to)})::int AS gr,
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)})::int AS mf,
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${utc(to)})::int AS mr,
-        count(*) FILTER (WHERE h.supervised AND h.status <> 'CLOSED')::int AS sup,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "HazardEvent" e
-          WHERE e."hazardId" = h.id AND e.kind = 'SUPERVISE' AND e.at < ${utc(to)}))::int AS "supEver",
+        count(*) FILTER (WHERE h."supervisedAt" < ${utc(to)})::int AS sup,
         count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
@@ -526,7 +575,6 @@ export class Repo {
       general: { found: r.gf, rectified: r.gr },
       major: { found: r.mf, rectified: r.mr },
       supervised: r.sup,
-      supervisedEver: r.supEver,
       pending: r.pending,
       overdue: r.overdue,
     };

@@ -58,7 +58,7 @@ export class RewardRepo {
 
   /** The reports rejected as duplicates of this hazard: their reporters and when they reported. */
   async duplicatesOf(hazardId: number): Promise<{ id: number; reporterId: number; reportedAt: Date }[]> {
-    return this.tx.hazard.findMany({ where: { duplicateOfId: hazardId, status: "REJECTED" }, select: { id: true, reporterId: true, reportedAt: true } });
+    return this.tx.hazard.findMany({ where: { duplicateOfId: hazardId, status: "DUPLICATE" }, select: { id: true, reporterId: true, reportedAt: true } });
   }
 
   /** The changes of a unit's rules, oldest first. */

@@ -55,7 +55,7 @@ function toTip(t: TipWithUnit): TipRow {
   return {
     id: t.id,
     year: t.year,
-    unit: { id: t.unit.id, name: t.unit.name, parentId: t.unit.parentId, path: t.unit.path },
+    unit: { id: t.unit.id, name: t.unit.name, kind: t.unit.kind, parentId: t.unit.parentId, path: t.unit.path },
     kind: t.kind,
     status: t.status,
     receivedOn: dayOf(t.receivedOn)!,
@@ -199,7 +199,7 @@ export class TipRepo {
   /** The unit whose name the text mentions (the longest name wins), if any. */
   async unitMentioned(text: string): Promise<UnitRow | null> {
     const rows = await this.tx.$queryRaw<UnitRow[]>`
-      SELECT id, name, "parentId", path FROM "Unit" WHERE strpos(${text}, name) > 0 ORDER BY length(name) DESC, id LIMIT 1`;
+      SELECT id, name, kind::text AS kind, "parentId", path FROM "Unit" WHERE strpos(${text}, name) > 0 ORDER BY length(name) DESC, id LIMIT 1`;
     return rows[0] ?? null;
   }
 

@@ -10,18 +10,23 @@ import {
 } from "../../src/domain/lifecycle.ts";
 import { HAZARD_STATUSES, type HazardStatus } from "../../src/domain/types.ts";
 
-const ACTIONS = ["confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise"] as const satisfies readonly HazardAction[];
+const ACTIONS = ["confirm", "reject", "duplicate", "withdraw", "fix", "plan", "rectified", "apply", "return", "close", "supervise", "unsupervise"] as const satisfies readonly HazardAction[];
 // Fails to compile if HazardAction gains a member that ACTIONS does not list.
 const _everyAction: [Exclude<HazardAction, (typeof ACTIONS)[number]>] extends [never] ? true : never = true;
 void _everyAction;
 
-/** The whole transition table, written out: every status × every action, `null` where refused. */
+/** The whole transition table, written out: every status x every action, `null` where refused. */
 const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> = {
   REPORTED: {
     confirm: "CONFIRMED",
     reject: "REJECTED",
+    duplicate: "DUPLICATE",
+    withdraw: "WITHDRAWN",
+    fix: "CLOSED",
     plan: null,
     rectified: null,
+    apply: null,
+    return: null,
     close: null,
     supervise: null,
     unsupervise: null,
@@ -29,8 +34,13 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
   CONFIRMED: {
     confirm: null,
     reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: "CLOSED",
     plan: "RECTIFYING",
     rectified: null,
+    apply: null,
+    return: null,
     close: null,
     supervise: "CONFIRMED",
     unsupervise: "CONFIRMED",
@@ -38,8 +48,13 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
   RECTIFYING: {
     confirm: null,
     reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
     plan: "RECTIFYING",
     rectified: "RECTIFIED",
+    apply: null,
+    return: null,
     close: null,
     supervise: "RECTIFYING",
     unsupervise: "RECTIFYING",
@@ -47,8 +62,13 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
   RECTIFIED: {
     confirm: null,
     reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
     plan: null,
     rectified: null,
+    apply: "RECTIFIED",
+    return: "RECTIFYING",
     close: "CLOSED",
     supervise: "RECTIFIED",
     unsupervise: "RECTIFIED",
@@ -56,8 +76,13 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
   CLOSED: {
     confirm: null,
     reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
     plan: null,
     rectified: null,
+    apply: null,
+    return: null,
     close: null,
     supervise: null,
     unsupervise: null,
@@ -65,8 +90,41 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
   REJECTED: {
     confirm: null,
     reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
     plan: null,
     rectified: null,
+    apply: null,
+    return: null,
+    close: null,
+    supervise: null,
+    unsupervise: null,
+  },
+  DUPLICATE: {
+    confirm: null,
+    reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
+    plan: null,
+    rectified: null,
+    apply: null,
+    return: null,
+    close: null,
+    supervise: null,
+    unsupervise: null,
+  },
+  WITHDRAWN: {
+    confirm: null,
+    reject: null,
+    duplicate: null,
+    withdraw: null,
+    fix: null,
+    plan: null,
+    rectified: null,
+    apply: null,
+    return: null,
     close: null,
     supervise: null,
     unsupervise: null,
@@ -76,8 +134,8 @@ const EXPECTED: Record<HazardStatus, Record<HazardAction, HazardStatus | null>> 
 const PAIRS = HAZARD_STATUSES.flatMap((status) => ACTIONS.map((action) => ({ status, action, to: EXPECTED[status][action] })));
 
 describe("nextStatus", () => {
-  test("the table covers all 6 statuses × 7 actions", () => {
-    expect(PAIRS).toHaveLength(42);
+  test("the table covers all 8 statuses × 12 actions", () => {
+    expect(PAIRS).toHaveLength(96);
   });
 
   test.each(PAIRS)("$status --$action--> $to", ({ status, action, to }) => {
@@ -93,22 +151,23 @@ describe("nextStatus", () => {
     }
   });
 
-  test("closed and rejected are final", () => {
+  test("closed, rejected, duplicate and withdrawn are final", () => {
     for (const action of ACTIONS) {
-      expect(nextStatus("CLOSED", action)).toBeNull();
-      expect(nextStatus("REJECTED", action)).toBeNull();
+      for (const final of ["CLOSED", "REJECTED", "DUPLICATE", "WITHDRAWN"] as const) expect(nextStatus(final, action)).toBeNull();
     }
   });
 });
 
 describe("allowedActions", () => {
   test.each([
-    ["REPORTED", ["confirm", "reject"]],
-    ["CONFIRMED", ["plan", "supervise", "unsupervise"]],
+    ["REPORTED", ["confirm", "reject", "duplicate", "withdraw", "fix"]],
+    ["CONFIRMED", ["fix", "plan", "supervise", "unsupervise"]],
     ["RECTIFYING", ["plan", "rectified", "supervise", "unsupervise"]],
-    ["RECTIFIED", ["close", "supervise", "unsupervise"]],
+    ["RECTIFIED", ["apply", "return", "close", "supervise", "unsupervise"]],
     ["CLOSED", []],
     ["REJECTED", []],
+    ["DUPLICATE", []],
+    ["WITHDRAWN", []],
   ] as const)("%s offers %j, in lifecycle order", (status, actions) => {
     expect(allowedActions(status)).toEqual(actions);
   });
@@ -136,6 +195,8 @@ describe("status predicates", () => {
     ["RECTIFIED", false, true, true],
     ["CLOSED", false, true, true],
     ["REJECTED", false, false, false],
+    ["DUPLICATE", false, false, false],
+    ["WITHDRAWN", false, false, false],
   ] as const)("%s: open=%s found=%s rectified=%s", (status, open, found, rectified) => {
     expect(isOpen(status)).toBe(open);
     expect(isFound(status)).toBe(found);

@@ -45,7 +45,7 @@ describe("totalCounts", () => {
   const stats = (gFound: number, gRect: number, mFound: number, mRect: number): HazardStats => ({
     general: { found: gFound, rectified: gRect },
     major: { found: mFound, rectified: mRect },
-    supervised: 7, supervisedEver: 0,
+    supervised: 7,
     pending: 8,
     overdue: 9,
   });

@@ -24,9 +24,9 @@ describe.each(backends)("the store on %s", (_name, open) => {
 
   test("units form a tree with materialised paths", async () => {
     const { county, plant, other } = await store.transaction(async (repo) => {
-      const county = await repo.createUnit("县局", null);
-      const plant = await repo.createUnit("化工厂", county);
-      const other = await repo.createUnit("外县", null);
+      const county = await repo.createUnit("县局", null, "REGULATOR");
+      const plant = await repo.createUnit("化工厂", county, "ENTERPRISE");
+      const other = await repo.createUnit("外县", null, "REGULATOR");
       return { county, plant, other };
     });
     expect(plant.path).toBe(`${county.path}${plant.id}/`);
