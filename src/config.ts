@@ -34,6 +34,10 @@ export const configSchema = z.object({
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
   SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
+  /** Whether regulators' staff earn report rewards (the national reward rules exclude staff with supervisory duties). */
+  SENTINEL_REWARD_REGULATOR_STAFF: z.enum(["on", "off"]).default("off"),
+  /** Hours a report the criteria flag as major may stay unconfirmed before it is reported up (双报告). */
+  SENTINEL_DUAL_REPORT_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   SENTINEL_QUIET_HOURS: z
     .string()
     .default("21-8")

@@ -76,7 +76,7 @@ export async function seedTree(f: Fixture): Promise<void> {
   await f.chat.as("李主任").in("车间群").say("我的身份");
   await f.chat.as("张三").in("车间群").say("我的身份");
   await admin.in("县局群").say("授权 监管人员 王局长");
-  await admin.in("车间群").say("授权 监管人员 李主任");
+  await admin.in("车间群").say("授权 安全管理员 李主任");
 }
 
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";

@@ -116,7 +116,7 @@ trend-general-rectified = general rectified
 trend-major-found = major found
 trend-major-rectified = major rectified
 trend-rate = rectification rate
-trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified; cumulative rectification rate at { $to }: { $rate }.
+trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified; cumulative rectification rate at { $to }: { $rate }; supervised (closed ones too): { $supervised }.
 ## Deadline reminders (to units that have not submitted)
 
 reminder-T-3 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }{ $late ->

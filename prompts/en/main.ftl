@@ -15,6 +15,12 @@ refuse-role = You are not { $role } of "{ $unit }", so you cannot do this. Ask y
 list-separator = {", "}
 role-worker = a worker
 role-official = an official
+role-official-regulator = an inspector (监管人员)
+role-official-enterprise = a safety manager (安全管理员)
+role-principal = the principal (主要负责人)
+unit-kind-REGULATOR = regulator
+unit-kind-ENTERPRISE = enterprise
+unit-kind-DEPARTMENT = department
 role-admin = an admin
 
 ## First admin, units, bindings, roles
@@ -23,12 +29,18 @@ refuse-claim-in-group = Claim admin in a private chat with the bot (/claim <code
 refuse-claim-none = There is an admin already, so there is nothing to claim. Ask an existing admin for a role.
 refuse-claim-wrong = That code is wrong. Check the one-time code printed in the terminal at start (case and dashes do not matter).
 claim-done = You are now an admin. Next: create a unit with /unit add <name>.
-usage-unit-add = Usage: /unit add <name> [parent unit], e.g. /unit add ChemPlant CountyOffice
+usage-unit-add = Usage: /unit add <name> [parent unit] [regulator|enterprise|department], e.g. /unit add ChemPlant CountyOffice enterprise
 refuse-unit-unknown = There is no unit "{ $unit }". Send /units to list the units.
 refuse-unit-root = Only a system admin can create a top-level unit. Name a parent: /unit add <name> <parent>
 refuse-unit-exists = A unit "{ $unit }" exists already; choose another name.
-unit-added = Unit "{ $unit }" created. Bind a group to it by sending /bind { $unit } in that group.
-unit-added-under = Unit "{ $unit }" created under "{ $parent }". Send /bind { $unit } in its group.
+unit-added = Unit "{ $unit }" created ({ $kind }). Bind a group to it by sending /bind { $unit } in that group. Wrong kind? /unit kind { $unit } regulator|enterprise|department
+unit-added-under = Unit "{ $unit }" created under "{ $parent }" ({ $kind }). Send /bind { $unit } in its group. Wrong kind? /unit kind { $unit } regulator|enterprise|department
+usage-unit-kind = Usage: /unit kind <unit> regulator|enterprise|department, e.g. /unit kind ChemPlant enterprise
+unit-kind-done = "{ $unit }" is now a { $kind }.
+refuse-unit-kind-parent = A { $kind } cannot sit { $parent ->
+        [none] at the top
+       *[other] under "{ $parent }" (a { $parentKind })
+    }: regulators sit under regulators, enterprises under a regulator or at the top, departments under an enterprise. Choose another kind or parent.
 units-none = There are no units yet. Create one with /unit add <name>.
 units-list = Units:
     { $list }
@@ -37,8 +49,10 @@ usage-bind = Usage: /bind <unit name>, e.g. /bind ChemPlant
 bind-done = This group is now bound to "{ $unit }". Members can report hazards with /report <what you saw>.
 bind-moved = This group moved from "{ $old }" to "{ $unit }".
 unbind-done = This group is no longer bound to "{ $unit }" and takes no more hazard reports.
-usage-grant = Usage: /grant <role> <person> [unit]. Roles: worker, official, admin. E.g. /grant official Li ChemPlant (or reply to their message with /grant official)
-usage-revoke = Usage: /revoke <role> <person> [unit], e.g. /revoke official Li
+usage-grant = Usage: /grant <role> <person> [unit]. A regulator's role: regulator (监管人员); an enterprise's: principal (主要负责人), safety-manager (安全管理员); anywhere: worker, admin, tip-handler. E.g. /grant safety-manager Li ChemPlant (or reply to their message)
+usage-revoke = Usage: /revoke <role> <person> [unit], e.g. /revoke safety-manager Li
+refuse-role-regulator-word = "{ $word }" is a regulator's role and "{ $unit }" is a { $kind }. In an enterprise grant principal or safety-manager; if "{ $unit }" is in fact a regulator, first send /unit kind { $unit } regulator
+refuse-role-enterprise-word = "{ $word }" is an enterprise's role and "{ $unit }" is a regulator. In a regulator grant regulator (监管人员); if "{ $unit }" is in fact an enterprise, first send /unit kind { $unit } enterprise
 refuse-person-unknown = I do not know "{ $who }" yet. Ask them to send me any message first (e.g. /whoami), here or in private, then grant again.
 refuse-person-ambiguous = Several people are called "{ $who }" (ids { $ids }). Grant by id instead.
 refuse-grant-unit = Name the unit: grant in a bound group, or put the unit name at the end.
@@ -54,6 +68,9 @@ whoami-member = · this group's unit: { $unit }
 whoami-no-roles = · no roles yet
 usage-lang = Usage: /lang zh or /lang en
 lang-done = OK, I will answer you in English from now on.
+lang-done-group = OK, I will answer you in English in our private chat. This group keeps its own language (an admin sets it with /group lang zh|en).
+usage-group-lang = Usage: /group lang zh or /group lang en (an admin of the unit, in its group)
+group-lang-done = OK, this group is answered in English from now on.
 
 ## Reporting hazards
 
@@ -62,8 +79,11 @@ report-filed = Hazard { $number } filed ({ $unit }), status: awaiting verificati
         [one] {" "}1 photo.
        *[other] {" "}{ $photos } photos.
     }
-    An official will verify it and I will tell you here. Follow it with /status { $number }
-report-suggest-major = ⚠ The description matches a case of the national major-hazard criteria: { $indicators }. Suggested level: major; an official decides.
+    The safety manager will verify it and I will tell you here. Follow it with /status { $number }; filed by mistake? /withdraw { $number }
+report-suggest-major = ⚠ The description matches a case of the national major-hazard criteria: { $indicators }. Suggested level: major; the safety manager decides. Unconfirmed after 24 hours, it is reported to the principal and the regulator above.
+report-fixed-on-spot = Hazard { $number } filed ({ $unit }) as general and fixed on the spot; it is closed.
+refuse-fix-not-official = Only { $role } of "{ $unit }" may record a hazard as fixed on the spot. Report it as usual (without "fixed on the spot") and let them confirm it.
+refuse-fix-major-report = The description matches a major hazard ({ $indicators }): it cannot be closed as fixed on the spot. Report it as usual; once confirmed it needs a five-part plan.
 report-ask-what = Please describe the hazard: what did you see? (send /cancel to give up)
 report-ask-where = Where is it? (e.g. workshop 2, east distribution box; reply "skip" if unsure)
 report-ask-photo = Send a photo now if you have one; otherwise reply "done".
@@ -89,6 +109,8 @@ status-RECTIFYING = being rectified
 status-RECTIFIED = rectified, awaiting acceptance
 status-CLOSED = closed
 status-REJECTED = rejected
+status-DUPLICATE = duplicate
+status-WITHDRAWN = withdrawn
 level-GENERAL = general hazard
 level-MAJOR = major hazard
 level-none = not graded
@@ -99,6 +121,11 @@ action-rectified = mark rectified
 action-close = close
 action-supervise = supervise
 action-unsupervise = unsupervise
+action-duplicate = mark as duplicate
+action-withdraw = withdraw
+action-fix = fix on the spot
+action-apply = apply for close-out
+action-return = send back
 refuse-transition = Hazard { $number } is { $status }, so you cannot { $action } it. Possible now: { $next }.
 refuse-transition-final = Hazard { $number } is { $status }; its lifecycle has ended, so you cannot { $action } it.
 refuse-concurrent = Someone else just changed hazard { $number }, so your action was not applied. Check /status { $number } and try again.
@@ -108,6 +135,11 @@ notify-reporter = Your hazard report { $number } { $action ->
         [rectified] was rectified and awaits acceptance
         [close] was accepted and closed. Thank you for reporting!
         [reject] was not accepted
+        [duplicate] repeats { $original } and is handled with it
+        [withdraw] was withdrawn
+        [fix] was confirmed as general, fixed on the spot and closed. Thank you for reporting!
+        [apply] was submitted for close-out and awaits the regulator's acceptance
+        [return] did not pass acceptance and is back in rectification
         [supervise] was listed for supervision
         [unsupervise] was removed from supervision
        *[other] changed
@@ -129,11 +161,25 @@ confirmed-major = Hazard { $number } confirmed as a { $level }.{ $deadline ->
         [none] {""}
        *[other] {" "}Deadline { $deadline }.
     } A major hazard needs all five parts of its plan, and may be listed for supervision: /supervise { $number } <authority> <deadline>
-usage-reject = Usage: /reject <number> <reason>; for a duplicate: /reject <number> dup <original number>
+usage-reject = Usage: /reject <number> <reason>; for a duplicate: /duplicate <number> <original number>
+usage-duplicate = Usage: /duplicate <number> <original number>, e.g. /duplicate YH-2026-000124 YH-2026-000123
+duplicated = Hazard { $number } repeats { $original }: marked as a duplicate (not counted); its reporter was told.
+usage-withdraw = Usage: /withdraw <number> [reason] (your own report, before it is confirmed)
+refuse-withdraw-not-yours = Hazard { $number } is not your report, so you cannot withdraw it. If it is wrong, ask the safety manager to reject it.
+refuse-withdraw-late = Hazard { $number } is already "{ $status }" and can no longer be withdrawn. Ask the safety manager if it is wrong.
+withdrawn = Hazard { $number } withdrawn: no longer counted or listed (its record is kept).
+fixed-on-spot = Hazard { $number } confirmed as general and fixed on the spot; it is closed.
+refuse-fix-major = Hazard { $number } is (or the criteria suggest it is) a major hazard: it cannot be closed as fixed on the spot. Confirm it as major and record a five-part plan.
+refuse-tip-hazard-reject = Hazard { $number } came from a tip: only the regulator that passed it on{ $regulator ->
+        [none] {""}
+       *[other] { " " }({ $regulator })
+    } may find it unfounded or a duplicate. Raise any objection with them.
 refuse-duplicate-self = A hazard cannot duplicate itself; give the number of the original.
 rejected = Hazard { $number } rejected: { $reason }
 usage-plan = Usage: /plan <number> responsible:Zhang measures:install guard rail funds:20000 yuan deadline:2026-12-31 contingency:cordon off the area
 refuse-plan-missing = A rectification plan needs all five parts; missing: { $missing }. Format: /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
+refuse-plan-empty-part = The plan's { $part } cannot be "{ $value }": name a real { $part }.
+refuse-plan-past-supervised = Hazard { $number } is supervised by { $authority } with the deadline { $supervised }; the plan's deadline { $deadline } cannot be later. To extend, ask the supervising regulator (/supervise { $number } <new deadline>).
 plan-responsible = responsible
 plan-measures = measures
 plan-funds = funds
@@ -146,11 +192,40 @@ plan-revised = Plan of hazard { $number } revised (the old one stays in the hist
     responsible: { $responsible }; measures: { $measures }; funds: { $funds }; deadline: { $deadline }; contingency: { $contingency }
 usage-rectified = Usage: /rectified <number> [note]
 rectified = Hazard { $number } rectified, awaiting acceptance. After acceptance: /close { $number }
-usage-close = Usage: /close <number> [acceptance note]
+rectified-supervised = Hazard { $number } rectified. It is supervised by { $authority }: send /apply close { $number } [note] and the supervising regulator accepts the close-out.
+usage-apply-close = Usage: /apply close <number> [what was done]
+refuse-apply-not-supervised = Hazard { $number } is not supervised: no application needed; once fixed, your unit accepts it with /close { $number }.
+refuse-apply-again = Hazard { $number } was already submitted for close-out and awaits { $authority }.
+close-applied = Close-out of hazard { $number } requested; { $authority } will accept it or send it back.
+notice-close-applied = [Close-out requested] Supervised hazard { $number } of { $unit } was rectified; { $who } asks for acceptance.{ $note ->
+        [none] {""}
+       *[other] { " " }Note: { $note }.
+    } The supervising regulator: /close { $number } or /return { $number } <reason>.
+refuse-close-not-applied = Hazard { $number } is supervised: the enterprise first sends /apply close { $number }, then the supervising regulator accepts the close-out.
+notice-closed = [Closed] Supervised hazard { $number } of { $unit } was accepted and closed by { $who }.{ $note ->
+        [none] {""}
+       *[other] { " " }Note: { $note }
+    }
+usage-return = Usage: /return <number> <reason>, e.g. /return YH-2026-000123 the railing is too low
+refuse-return-not-supervised = Hazard { $number } is not supervised: nothing to send back; the unit goes on fixing it.
+returned = Hazard { $number } sent back to rectification.
+notice-returned = [Sent back] Supervised hazard { $number } of { $unit } did not pass acceptance ({ $who }): { $note }. Fix it and apply again.
+refuse-regulator-only = For hazard { $number }, "{ $action }" is for the inspectors of the regulator above{ $regulator ->
+        [none] {""}
+       *[other] { " " }({ $regulator })
+    }; the enterprise cannot do it itself. Ask that regulator.
+usage-close = Usage: /close <number> [acceptance note] (a supervised hazard: the enterprise applies, the supervising regulator closes)
 closed = Hazard { $number } accepted and closed.
-usage-supervise = Usage: /supervise <number> <authority> <deadline>, e.g. /supervise YH-2026-000123 CountySafetyCommittee 2026-12-31
+usage-supervise = Usage: /supervise <number> [authority] <deadline>, e.g. /supervise YH-2026-000123 2026-12-31 (by an inspector of a regulator above; again to move the deadline)
 refuse-supervise-general = Hazard { $number } is not a major hazard, so it cannot be listed for supervision. Confirm it as major first if it is one.
-supervised = Hazard { $number } listed for supervision by { $authority }, deadline { $deadline }.
+supervised = Hazard { $number } listed for supervision by { $authority }, deadline { $deadline }. Once fixed, the enterprise applies for close-out and the supervising regulator accepts it.
+supervise-moved = Hazard { $number }: supervision deadline moved to { $deadline } ({ $authority }).
+notice-supervised = [Supervised] Major hazard { $number } of { $unit } ({ $text }) is listed for supervision by { $authority }, deadline { $deadline }. Once fixed: /apply close { $number }
+notice-supervise-moved = [Deadline moved] Supervised hazard { $number } of { $unit }: new supervision deadline { $deadline } ({ $authority }).
+notice-unsupervised = [Supervision removed] Hazard { $number } of { $unit } was removed from supervision by { $who }.{ $note ->
+        [none] {""}
+       *[other] { " " }Note: { $note }
+    }
 usage-unsupervise = Usage: /unsupervise <number> [note]
 refuse-not-supervised = Hazard { $number } is not listed for supervision; nothing to remove.
 unsupervised = Hazard { $number } removed from supervision.
@@ -172,6 +247,14 @@ event-RECTIFIED = rectified
 event-CLOSE = closed
 event-SUPERVISE = listed for supervision
 event-UNSUPERVISE = removed from supervision
+event-DUPLICATE = duplicate
+event-WITHDRAW = withdrawn
+event-FIX = fixed on the spot and closed
+event-APPLY = close-out requested
+event-RETURN = sent back
+event-DUAL_REPORT = reported up (principal, regulator above)
+source-TIP = from a tip
+actor-system = Sentinel
 status-head = Hazard { $number } ({ $unit })
 status-state = Status: { $status }; level: { $level }
 status-suggested = The description matches a major-hazard case; an official has yet to decide.
@@ -182,12 +265,17 @@ status-deadline = Deadline: { $deadline }
 status-overdue = Overdue (today is { $today })
 status-responsible = Responsible: { $responsible }
 status-supervised = Supervised by { $authority }, deadline { $deadline }
+status-close-applied = Close-out requested; awaiting { $authority }
+status-dual-reported = Reported up ({ $date })
+status-source-tip = Source: a tip
+status-fixed-on-spot = Fixed on the spot and closed
+status-duplicate-of = Duplicate of { $original }
 status-history = History:
 mine-header = Your reports (latest { $count }):
 mine-none = You have not reported any hazard yet. Send /report <what you saw> in your unit's group.
 overdue-header = Overdue hazards of { $unit } (as of { $today }, { $count }):
 overdue-none = { $unit } has no overdue hazards (as of { $today }).
-usage-list = Usage: /list [status or level]; statuses: reported, confirmed, rectifying, rectified, closed, rejected; levels: general, major
+usage-list = Usage: /list [status or level]; statuses: reported, confirmed, rectifying, rectified, closed, rejected, duplicate, withdrawn; levels: general, major
 list-all = all
 list-header = Hazards of { $unit } ({ $filter }, { $count }):
 list-none = { $unit } has no hazards matching "{ $filter }".
@@ -203,7 +291,7 @@ stats = Hazard statistics of { $unit }
 stats-block = General: found { $gFound }, rectified { $gRectified }, rate { $gRate }
     Major: found { $mFound }, rectified { $mRectified }, rate { $mRate }
     Total: found { $tFound }, rectified { $tRectified }, rate { $tRate }
-    Supervised { $supervised }; awaiting verification { $pending }; overdue { $overdue }
+    Supervised (closed ones too) { $supervised }; awaiting verification { $pending }; overdue { $overdue }
 
 ## Help
 
@@ -211,24 +299,58 @@ start = Hello, I am Sentinel: report safety hazards in your group and follow the
 start-unbound = Hello, I am Sentinel. This group is not bound to a unit yet: an admin can send /bind <unit name>.
 help-worker = [Everyone]
     /report <what> [where: …] — report a hazard (or just /report and answer my questions)
-    /status <number> — how a hazard stands
+    /status <number> — how a hazard stands · /withdraw <number> — take back your own unconfirmed report
     /mine — the hazards you reported
     /stats [2026-11] — your unit's counts
     /whoami · /lang zh|en · /cancel · /help
     /tip — a reward tip (in a private chat with me, anonymous if you like; follow it with /tip status <receipt code>)
     /myrewards · /honor [month] · /honor hide|show
-help-official = [Officials]
-    /confirm <number> general|major [deadline] · /reject <number> <reason> (duplicate: /reject <number> dup <original>)
+help-official = [Safety managers · inspectors]
+    /confirm <number> general|major [deadline] · /confirm <number> general fixed · /reject <number> <reason> · /duplicate <number> <original>
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
-    /rectified <number> · /close <number> · /supervise <number> <authority> <deadline> · /unsupervise <number>
+    /rectified <number> · /close <number> · /apply close <number> (a supervised hazard)
+    Regulators above: /supervise <number> [authority] <deadline> · /unsupervise <number> · /close <number> · /return <number> <reason>
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
 help-admin = [Admins]
-    /unit add <name> [parent] · /units · /bind <unit> · /unbind
-    /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin, tip-handler)
+    /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en
+    /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)
 help-tip-handler = [Tip handlers] (private chat)
     /tips [all] · /tip show <no> · /tip ask <no> <question> · /tip verify <no> yes|no [note] · /tip extend <no>
     /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>
     /tip reward <no> · /tip approve <no> · /tip paid <no> · /tip close <no>
+
+## Reporting up and chasing deadlines
+
+dual-report = [Major hazard] Hazard { $number } of { $enterprise } ({ $unit }) { $confirmed ->
+        [yes] was confirmed as a major accident hazard
+       *[other] matches the major-hazard criteria and is still unconfirmed after 24 hours
+    }: { $text }
+    Deadline: { $deadline ->
+        [none] not set
+       *[other] { $deadline }
+    }; five-part plan: { $plan ->
+        [yes] recorded
+       *[other] not yet
+    }. Follow it: /status { $number }
+dual-report-sent = Reported to the principal and the regulator above ({ $count } chats), as the dual-reporting rule requires.
+chase-T-3 = [Reminder] Hazard { $number } ({ $unit }): { $kind ->
+        [sup] supervision deadline
+       *[other] rectification deadline
+    } { $deadline }, 3 working days left: { $text }.{ $responsible ->
+        [none] {""}
+       *[other] { " " }Responsible: { $responsible }.
+    } Once fixed: /rectified { $number }
+chase-T0 = [Due today] Hazard { $number } ({ $unit }): the { $kind ->
+        [sup] supervision deadline
+       *[other] rectification deadline
+    } is today ({ $deadline }): { $text }.{ $responsible ->
+        [none] {""}
+       *[other] { " " }Responsible: { $responsible }.
+    } Once fixed: /rectified { $number }
+chase-late = [Overdue] Hazard { $number } of { $unit }: the { $kind ->
+        [sup] supervision deadline
+       *[other] rectification deadline
+    } { $deadline } passed { $days } days ago and it is not fixed: { $text }. Please follow up (/status { $number }).

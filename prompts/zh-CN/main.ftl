@@ -14,8 +14,14 @@ refuse-unbound = 本群还没有绑定单位，暂时不能报告隐患。请管
 refuse-role = 您没有“{ $unit }”的{ $role }权限，不能这样操作。需要时请联系本单位管理员授权。
 list-separator = 、
 role-worker = 从业人员
-role-official = 监管人员
+role-official = 监管人员/安全管理员
+role-official-regulator = 监管人员
+role-official-enterprise = 安全管理员
+role-principal = 主要负责人
 role-admin = 管理员
+unit-kind-REGULATOR = 监管部门
+unit-kind-ENTERPRISE = 企业
+unit-kind-DEPARTMENT = 部门
 
 ## 首位管理员、单位、绑定、授权
 
@@ -23,12 +29,18 @@ refuse-claim-in-group = 认领管理员请私聊机器人发送“认领管理�
 refuse-claim-none = 已经有管理员了，无需认领。需要权限请联系现有管理员。
 refuse-claim-wrong = 代码不对。请核对启动时终端显示的一次性代码（不区分大小写，可带短横线）。
 claim-done = 您已成为管理员。下一步：发送“新建单位 单位名称”创建单位。
-usage-unit-add = 用法：新建单位 名称 [上级单位]，例如：新建单位 城关化工厂 县应急管理局
+usage-unit-add = 用法：新建单位 名称 [上级单位] [监管部门|企业|部门]，例如：新建单位 城关化工厂 县应急管理局 企业
 refuse-unit-unknown = 找不到单位“{ $unit }”。发送“单位列表”查看已有单位。
 refuse-unit-root = 只有系统管理员可以新建顶级单位。请指定上级单位：新建单位 名称 上级单位
 refuse-unit-exists = 单位“{ $unit }”已经存在，请换一个名称。
-unit-added = 已新建单位“{ $unit }”。在群里发送“绑定 { $unit }”把群绑定到该单位。
-unit-added-under = 已在“{ $parent }”下新建单位“{ $unit }”。在该单位的群里发送“绑定 { $unit }”。
+unit-added = 已新建单位“{ $unit }”（{ $kind }）。在群里发送“绑定 { $unit }”把群绑定到该单位。类型不对可发送：单位类型 { $unit } 监管部门|企业|部门
+unit-added-under = 已在“{ $parent }”下新建单位“{ $unit }”（{ $kind }）。在该单位的群里发送“绑定 { $unit }”。类型不对可发送：单位类型 { $unit } 监管部门|企业|部门
+usage-unit-kind = 用法：单位类型 单位名称 监管部门|企业|部门，例如：单位类型 城关化工厂 企业
+unit-kind-done = “{ $unit }”的类型已改为{ $kind }。
+refuse-unit-kind-parent = { $kind }不能设在{ $parent ->
+        [none] 最上级
+       *[other] “{ $parent }”（{ $parentKind }）之下
+    }：监管部门只在监管部门之下，企业在监管部门之下或最上级，部门在企业之下。请换一个类型或上级单位。
 units-none = 还没有单位。发送“新建单位 名称”创建。
 units-list = 单位：
     { $list }
@@ -37,8 +49,10 @@ usage-bind = 用法：绑定 单位名称，例如：绑定 城关化工厂
 bind-done = 本群已绑定到“{ $unit }”。群成员现在可以发送“报隐患 内容”报告隐患。
 bind-moved = 本群已从“{ $old }”改绑到“{ $unit }”。
 unbind-done = 本群已解除与“{ $unit }”的绑定，不再受理隐患报告。
-usage-grant = 用法：授权 角色 人员 [单位]。角色：从业人员、监管人员、管理员。例如：授权 监管人员 李四 城关化工厂（也可以回复某人的消息发送“授权 监管人员”）
-usage-revoke = 用法：撤销授权 角色 人员 [单位]，例如：撤销授权 监管人员 李四
+usage-grant = 用法：授权 角色 人员 [单位]。监管部门的角色：监管人员；企业的角色：主要负责人、安全管理员；都可用：从业人员、管理员、举报处理人。例如：授权 安全管理员 李四 城关化工厂（也可以回复某人的消息发送“授权 安全管理员”）
+usage-revoke = 用法：撤销授权 角色 人员 [单位]，例如：撤销授权 安全管理员 李四
+refuse-role-regulator-word = “{ $word }”是监管部门的角色，“{ $unit }”是{ $kind }。企业请授权“主要负责人”或“安全管理员”；如果“{ $unit }”其实是监管部门，请先发送：单位类型 { $unit } 监管部门
+refuse-role-enterprise-word = “{ $word }”是企业的角色，“{ $unit }”是监管部门。监管部门请授权“监管人员”；如果“{ $unit }”其实是企业，请先发送：单位类型 { $unit } 企业
 refuse-person-unknown = 还不认识“{ $who }”。请对方先在本群或私聊中给机器人发一条消息（如“我的身份”），再授权。
 refuse-person-ambiguous = 有多个人叫“{ $who }”（编号 { $ids }）。请用编号授权。
 refuse-grant-unit = 请指定单位：在已绑定的群里授权，或在命令最后写上单位名称。
@@ -54,6 +68,9 @@ whoami-member = · 本群所属单位：{ $unit }
 whoami-no-roles = · 暂无角色
 usage-lang = 用法：语言 中文 或 语言 英文
 lang-done = 好的，以后用中文回复您。
+lang-done-group = 好的，私聊时用中文回复您。群里统一使用群语言（管理员发送“群语言 中文|英文”设置）。
+usage-group-lang = 用法：群语言 中文 或 群语言 英文（本单位管理员在群里发送）
+group-lang-done = 好的，本群以后统一用中文回复。
 
 ## 报告隐患
 
@@ -61,8 +78,11 @@ report-filed = 已登记隐患 { $number }（{ $unit }），状态：待核实�
         [0] {""}
        *[other] 照片 { $photos } 张。
     }
-    监管人员核实后会在这里通知您。查询进度：查询 { $number }
-report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由监管人员最终认定。
+    安全管理员核实后会在这里通知您。查询进度：查询 { $number }；报错了可发送：撤回 { $number }
+report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由安全管理员认定；24 小时内未确认将报告主要负责人和上级监管部门。
+report-fixed-on-spot = 已登记隐患 { $number }（{ $unit }）为一般隐患，已当场整改（即查即改），直接销号。
+refuse-fix-not-official = 只有“{ $unit }”的{ $role }可以登记“已当场整改”。请正常报告隐患（去掉“已当场整改”），由{ $role }确认。
+refuse-fix-major-report = 描述符合重大事故隐患情形（{ $indicators }），不能按即查即改直接销号。请正常报告，认定后落实“五到位”整改。
 report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
 report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
 report-ask-photo = 如有照片请现在发送；没有请回复“完成”。
@@ -88,6 +108,8 @@ status-RECTIFYING = 整改中
 status-RECTIFIED = 已整改待验收
 status-CLOSED = 已销号
 status-REJECTED = 不属实/已驳回
+status-DUPLICATE = 重复报告
+status-WITHDRAWN = 已撤回
 level-GENERAL = 一般隐患
 level-MAJOR = 重大事故隐患
 level-none = 未定级
@@ -98,6 +120,11 @@ action-rectified = 已整改
 action-close = 销号
 action-supervise = 挂牌督办
 action-unsupervise = 摘牌
+action-duplicate = 标记重复
+action-withdraw = 撤回
+action-fix = 即查即改
+action-apply = 申请销号
+action-return = 退回
 refuse-transition = 隐患 { $number } 当前是“{ $status }”，不能“{ $action }”。现在可以：{ $next }。
 refuse-transition-final = 隐患 { $number } 已是“{ $status }”，流程已结束，不能再“{ $action }”。
 refuse-concurrent = 隐患 { $number } 刚被其他人处理过，您的操作没有执行。请发送“查询 { $number }”查看最新状态后再试。
@@ -107,6 +134,11 @@ notify-reporter = 您报告的隐患 { $number } { $action ->
         [rectified] 已整改，待验收
         [close] 已验收销号，谢谢您的报告！
         [reject] 经核实不予受理
+        [duplicate] 与 { $original } 重复，已并入 { $original } 处理
+        [withdraw] 已撤回
+        [fix] 已确认为一般隐患并当场整改销号，谢谢您的报告！
+        [apply] 已申请销号，等待督办单位验收
+        [return] 验收未通过，已退回整改
         [supervise] 已挂牌督办
         [unsupervise] 已摘牌
        *[other] 状态已更新
@@ -128,11 +160,25 @@ confirmed-major = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
         [none] {""}
        *[other] 整改期限 { $deadline }。
     }重大隐患须落实“五到位”，可挂牌督办：挂牌 { $number } 督办单位 期限
-usage-reject = 用法：驳回 编号 原因；重复报告：驳回 编号 重复 原编号
+usage-reject = 用法：驳回 编号 原因；重复报告请用：重复 编号 原编号
+usage-duplicate = 用法：重复 编号 原编号，例如：重复 YH-2026-000124 YH-2026-000123
+duplicated = 隐患 { $number } 与 { $original } 重复，已标记为重复报告（不计入统计），报告人已获告知。
+usage-withdraw = 用法：撤回 编号 [原因]（只能撤回自己报告、尚未确认的隐患）
+refuse-withdraw-not-yours = 隐患 { $number } 不是您报告的，不能撤回。如有误报，请安全管理员驳回。
+refuse-withdraw-late = 隐患 { $number } 已是“{ $status }”，不能再撤回。如有误，请联系安全管理员。
+withdrawn = 隐患 { $number } 已撤回，不再计入统计和列表（记录保留）。
+fixed-on-spot = 隐患 { $number } 已确认为一般隐患，当场整改完毕（即查即改），直接销号。
+refuse-fix-major = 隐患 { $number } 是（或判定标准提示为）重大事故隐患，不能即查即改直接销号：请确认为重大隐患并落实“五到位”整改方案。
+refuse-tip-hazard-reject = 隐患 { $number } 来自举报，只有转交它的监管部门{ $regulator ->
+        [none] {""}
+       *[other] （{ $regulator }）
+    }可以认定不属实或重复。如有异议，请向该监管部门说明。
 refuse-duplicate-self = 一条隐患不能是它自己的重复，请写原来那条的编号。
 rejected = 已驳回隐患 { $number }：{ $reason }
 usage-plan = 用法：整改方案 编号 责任人:张三 措施:加装防护栏 资金:2万元 期限:2026-12-31 预案:设置警戒区
 refuse-plan-missing = 整改方案要做到“五到位”，还缺：{ $missing }。格式：整改方案 编号 责任人:… 措施:… 资金:… 期限:… 预案:…
+refuse-plan-empty-part = “五到位”的{ $part }不能是“{ $value }”：请写明具体的{ $part }。
+refuse-plan-past-supervised = 隐患 { $number } 由{ $authority }挂牌督办，督办期限 { $supervised }，整改期限 { $deadline } 不能晚于它。需要延期请联系督办单位调整（挂牌督办 { $number } 新期限）。
 plan-responsible = 责任人
 plan-measures = 措施
 plan-funds = 资金
@@ -145,11 +191,40 @@ plan-revised = 隐患 { $number } 整改方案已修改（原方案保留在记�
     责任人：{ $responsible }；措施：{ $measures }；资金：{ $funds }；期限：{ $deadline }；预案：{ $contingency }
 usage-rectified = 用法：已整改 编号 [说明]
 rectified = 隐患 { $number } 已整改，待验收。验收合格后发送：销号 { $number }
-usage-close = 用法：销号 编号 [验收意见]
+rectified-supervised = 隐患 { $number } 已整改。它由{ $authority }挂牌督办，请发送“申请销号 { $number } [说明]”，由督办单位验收销号。
+usage-apply-close = 用法：申请销号 编号 [整改情况说明]
+refuse-apply-not-supervised = 隐患 { $number } 没有挂牌督办，不用申请：整改完成后由本单位验收，发送“销号 { $number }”。
+refuse-apply-again = 隐患 { $number } 已申请销号，正等待{ $authority }验收。
+close-applied = 已为隐患 { $number } 申请销号，等待{ $authority }验收。
+notice-close-applied = 【申请销号】{ $unit } 的挂牌督办隐患 { $number } 已整改，{ $who } 申请验收销号。{ $note ->
+        [none] {""}
+       *[other] 说明：{ $note }。
+    }督办单位请核查后发送“验收销号 { $number }”或“退回 { $number } 原因”。
+refuse-close-not-applied = 隐患 { $number } 是挂牌督办隐患，须先由企业发送“申请销号 { $number }”，再由督办单位验收销号。
+notice-closed = 【验收销号】{ $unit } 的挂牌督办隐患 { $number } 已由 { $who } 验收销号。{ $note ->
+        [none] {""}
+       *[other] 意见：{ $note }
+    }
+usage-return = 用法：退回 编号 原因，例如：退回 YH-2026-000123 防护栏高度不够
+refuse-return-not-supervised = 隐患 { $number } 没有挂牌督办，不需要退回；本单位可以继续整改。
+returned = 已退回隐患 { $number }，重新进入整改。
+notice-returned = 【退回整改】{ $unit } 的挂牌督办隐患 { $number } 验收未通过（{ $who }）：{ $note }。请整改后重新申请销号。
+refuse-regulator-only = 隐患 { $number } 的“{ $action }”只能由上级监管部门{ $regulator ->
+        [none] {""}
+       *[other] （{ $regulator }）
+    }的监管人员办理，企业不能自行办理。如需办理，请联系该监管部门。
+usage-close = 用法：销号 编号 [验收意见]（挂牌督办的隐患：企业“申请销号”，督办单位“验收销号”）
 closed = 隐患 { $number } 已验收销号。
-usage-supervise = 用法：挂牌 编号 督办单位 期限，例如：挂牌 YH-2026-000123 县安委办 2026-12-31
+usage-supervise = 用法：挂牌督办 编号 [督办单位] 期限，例如：挂牌督办 YH-2026-000123 2026-12-31（由上级监管部门的监管人员发送；再次发送可调整督办期限）
 refuse-supervise-general = 隐患 { $number } 不是重大事故隐患，不能挂牌督办。如需挂牌，请先将其确认为重大隐患。
-supervised = 隐患 { $number } 已由{ $authority }挂牌督办，期限 { $deadline }。
+supervised = 隐患 { $number } 已由{ $authority }挂牌督办，期限 { $deadline }。企业整改后“申请销号”，由督办单位验收销号。
+supervise-moved = 隐患 { $number } 的督办期限已调整为 { $deadline }（{ $authority }）。
+notice-supervised = 【挂牌督办】{ $unit } 的重大事故隐患 { $number }（{ $text }）已由{ $authority }挂牌督办，督办期限 { $deadline }。整改完成后请发送“申请销号 { $number }”。
+notice-supervise-moved = 【督办期限调整】{ $unit } 的挂牌督办隐患 { $number } 督办期限调整为 { $deadline }（{ $authority }）。
+notice-unsupervised = 【摘牌】{ $unit } 的隐患 { $number } 已由 { $who } 摘牌。{ $note ->
+        [none] {""}
+       *[other] 说明：{ $note }
+    }
 usage-unsupervise = 用法：摘牌 编号 [说明]
 refuse-not-supervised = 隐患 { $number } 没有挂牌督办，无需摘牌。
 unsupervised = 隐患 { $number } 已摘牌。
@@ -171,6 +246,14 @@ event-RECTIFIED = 已整改
 event-CLOSE = 销号
 event-SUPERVISE = 挂牌督办
 event-UNSUPERVISE = 摘牌
+event-DUPLICATE = 重复报告
+event-WITHDRAW = 撤回
+event-FIX = 即查即改销号
+event-APPLY = 申请销号
+event-RETURN = 退回整改
+event-DUAL_REPORT = 双报告（主要负责人、上级监管部门）
+source-TIP = 举报转交
+actor-system = 系统
 status-head = 隐患 { $number }（{ $unit }）
 status-state = 状态：{ $status }；等级：{ $level }
 status-suggested = 系统提示：描述符合重大事故隐患情形，待监管人员认定。
@@ -181,12 +264,17 @@ status-deadline = 整改期限：{ $deadline }
 status-overdue = 已逾期（今天 { $today }）
 status-responsible = 责任人：{ $responsible }
 status-supervised = 挂牌督办：{ $authority }，期限 { $deadline }
+status-close-applied = 已申请销号，待{ $authority }验收
+status-dual-reported = 已双报告（{ $date }）
+status-source-tip = 来源：举报
+status-fixed-on-spot = 即查即改：当场整改销号
+status-duplicate-of = 与 { $original } 重复
 status-history = 记录：
 mine-header = 您报告的隐患（最近 { $count } 条）：
 mine-none = 您还没有报告过隐患。在单位群里发送“报隐患 内容”即可报告。
 overdue-header = { $unit } 逾期未整改的隐患（截至 { $today }，{ $count } 条）：
 overdue-none = { $unit } 没有逾期未整改的隐患（截至 { $today }）。
-usage-list = 用法：隐患列表 [状态或等级]，状态：待核实、已确认、整改中、已整改、已销号、不属实；等级：一般、重大
+usage-list = 用法：隐患列表 [状态或等级]，状态：待核实、已确认、整改中、已整改、已销号、不属实、重复、已撤回；等级：一般、重大
 list-all = 全部
 list-header = { $unit } 的隐患（{ $filter }，{ $count } 条）：
 list-none = { $unit } 没有符合条件（{ $filter }）的隐患。
@@ -202,7 +290,7 @@ stats = { $unit } 隐患统计
 stats-block = 一般隐患：排查 { $gFound }，整改 { $gRectified }，整改率 { $gRate }
     重大隐患：排查 { $mFound }，整改 { $mRectified }，整改率 { $mRate }
     合计：排查 { $tFound }，整改 { $tRectified }，整改率 { $tRate }
-    挂牌督办 { $supervised }；待核实 { $pending }；逾期 { $overdue }
+    挂牌督办（含已销号）{ $supervised }；待核实 { $pending }；逾期 { $overdue }
 
 ## 帮助
 
@@ -210,24 +298,58 @@ start = 您好，我是隐患哨兵：在群里随手报告安全隐患，跟踪
 start-unbound = 您好，我是隐患哨兵。本群还没有绑定单位：请管理员发送“绑定 单位名称”。
 help-worker = 【所有人】
     报隐患 内容 [地点:…] —— 报告隐患（也可用“隐患”“随手拍”，或只发“报隐患”按提示填写）
-    查询 编号 —— 查看隐患进度
+    查询 编号 —— 查看隐患进度 · 撤回 编号 —— 撤回自己尚未确认的报告
     我的隐患 —— 我报告过的隐患
     统计 [2026-11] —— 本单位隐患统计
     我的身份 · 语言 中文|英文 · 取消 · 帮助
     举报 —— 有奖举报（私聊我，可匿名，凭回执码查询：举报查询 回执码）
     我的奖励 · 光荣榜 [月份] · 光荣榜 隐藏|显示
-help-official = 【监管人员】
-    确认 编号 一般|重大 [期限] · 驳回 编号 原因（重复：驳回 编号 重复 原编号）
+help-official = 【安全管理员 · 监管人员】
+    确认 编号 一般|重大 [期限] · 确认 编号 一般 已当场整改 · 驳回 编号 原因 · 重复 编号 原编号
     整改方案 编号 责任人:… 措施:… 资金:… 期限:… 预案:…
-    已整改 编号 · 销号 编号 · 挂牌 编号 督办单位 期限 · 摘牌 编号
+    已整改 编号 · 销号 编号 · 申请销号 编号（挂牌督办的隐患）
+    上级监管部门：挂牌督办 编号 [督办单位] 期限 · 摘牌 编号 · 验收销号 编号 · 退回 编号 原因
     逾期 · 隐患列表 [状态|等级] · 统计 [月份]
     报送：已报送 月报|年度总结|事项 [期次] · 报送情况 [期次] · 报送事项 日期 名称 · 删除报送事项 名称 · 私聊提醒 开|关
     统计表：录入 [月份] 学习=3 罚款=1.5 联系人=… · 录入 问题 方面：…；措施：…；进展：… · 导出统计表 [月份] · 趋势
     报告奖励：奖励规则 [设置 一般=50 重大=1000 …] · 奖励发放 [月份] [批准|已发放]
 help-admin = 【管理员】
-    新建单位 名称 [上级单位] · 单位列表 · 绑定 单位 · 解绑
-    授权 角色 人员 [单位] · 撤销授权 角色 人员 [单位]（角色：从业人员、监管人员、管理员、举报处理人）
+    新建单位 名称 [上级单位] [监管部门|企业|部门] · 单位类型 单位 类型 · 单位列表 · 绑定 单位 · 解绑 · 群语言 中文|英文
+    授权 角色 人员 [单位] · 撤销授权 角色 人员 [单位]（监管部门：监管人员；企业：主要负责人、安全管理员；另有从业人员、管理员、举报处理人）
 help-tip-handler = 【举报处理人】（私聊）
     举报列表 [全部] · 查看举报 编号 · 举报追问 编号 问题 · 举报核查 编号 属实|不属实 [说明] · 举报延期 编号
     举报反馈 编号 内容 · 举报转隐患 编号 单位 描述 · 举报罚款 编号 金额 · 举报事故 编号 等级 人数 · 同一举报 编号 编号
     举报奖励 编号 · 批准奖励 编号 · 奖励已发放 编号 · 举报办结 编号
+
+## 双报告与期限催办
+
+dual-report = 【重大事故隐患报告】{ $enterprise } 的隐患 { $number }（{ $unit }）{ $confirmed ->
+        [yes] 已确认为重大事故隐患
+       *[other] 经判定标准提示为重大事故隐患，24 小时内尚未确认
+    }：{ $text }
+    整改期限：{ $deadline ->
+        [none] 未定
+       *[other] { $deadline }
+    }；“五到位”方案：{ $plan ->
+        [yes] 已制定
+       *[other] 尚未制定
+    }。查询进度：查询 { $number }
+dual-report-sent = 已按“双报告”要求报告主要负责人和上级监管部门（{ $count } 处）。
+chase-T-3 = 【整改提醒】隐患 { $number }（{ $unit }）{ $kind ->
+        [sup] 督办期限
+       *[other] 整改期限
+    } { $deadline }，还有 3 个工作日：{ $text }。{ $responsible ->
+        [none] {""}
+       *[other] 责任人：{ $responsible }。
+    }整改完成后发送：已整改 { $number }
+chase-T0 = 【今日到期】隐患 { $number }（{ $unit }）{ $kind ->
+        [sup] 督办期限
+       *[other] 整改期限
+    }是今天（{ $deadline }）：{ $text }。{ $responsible ->
+        [none] {""}
+       *[other] 责任人：{ $responsible }。
+    }整改完成后发送：已整改 { $number }
+chase-late = 【逾期催办】{ $unit } 的隐患 { $number }{ $kind ->
+        [sup] 督办期限
+       *[other] 整改期限
+    } { $deadline } 已逾期 { $days } 天，仍未整改：{ $text }。请督促整改（查询 { $number }）。

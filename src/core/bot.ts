@@ -1,5 +1,6 @@
 import { AnonCtx, Ctx, Refusal, type BotDeps } from "./context.ts";
-import { TIPSTER_COMMANDS, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
+import { TIPSTER_COMMANDS, firstWord, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
+import { parseHazardNumber } from "../domain/hazard-number.ts";
 import { pickLang } from "./i18n.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
@@ -26,6 +27,22 @@ const THROUGH_DIALOG: ReadonlySet<CommandName> = new Set(["help", "start", "lang
  * done to tips, which with the order of a tip's events could bracket when a tipster wrote.
  */
 const logName = (cmd: ParsedCommand | null): string => (!cmd ? "dialog" : cmd.name === "tips" || cmd.name.startsWith("tip-") ? "tip-desk" : cmd.name);
+
+/** Commands whose first argument is a hazard number: in a group, a keyword followed by anything else is chatter. */
+const TAKES_NUMBER: ReadonlySet<CommandName> = new Set([
+  "confirm", "reject", "duplicate", "withdraw", "plan", "rectified", "apply-close", "return", "close", "supervise", "unsupervise", "status",
+]);
+
+/**
+ * Whether a group message only looks like a command: a Chinese keyword (“确认 一下明天几点开会”) not followed by a hazard
+ * number. Busy groups use these words in passing; the bot stays quiet rather than correct them. A slash command is
+ * always meant for the bot and gets its usage.
+ */
+export function isChatter(msg: IncomingMessage, cmd: ParsedCommand | null): boolean {
+  if (!cmd || msg.chatType !== "group" || !TAKES_NUMBER.has(cmd.name) || looksLikeSlashCommand(msg.text)) return false;
+  const { ref } = firstWord(cmd.args);
+  return !ref || parseHazardNumber(ref) === null;
+}
 
 /** Commands that need nothing stored about the sender (see the idle case in `handle`). */
 const IDLE_COMMANDS: ReadonlySet<CommandName> = new Set(["help", "start", "cancel"]);
@@ -73,6 +90,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const cmd = parseCommand(msg.text);
+    if (isChatter(msg, cmd)) return [];
     if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
     const started = Date.now();
     // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,

@@ -1,9 +1,9 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
-import { holdsRole, topUnits, type Grant } from "../domain/permissions.ts";
+import { holdsRole, regulates, topUnits, type Grant } from "../domain/permissions.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { MajorHazardIndicator } from "../domain/major-hazard.ts";
-import type { Role } from "../domain/types.ts";
+import type { Role, UnitKind } from "../domain/types.ts";
 import type { BindingRow, Repo, UnitRow, UserRow } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
@@ -64,7 +64,19 @@ export class Ctx {
   ) {
     this.now = deps.clock();
     this.today = shanghaiDate(this.now);
-    this.lang = pickLang(user.lang ?? msg.sender.lang, deps.config.SENTINEL_LANG);
+    // A group speaks one language (its 群语言, else the deployment's); a person's own language is for their private chat.
+    this.lang = msg.chatType === "private" ? pickLang(user.lang ?? msg.sender.lang, deps.config.SENTINEL_LANG) : pickLang(binding?.lang, deps.config.SENTINEL_LANG);
+  }
+
+  /** A role's name in the words of the unit's side: 监管人员 in a regulator, 安全管理员 in an enterprise. */
+  roleName(role: Role, kind: UnitKind | null): string {
+    if (role === "OFFICIAL") return this.t(kind === "REGULATOR" ? "role-official-regulator" : kind ? "role-official-enterprise" : "role-official");
+    return this.t(`role-${role.toLowerCase()}`);
+  }
+
+  /** Whether the sender is a regulator over the hazard's unit (see `regulates`). */
+  async regulates(h: { unit: UnitRow }): Promise<boolean> {
+    return regulates(await this.grants(), h.unit.path, this.isSuperAdmin);
   }
 
   t(id: string, args?: Args): string {
@@ -112,7 +124,7 @@ export class Ctx {
 
   async require(role: Role, unit: UnitRow): Promise<void> {
     if (!(await this.can(role, unit))) {
-      throw new Refusal("refuse-role", { role: this.t(`role-${role.toLowerCase()}`), unit: unit.name });
+      throw new Refusal("refuse-role", { role: this.roleName(role, unit.kind), unit: unit.name });
     }
   }
 

@@ -1,5 +1,6 @@
 import { toHalfWidth } from "../domain/dates.ts";
-import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role } from "../domain/types.ts";
+import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role, type UnitKind } from "../domain/types.ts";
+import type { RoleSide } from "../domain/units.ts";
 import type { AccidentGrade, TipKind } from "../domain/tips.ts";
 
 /** Every command the core understands, by its Latin name. */
@@ -8,6 +9,7 @@ export const COMMANDS = [
   "unit-add", "units", "bind", "unbind", "grant", "revoke",
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
+  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "group-lang",
   "status", "mine", "overdue", "list", "stats",
   // The tipster's (anonymous lane, private chats only).
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
@@ -43,6 +45,12 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   close: { slash: ["close"], zh: ["验收销号", "销号"] },
   supervise: { slash: ["supervise"], zh: ["挂牌督办", "挂牌"] },
   unsupervise: { slash: ["unsupervise"], zh: ["取消挂牌", "摘牌"] },
+  duplicate: { slash: ["duplicate", "dup"], zh: ["重复隐患", "重复"] },
+  withdraw: { slash: ["withdraw"], zh: ["撤回隐患", "撤回"] },
+  "apply-close": { slash: ["apply close", "applyclose"], zh: ["申请销号"] },
+  return: { slash: ["return", "send back", "sendback"], zh: ["退回"] },
+  "unit-kind": { slash: ["unit kind", "unitkind"], zh: ["单位类型"] },
+  "group-lang": { slash: ["group lang", "grouplang"], zh: ["群语言"] },
   status: { slash: ["status"], zh: ["查询", "进度"] },
   mine: { slash: ["mine"], zh: ["我的隐患", "我的报告"] },
   overdue: { slash: ["overdue"], zh: ["逾期隐患", "逾期"] },
@@ -159,13 +167,43 @@ export function parseLevel(word: string | undefined): HazardLevel | null {
 
 const ROLE_WORDS: Record<string, Role> = {
   worker: "WORKER", 从业人员: "WORKER", 员工: "WORKER", 职工: "WORKER",
-  official: "OFFICIAL", 监管人员: "OFFICIAL", 负责人: "OFFICIAL", 安全员: "OFFICIAL",
+  official: "OFFICIAL", 监管人员: "OFFICIAL", regulator: "OFFICIAL", 安全管理员: "OFFICIAL", 安全员: "OFFICIAL", "safety-manager": "OFFICIAL",
+  主要负责人: "PRINCIPAL", 负责人: "PRINCIPAL", principal: "PRINCIPAL",
   admin: "ADMIN", 管理员: "ADMIN",
   "tip-handler": "TIP_HANDLER", tiphandler: "TIP_HANDLER", 举报处理人: "TIP_HANDLER", 举报受理人: "TIP_HANDLER",
 };
+// The words only one side uses: a regulator's 监管人员, an enterprise's 安全管理员 (`official` fits either).
+const REGULATOR_WORDS = new Set(["监管人员", "regulator"]);
+const ENTERPRISE_WORDS = new Set(["安全管理员", "安全员", "safety-manager"]);
 
 export function parseRole(word: string | undefined): Role | null {
   return word ? (ROLE_WORDS[word.toLowerCase()] ?? null) : null;
+}
+
+/** Which side's word names the role: 监管人员 is a regulator's, 安全管理员 an enterprise's; others fit both. */
+export function roleSide(word: string | undefined): RoleSide {
+  const w = word?.toLowerCase() ?? "";
+  return REGULATOR_WORDS.has(w) ? "regulator" : ENTERPRISE_WORDS.has(w) ? "enterprise" : null;
+}
+
+const UNIT_KIND_WORDS: Record<string, UnitKind> = {
+  监管部门: "REGULATOR", 监管单位: "REGULATOR", 监管: "REGULATOR", 政府部门: "REGULATOR", regulator: "REGULATOR",
+  企业: "ENTERPRISE", 生产经营单位: "ENTERPRISE", enterprise: "ENTERPRISE", company: "ENTERPRISE",
+  部门: "DEPARTMENT", 车间: "DEPARTMENT", 班组: "DEPARTMENT", department: "DEPARTMENT",
+};
+
+/** A kind of unit as an admin writes it (监管部门, 企业, 部门). */
+export function parseUnitKind(word: string | undefined): UnitKind | null {
+  return word ? (UNIT_KIND_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+}
+
+const ON_THE_SPOT = /(?:^|[\s，,。;；])(?:已当场整改|当场整改|已即查即改|即查即改|fixed on the spot|fixed)[。.!！]?$/i;
+
+/** `… 已当场整改` at the end of a report or confirmation (即查即改): the text without it, and whether it was there. */
+export function splitOnTheSpot(text: string): { text: string; onTheSpot: boolean } {
+  const m = ON_THE_SPOT.exec(text.trim());
+  if (!m) return { text: text.trim(), onTheSpot: false };
+  return { text: text.trim().slice(0, m.index).replace(/[\s，,。;；]+$/, "").trim(), onTheSpot: true };
 }
 
 const STATUS_WORDS: Record<string, HazardStatus> = {
@@ -175,6 +213,8 @@ const STATUS_WORDS: Record<string, HazardStatus> = {
   rectified: "RECTIFIED", 已整改: "RECTIFIED", 待验收: "RECTIFIED",
   closed: "CLOSED", 已销号: "CLOSED",
   rejected: "REJECTED", 不属实: "REJECTED", 已驳回: "REJECTED",
+  duplicate: "DUPLICATE", 重复: "DUPLICATE",
+  withdrawn: "WITHDRAWN", 已撤回: "WITHDRAWN", 撤回: "WITHDRAWN",
 };
 
 /** A list filter: a status or a level word. */

@@ -4,6 +4,7 @@ import type { OutgoingMessage } from "../core/messages.ts";
 import { runTipDigest, runTipMaintenance } from "./tips.ts";
 import { runDeadlineReminders } from "./deadlines.ts";
 import { runHonorPosts } from "./honor.ts";
+import { runHazardChase } from "./hazards.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -29,6 +30,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
         const h = await runHonorPosts(deps, send);
         if (h) log.info({ op: "honor", sent: h }, "honour roll posted");
+        const c = await runHazardChase(deps, send);
+        if (c.sent || c.reportedUp) log.info({ op: "hazard-chase", ...c }, "hazard deadlines chased");
         const r = await runDeadlineReminders(deps, send);
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
         metrics?.reminders.inc({ outcome: "sent" }, r.sent);

@@ -133,7 +133,7 @@ export async function buildTable(input: TableInput): Promise<Buffer> {
     value("hazard-major-found", s.stats.major.found);
     value("hazard-major-rectified", s.stats.major.rectified);
     value("hazard-major-rate", rectificationRate(s.stats.major));
-    value("hazard-major-supervised", s.stats.supervisedEver);
+    value("hazard-major-supervised", s.stats.supervised);
 
     section(20, "xlsx-section-5");
     header(21, [t("xlsx-problem-aspect"), "", "", t("xlsx-problem-measures"), "", "", t("xlsx-problem-progress"), "", ""]);

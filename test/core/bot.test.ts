@@ -78,14 +78,18 @@ describe("notifications and inheritance", () => {
 describe("refusals say why and what to do", () => {
   test("unknown and malformed numbers", async () => {
     expect((await plantOfficial().say("确认 YH-2026-999999 一般"))[0]).toContain("找不到隐患 YH-2026-999999");
-    expect((await plantOfficial().say("确认 ABC 一般"))[0]).toContain("不是隐患编号");
-    expect((await worker().say("查询"))[0]).toContain("用法：查询 编号");
+    expect((await plantOfficial().say("/confirm ABC general"))[0]).toContain("不是隐患编号");
+    expect((await worker().say("/status"))[0]).toContain("用法：查询 编号");
+    // In a busy group a keyword not followed by a number is chatter: no answer at all.
+    expect(await plantOfficial().say("确认 ABC 一般")).toEqual([]);
+    expect(await worker().say("查询")).toEqual([]);
+    expect(await worker().say("确认 一下明天几点开会")).toEqual([]);
   });
 
   test("a worker may not confirm", async () => {
     const n = numberIn(await worker().say("报隐患 叉车司机无证驾驶"));
     const r = await worker().say(`确认 ${n} 一般`);
-    expect(r[0]).toContain("监管人员权限");
+    expect(r[0]).toContain("安全管理员权限");
   });
 
   test("an unbound group cannot report and is told how to bind", async () => {
@@ -105,16 +109,16 @@ describe("refusals say why and what to do", () => {
     expect((await plantOfficial().say(`确认 ${n} 一般 2026-02-30`))[0]).toContain("不是有效日期");
     expect((await plantOfficial().say(`确认 ${n} 一般 2026-01-05`))[0]).toContain("已经过去");
     expect((await plantOfficial().say(`确认 ${n} 很重`))[0]).toContain("用法：确认");
-    expect((await plantOfficial().say(`挂牌 ${n} 县安委办 2026-12-31`))[0]).toContain("当前是“待核实”");
+    expect((await county().say(`挂牌 ${n} 县安委办 2026-12-31`))[0]).toContain("当前是“待核实”");
     await plantOfficial().say(`确认 ${n} 一般`);
-    expect((await plantOfficial().say(`挂牌 ${n} 县安委办 2026-12-31`))[0]).toContain("不是重大事故隐患");
+    expect((await county().say(`挂牌 ${n} 县安委办 2026-12-31`))[0]).toContain("不是重大事故隐患");
   });
 
   test("a duplicate is rejected against the original; a hazard cannot duplicate itself", async () => {
     const a = numberIn(await worker().say("报隐患 污水池作业无人监护"));
     const b = numberIn(await f.chat.as("李四").in("车间群").say("报隐患 污水池有人作业，没人看着"));
     expect((await plantOfficial().say(`驳回 ${b} 重复 ${b}`))[0]).toContain("不能是它自己的重复");
-    expect((await plantOfficial().say(`驳回 ${b} 重复 ${a}`))[0]).toContain(`已驳回隐患 ${b}`);
+    expect((await plantOfficial().say(`驳回 ${b} 重复 ${a}`))[0]).toContain(`隐患 ${b} 与 ${a} 重复，已标记为重复报告`);
     expect((await plantOfficial().say(`驳回 ${a}`))[0]).toContain("用法：驳回");
   });
 
@@ -179,7 +183,7 @@ describe("queries", () => {
     const r = await county().say("逾期");
     expect(r[0]).toContain(n);
     expect((await worker().say(`查询 ${n}`))[0]).toContain("已逾期");
-    expect((await worker().say("逾期"))[0]).toContain("监管人员权限");
+    expect((await worker().say("逾期"))[0]).toContain("安全管理员权限");
     f.clock.advanceDays(-3);
   });
 
@@ -195,7 +199,7 @@ describe("queries", () => {
     await f.chat.as("admin").in("机械厂群").say("绑定 南关机械厂");
     const other = f.chat.as("孙八").in("机械厂群");
     expect((await other.say(`查询 ${n}`))[0]).toContain("找不到隐患");
-    expect((await other.say("隐患列表"))[0]).toContain("监管人员权限");
+    expect((await other.say("隐患列表"))[0]).toContain("安全管理员权限");
     const [stats] = await other.say("统计");
     expect(stats).toContain("南关机械厂");
     expect(stats).toContain("排查 0");
@@ -246,7 +250,7 @@ test("in private, an official over two separate units sees both", async () => {
   await f.chat.as("admin").say("新建单位 丁县");
   await f.chat.as("admin").in("丁群").say("绑定 丁县");
   await f.chat.as("钱").say("我的身份");
-  await f.chat.as("admin").say("授权 监管人员 钱 城关化工厂");
+  await f.chat.as("admin").say("授权 安全管理员 钱 城关化工厂");
   await f.chat.as("admin").say("授权 监管人员 钱 丁县");
   const a = numberIn(await f.chat.as("丁工").in("丁群").say("报隐患 丁县仓库安全出口上锁"));
   const [list] = await f.chat.as("钱").say("隐患列表 待核实");

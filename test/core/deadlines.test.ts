@@ -21,7 +21,7 @@ async function seedCounty(f: Fixture): Promise<void> {
     await admin.say(`新建单位 ${unit} 县应急管理局`);
     await admin.in(group).say(`绑定 ${unit}`);
     await f.chat.as(official).in(group).say("我的身份");
-    await admin.in(group).say(`授权 监管人员 ${official}`);
+    await admin.in(group).say(`授权 安全管理员 ${official}`);
   }
 }
 
@@ -141,7 +141,7 @@ describe("submitting and the status", () => {
     f.clock.set("2026-11-10T02:00:00Z");
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 周报")).toEqual([expect.stringContaining("没有叫“周报”的报送事项")]);
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报 2026-13")).toEqual([expect.stringContaining("期次“2026-13”不对")]);
-    expect(await f.chat.as("某工人").in("化工厂群").say("已报送 月报")).toEqual([expect.stringContaining("没有“城关化工厂”的监管人员权限")]);
+    expect(await f.chat.as("某工人").in("化工厂群").say("已报送 月报")).toEqual([expect.stringContaining("没有“城关化工厂”的安全管理员权限")]);
     // October is overdue and missing: a report sent now without a period is October's (late); then November's.
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringMatching(/2026-10 的.*逾期，截止日为 2026-10-18/)]);
     expect(await f.chat.as("李主任").in("化工厂群").say("已报送 月报")).toEqual([expect.stringMatching(/2026-11 的.*本期不再提醒/)]);
@@ -192,8 +192,8 @@ describe("the statistics table", () => {
     await li.say(`确认 ${reports[0]} 一般`);
     await li.say(`确认 ${reports[1]} 一般`);
     await li.say(`确认 ${reports[2]} 重大`);
-    await li.say(`挂牌 ${reports[2]} 县应急管理局 2026-12-31`);
-    await li.say(`整改方案 ${reports[0]} 责任人:张三 措施:关门上锁 资金:0 期限:2026-11-20 预案:无`);
+    await f.chat.as("王局长").in("县局群").say(`挂牌 ${reports[2]} 县应急管理局 2026-12-31`);
+    await li.say(`整改方案 ${reports[0]} 责任人:张三 措施:关门上锁 资金:0 期限:2026-11-20 预案:设置警示牌`);
     await li.say(`已整改 ${reports[0]}`);
     expect(await li.say("录入 学习=3 宣传=5 罚款=12.5 联系人=李主任 电话=13800000000")).toEqual([expect.stringContaining("罚款（万元） 12.5")]);
     expect(await li.say("录入 问题 方面：安全出口；措施：清理堵塞；进展：已完成一半")).toEqual([expect.stringContaining("第 1 条")]);
@@ -242,7 +242,7 @@ describe("the statistics table", () => {
     // The same counts as /stats shows.
     const [stats] = await f.chat.as("王局长").in("县局群").say("统计 2026-11");
     expect(stats).toMatch(/一般隐患.*2.*1.*50/);
-    expect(await f.chat.as("张三").in("化工厂群").say("导出统计表")).toEqual([expect.stringContaining("监管人员权限")]);
+    expect(await f.chat.as("张三").in("化工厂群").say("导出统计表")).toEqual([expect.stringContaining("安全管理员权限")]);
     expect(await f.chat.as("王局长").in("县局群").say("导出统计表 明年")).toEqual([expect.stringContaining("用法：导出统计表")]);
   });
 

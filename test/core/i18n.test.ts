@@ -5,7 +5,7 @@ import { FluentResource, type Message } from "@fluent/bundle";
 import { describe, expect, test } from "vitest";
 import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../../src/core/i18n.ts";
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
-import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES } from "../../src/domain/types.ts";
+import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNIT_KINDS } from "../../src/domain/types.ts";
 import { STEPS } from "../../src/domain/obligations.ts";
 import { MENU } from "../../src/platforms/telegram/adapter.ts";
 import { FIGURES } from "../../src/domain/figures.ts";
@@ -14,7 +14,7 @@ import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSE
 const prompts = new Prompts();
 const SRC = path.resolve(import.meta.dirname, "../../src");
 
-const ACTIONS = ["confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise"] as const satisfies readonly HazardAction[];
+const ACTIONS = ["confirm", "reject", "duplicate", "withdraw", "fix", "plan", "rectified", "apply", "return", "close", "supervise", "unsupervise"] as const satisfies readonly HazardAction[];
 const _everyAction: [Exclude<HazardAction, (typeof ACTIONS)[number]>] extends [never] ? true : never = true;
 void _everyAction;
 
@@ -22,9 +22,12 @@ void _everyAction;
 const DYNAMIC: Record<string, readonly string[]> = {
   "status-": HAZARD_STATUSES,
   "level-": HAZARD_LEVELS,
-  "role-": ROLES.map((r) => r.toLowerCase()),
+  "role-": [...ROLES.map((r) => r.toLowerCase()), "official-regulator", "official-enterprise"],
   "action-": ACTIONS,
-  "event-": ["REPORTED", ...ACTIONS.map((a) => a.toUpperCase())],
+  "event-": ["REPORTED", "DUAL_REPORT", ...ACTIONS.map((a) => a.toUpperCase())],
+  "unit-kind-": UNIT_KINDS,
+  "chase-": ["T-3", "T0"],
+  "source-": ["TIP"],
   "plan-": PLAN_FIELDS,
   "accident-grade-": ACCIDENT_GRADES,
   "tip-kind-": TIP_KINDS,

@@ -35,7 +35,7 @@ beforeEach(async () => {
   await f.chat.as("admin").say("新建单位 东风机械厂 县应急管理局");
   await f.chat.as("admin").in("机械厂群").say("绑定 东风机械厂");
   await f.chat.as("赵主任").in("机械厂群").say("我的身份");
-  await f.chat.as("admin").in("机械厂群").say("授权 监管人员 赵主任");
+  await f.chat.as("admin").in("机械厂群").say("授权 安全管理员 赵主任");
 });
 afterEach(() => f.close());
 
@@ -80,7 +80,7 @@ describe("a month of reports in two units", () => {
     const [after] = await f.chat.as("张三").say("我的奖励");
     expect(after).toContain("共 1050 元（已批准 1070 元，已发放 1070 元）");
     expect(after).toContain("更正 -20 元");
-    expect(await f.chat.as("张三").in("车间群").say("奖励发放")).toEqual([expect.stringContaining("监管人员权限")]);
+    expect(await f.chat.as("张三").in("车间群").say("奖励发放")).toEqual([expect.stringContaining("安全管理员权限")]);
 
     const [honor] = await f.chat.as("王局长").in("县局群").say("光荣榜");
     expect(honor).toMatch(/1\. 张三 —— 重大隐患 1 项，一般隐患 1 项\n2\. 王五 —— 重大隐患 0 项，一般隐患 1 项/);
@@ -91,7 +91,7 @@ describe("a month of reports in two units", () => {
 
   test("every change of the rules is an event; a wrong rule is refused with the keys", async () => {
     expect(await f.chat.as("李主任").in("车间群").say("奖励规则 设置 奖金=5")).toEqual([expect.stringContaining("不认识“奖金”")]);
-    expect(await f.chat.as("张三").in("车间群").say("奖励规则 设置 一般=5")).toEqual([expect.stringContaining("监管人员权限")]);
+    expect(await f.chat.as("张三").in("车间群").say("奖励规则 设置 一般=5")).toEqual([expect.stringContaining("安全管理员权限")]);
     await f.chat.as("李主任").in("车间群").say("奖励规则 设置 一般=60");
     await f.chat.as("李主任").in("车间群").say("奖励规则 设置 通知=私聊");
     const unit = (await f.app.store.transaction((repo) => repo.findUnitByName("城关化工厂")))!;

@@ -263,7 +263,9 @@ describe("a tip handler", () => {
     const hazard = numberIn(filed!);
     const [status] = await f.chat.as("李主任").in("车间群").say(`查询 ${hazard}`);
     expect(status).toContain("仓库危化品未设泄漏报警");
-    expect(status).not.toMatch(/举报|JB-/);
+    // Its source is 举报 and nobody's name: not the tip's number, not its handler as a reporter.
+    expect(status).toContain("来源：举报");
+    expect(status).not.toMatch(/JB-|王局长/);
     expect(await w.say(`举报罚款 ${number} 一些`)).toEqual([expect.stringContaining("用法：举报罚款")]);
     await w.say(`举报罚款 ${number} 5万元`);
     const [reward] = await w.say(`举报奖励 ${number}`);

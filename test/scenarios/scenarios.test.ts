@@ -24,7 +24,7 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     await d.say("admin", "车间群", "绑定 城关化工厂");
     await d.say("admin", "县局群", "授权 监管人员 王局长");
     await d.say("admin", "县局群", "授权 举报处理人 王局长");
-    await d.say("admin", "车间群", "授权 监管人员 李主任");
+    await d.say("admin", "车间群", "授权 安全管理员 李主任");
   }, 60_000);
   afterAll(() => d.close());
 
@@ -77,7 +77,7 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
 
   test.each([
     ["an unbound group", "张三", "闲聊群", "报隐患 配电箱门未关", "还没有绑定单位"],
-    ["a worker confirming", "张三", "车间群", "确认 YH-2026-000001 一般", "监管人员权限"],
+    ["a worker confirming", "张三", "车间群", "确认 YH-2026-000001 一般", "安全管理员权限"],
     ["an unknown number", "李主任", "车间群", "确认 YH-2026-999999 一般", "找不到"],
     ["a text too long", "张三", "车间群", `报隐患 ${"很长".repeat(600)}`, "太长"],
     ["a deadline in the wrong format", "王局长", "县局群", "报送事项 下个月 总结", "用法：报送事项"],

@@ -293,12 +293,15 @@ async function trend(ctx: Ctx): Promise<void> {
   for (const unit of units) {
     const flows = [];
     const rates: (number | null)[] = [];
+    let supervised = 0;
     for (const m of months) {
       const { start, end: to } = monthRange(m);
       flows.push(await ctx.repo.flows([unit.path], start, to));
       // The line: the cumulative rectification rate at each month's end, as /stats and the table count it.
       const cumulative = await ctx.repo.stats([unit.path], since ? startOfShanghaiDay(since) : null, to, ctx.today);
       rates.push(rectificationRate(totalCounts(cumulative)));
+      // 挂牌督办 as /stats and the table count it: listed at any time, closed or not.
+      supervised = cumulative.supervised;
     }
     const png = await renderTrend({
       title: ctx.t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
@@ -319,7 +322,7 @@ async function trend(ctx: Ctx): Promise<void> {
     ctx.out.push({
       platform: ctx.msg.platform,
       chatId: ctx.msg.chatId,
-      text: ctx.t("trend-done", { unit: unit.name, from: months[0]!, to: end, found, rectified, rate: rate === null ? "—" : `${rate}%` }),
+      text: ctx.t("trend-done", { unit: unit.name, from: months[0]!, to: end, found, rectified, supervised, rate: rate === null ? "—" : `${rate}%` }),
       file: { kind: "photo", filename: `trend-${unit.id}-${end}.png`, data: png },
     });
   }

@@ -32,13 +32,16 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   const h = await visibleHazard(ctx, words(args)[0], "usage-status");
   const events = await ctx.repo.events(h.id, 12);
   const history = events
-    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName, note: e.note ?? "none" }))
+    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("source-TIP") : ctx.t("actor-system")), note: e.note ?? "none" }))
     .join("\n");
   const lines = [
     ctx.t("status-head", { number: numberOf(h), unit: h.unit.name }),
     ctx.t("status-state", { status: ctx.t(`status-${h.status}`), level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none") }),
   ];
   if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested"));
+  if (h.source === "TIP") lines.push(ctx.t("status-source-tip"));
+  if (h.fixedOnSpot) lines.push(ctx.t("status-fixed-on-spot"));
+  if (h.duplicateOfId !== null) lines.push(ctx.t("status-duplicate-of", { original: numberOf({ year: h.year, id: h.duplicateOfId }) }));
   lines.push(ctx.t("status-text", { text: h.description }));
   if (h.location) lines.push(ctx.t("status-location", { location: h.location }));
   if (h.attachments.length) lines.push(ctx.t("status-photos", { photos: h.attachments.length }));
@@ -46,6 +49,8 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   if (isOverdue(h, ctx.today)) lines.push(ctx.t("status-overdue", { today: ctx.today }));
   if (h.plan) lines.push(ctx.t("status-responsible", { responsible: h.plan.responsible }));
   if (h.supervised) lines.push(ctx.t("status-supervised", { authority: h.supervisedBy ?? "", deadline: h.supervisedDeadline ?? "" }));
+  if (h.supervised && h.closeAppliedAt && h.status === "RECTIFIED") lines.push(ctx.t("status-close-applied", { authority: h.supervisedBy ?? "" }));
+  if (h.dualReportedAt) lines.push(ctx.t("status-dual-reported", { date: shanghaiDateTime(h.dualReportedAt) }));
   lines.push(ctx.t("status-history"), history);
   ctx.replyText(lines.join("\n"));
 }

@@ -3,7 +3,7 @@ import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators } from "../../domain/major-hazard.ts";
 import type { ConversationRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { splitLocation } from "../parse.ts";
+import { splitLocation, splitOnTheSpot } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 
 const MAX_LOCATION = 200;
@@ -19,11 +19,15 @@ interface ReportDraft {
 
 const isSkip = (text: string) => SKIP_WORDS.includes(text.trim().toLowerCase());
 
-/** Files the hazard and its first event, then answers with the number and what happens next. */
-async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
+/**
+ * Files the hazard and its first event, then answers with the number and what happens next. `onTheSpot` (即查即改, an
+ * official's own report of a general hazard already fixed) closes it at once, with no five-part plan.
+ */
+async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): Promise<void> {
   const binding = ctx.requireBinding();
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
+  if (onTheSpot && matched.length > 0) throw new Refusal("refuse-fix-major-report", { indicators: matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.t("list-separator")) });
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
     year,
@@ -39,6 +43,13 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
     reportedAt: ctx.now,
   });
   const number = formatHazardNumber(year, id);
+  if (onTheSpot) {
+    await ctx.repo.transition(id, "REPORTED", "CLOSED", { level: "GENERAL", confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true }, {
+      kind: "FIX", actorId: ctx.user.id, note: null, at: ctx.now, data: { level: "GENERAL" },
+    });
+    ctx.reply("report-fixed-on-spot", { number, unit: binding.unit.name });
+    return;
+  }
   const args = { number, unit: binding.unit.name, photos: draft.attachments.length };
   let text = ctx.t("report-filed", args);
   if (matched.length > 0) {
@@ -60,10 +71,15 @@ async function report(ctx: Ctx, args: string): Promise<void> {
     return;
   }
   checkLength(args, ctx.deps.config.SENTINEL_MAX_TEXT);
-  const { description, location } = splitLocation(args);
+  const spot = splitOnTheSpot(args);
+  // Only the unit's 安全管理员 (or a regulator) may record a hazard as fixed on the spot; a worker reports it as usual.
+  if (spot.onTheSpot && !(await ctx.can("OFFICIAL", binding.unit))) {
+    throw new Refusal("refuse-fix-not-official", { unit: binding.unit.name, role: ctx.roleName("OFFICIAL", binding.unit.kind) });
+  }
+  const { description, location } = splitLocation(spot.text);
   if (!description) throw new Refusal("refuse-report-empty");
   if (location) checkLength(location, MAX_LOCATION);
-  await file(ctx, { description, location, attachments: photos });
+  await file(ctx, { description, location, attachments: photos }, spot.onTheSpot);
 }
 
 async function step(ctx: Ctx, state: ConversationRow): Promise<void> {

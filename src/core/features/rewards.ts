@@ -1,3 +1,4 @@
+import { isRegulatorStaff } from "../../domain/permissions.ts";
 import { monthRange, parseMonth, shanghaiMonth } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { DEFAULT_REPORT_REWARDS, earnFor, firstBonus, maskName, parseRuleChanges, type Earning, type ReportRewardRules } from "../../domain/report-rewards.ts";
@@ -31,7 +32,7 @@ async function tellReporter(ctx: Ctx, h: HazardRow, rules: ReportRewardRules, id
     if (u) ctx.notify({ platform: u.platform, chatId: privateChatOf(u.platform, u.platformUserId) }, u.lang, id, args);
     return null;
   }
-  const text = ctx.deps.prompts.t(pickLang(h.reporterLang, ctx.deps.config.SENTINEL_LANG), id, args);
+  const text = ctx.deps.prompts.t(pickLang(h.chatLang, ctx.deps.config.SENTINEL_LANG), id, args);
   if (h.platform === ctx.msg.platform && h.chatId === ctx.msg.chatId) return text;
   // The reporter's group already hears of the step (a notice replying to the report): one message, not two.
   const notice = ctx.out.find((o) => o.platform === h.platform && o.chatId === h.chatId && o.replyToMessageId === h.messageId);
@@ -45,6 +46,9 @@ async function tellReporter(ctx: Ctx, h: HazardRow, rules: ReportRewardRules, id
  * Returns the line for this chat's answer when the reporter is in it.
  */
 export async function rewardConfirmed(ctx: Ctx, h: HazardRow, level: HazardLevel): Promise<string | null> {
+  // A hazard made from a tip is nobody's report; a regulator's staff report as part of their duty (unless configured).
+  if (h.source === "TIP") return null;
+  if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(h.reporterId))) return null;
   const { rules } = await rulesOf(ctx, h.unit);
   const month = shanghaiMonth(ctx.now);
   const earning = earnFor(rules, level, await ctx.repo.rewards.earnedInMonth(h.reporterId, month));
@@ -67,6 +71,8 @@ const earlier = (a: { reportedAt: Date; id: number }, b: { reportedAt: Date; id:
 
 /** The first reporter's bonus, once per hazard, under the rules of the original's unit. */
 async function grantFirst(ctx: Ctx, original: HazardRow): Promise<string | null> {
+  if (original.source === "TIP") return null;
+  if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(original.reporterId))) return null;
   const { rules } = await rulesOf(ctx, original.unit);
   if (rules.firstBonus <= 0) return null;
   const month = shanghaiMonth(ctx.now);

@@ -3,7 +3,8 @@ import { topUnits } from "../../domain/permissions.ts";
 import type { Role } from "../../domain/types.ts";
 import type { Repo, UnitRow, UserRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
-import { parseRole, words } from "../parse.ts";
+import { parseRole, parseUnitKind, roleSide, words } from "../parse.ts";
+import { defaultUnitKind, kindFitsParent, roleFits } from "../../domain/units.ts";
 import type { Feature } from "../bot.ts";
 
 const ADMIN_CODE_KEY = "admin-claim-code";
@@ -44,8 +45,11 @@ async function unitNamed(ctx: Ctx, name: string): Promise<UnitRow> {
   return unit;
 }
 
+/** `新建单位 名称 [上级] [监管部门|企业|部门]`: the kind, when not said, follows the place and the name (see `defaultUnitKind`). */
 async function unitAdd(ctx: Ctx, args: string): Promise<void> {
-  const [name, ...parentWords] = words(args.replace(/(上级|parent)\s*[:：=]/gi, " "));
+  const all = words(args.replace(/(上级|parent)\s*[:：=]/gi, " ").replace(/(类型|kind)\s*[:：=]/gi, " "));
+  const kindWord = all.length > 1 ? parseUnitKind(all.at(-1)) : null;
+  const [name, ...parentWords] = kindWord ? all.slice(0, -1) : all;
   if (!name) throw new Refusal("usage-unit-add");
   if (name.length > MAX_UNIT_NAME) throw new Refusal("refuse-too-long", { limit: MAX_UNIT_NAME });
   const parentName = parentWords.join(" ");
@@ -53,8 +57,27 @@ async function unitAdd(ctx: Ctx, args: string): Promise<void> {
   if (parent) await ctx.require("ADMIN", parent);
   else if (!ctx.isSuperAdmin) throw new Refusal("refuse-unit-root");
   if (await ctx.repo.findUnitByName(name)) throw new Refusal("refuse-unit-exists", { unit: name });
-  const unit = await ctx.repo.createUnit(name, parent, ctx.now);
-  ctx.reply(parent ? "unit-added-under" : "unit-added", { unit: unit.name, parent: parent?.name ?? "" });
+  const kind = kindWord ?? defaultUnitKind(name, parent?.kind ?? null);
+  if (!kindFitsParent(kind, parent?.kind ?? null)) {
+    throw new Refusal("refuse-unit-kind-parent", { kind: ctx.t(`unit-kind-${kind}`), parent: parent?.name ?? "none", parentKind: parent ? ctx.t(`unit-kind-${parent.kind}`) : "none" });
+  }
+  const unit = await ctx.repo.createUnit(name, parent, kind, ctx.now);
+  ctx.reply(parent ? "unit-added-under" : "unit-added", { unit: unit.name, parent: parent?.name ?? "", kind: ctx.t(`unit-kind-${kind}`) });
+}
+
+/** `单位类型 名称 监管部门|企业|部门`: corrects a unit's kind (its admin). */
+async function unitKind(ctx: Ctx, args: string): Promise<void> {
+  const all = words(args);
+  const kind = parseUnitKind(all.at(-1));
+  if (!kind || all.length < 2) throw new Refusal("usage-unit-kind");
+  const unit = await unitNamed(ctx, all.slice(0, -1).join(" "));
+  await ctx.require("ADMIN", unit);
+  const parent = unit.parentId !== null ? await ctx.repo.oversight.unit(unit.parentId) : null;
+  if (!kindFitsParent(kind, parent?.kind ?? null)) {
+    throw new Refusal("refuse-unit-kind-parent", { kind: ctx.t(`unit-kind-${kind}`), parent: parent?.name ?? "none", parentKind: parent ? ctx.t(`unit-kind-${parent.kind}`) : "none" });
+  }
+  await ctx.repo.setUnitKind(unit.id, kind);
+  ctx.reply("unit-kind-done", { unit: unit.name, kind: ctx.t(`unit-kind-${kind}`) });
 }
 
 async function units(ctx: Ctx): Promise<void> {
@@ -66,7 +89,7 @@ async function units(ctx: Ctx): Promise<void> {
     return;
   }
   const depth0 = Math.min(...all.map((u) => u.path.split("/").length));
-  const lines = all.map((u) => `${"  ".repeat(u.path.split("/").length - depth0)}· ${u.name}`);
+  const lines = all.map((u) => `${"  ".repeat(u.path.split("/").length - depth0)}· ${u.name}（${ctx.t(`unit-kind-${u.kind}`)}）`);
   ctx.reply("units-list", { list: lines.join("\n") });
 }
 
@@ -90,10 +113,10 @@ async function unbind(ctx: Ctx): Promise<void> {
 }
 
 /** `<role> <person> [unit]`, the person also by replying to their message. */
-async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role: Role; target: UserRow; unit: UnitRow }> {
+async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role: Role; target: UserRow; unit: UnitRow; roleWord: string }> {
   const [roleWord, ...rest] = words(args);
   const role = parseRole(roleWord);
-  if (!role) throw new Refusal(usage);
+  if (!role || !roleWord) throw new Refusal(usage);
   let target: UserRow | null = null;
   let unitWords = rest;
   const replied = ctx.msg.replyTo?.sender;
@@ -114,26 +137,30 @@ async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role
   const unit = unitWords.length ? await unitNamed(ctx, unitWords.join(" ")) : ctx.binding?.unit;
   if (!unit) throw new Refusal("refuse-grant-unit");
   await ctx.require("ADMIN", unit);
-  return { role, target, unit };
+  return { role, target, unit, roleWord };
 }
 
 async function grant(ctx: Ctx, args: string): Promise<void> {
-  const { role, target, unit } = await roleChange(ctx, args, "usage-grant");
+  const { role, target, unit, roleWord } = await roleChange(ctx, args, "usage-grant");
+  // Each side in its own words: 监管人员 only in a regulator; 安全管理员 and 主要负责人 only in an enterprise.
+  if (!roleFits(role, roleSide(roleWord), unit.kind)) {
+    throw new Refusal(unit.kind === "REGULATOR" ? "refuse-role-enterprise-word" : "refuse-role-regulator-word", {
+      word: roleWord, unit: unit.name, kind: ctx.t(`unit-kind-${unit.kind}`),
+    });
+  }
   const added = await ctx.repo.addGrant(target.id, unit.id, role, ctx.user.id);
-  const roleName = ctx.t(`role-${role.toLowerCase()}`);
-  ctx.reply(added ? "grant-done" : "grant-already", { who: target.displayName, role: roleName, unit: unit.name });
+  ctx.reply(added ? "grant-done" : "grant-already", { who: target.displayName, role: ctx.roleName(role, unit.kind), unit: unit.name });
 }
 
 async function revoke(ctx: Ctx, args: string): Promise<void> {
   const { role, target, unit } = await roleChange(ctx, args, "usage-revoke");
   const removed = await ctx.repo.removeGrant(target.id, unit.id, role);
-  const roleName = ctx.t(`role-${role.toLowerCase()}`);
-  ctx.reply(removed ? "revoke-done" : "revoke-none", { who: target.displayName, role: roleName, unit: unit.name });
+  ctx.reply(removed ? "revoke-done" : "revoke-none", { who: target.displayName, role: ctx.roleName(role, unit.kind), unit: unit.name });
 }
 
 async function whoami(ctx: Ctx): Promise<void> {
   const grants = await ctx.repo.grantsWithUnits(ctx.user.id);
-  const roles = grants.map((g) => ctx.t("whoami-role", { role: ctx.t(`role-${g.role.toLowerCase()}`), unit: g.unit.name }));
+  const roles = grants.map((g) => ctx.t("whoami-role", { role: ctx.roleName(g.role, g.unit.kind), unit: g.unit.name }));
   if (ctx.isSuperAdmin) roles.unshift(ctx.t("whoami-superadmin"));
   if (ctx.binding) roles.push(ctx.t("whoami-member", { unit: ctx.binding.unit.name }));
   ctx.reply("whoami", {
@@ -149,11 +176,23 @@ async function lang(ctx: Ctx, args: string): Promise<void> {
   const chosen = ["zh", "zh-cn", "中文", "chinese"].includes(w) ? "zh-CN" : ["en", "english", "英文", "英语"].includes(w) ? "en" : null;
   if (!chosen) throw new Refusal("usage-lang");
   await ctx.repo.setLang(ctx.user.id, chosen);
-  // Confirmed in the language just chosen.
-  ctx.replyText(ctx.deps.prompts.t(chosen, "lang-done"));
+  // Confirmed in the language just chosen; in a group it is for the person's private chat (the group has its own).
+  ctx.replyText(ctx.deps.prompts.t(chosen, ctx.msg.chatType === "private" ? "lang-done" : "lang-done-group"));
+}
+
+const LANG_WORDS: Record<string, "zh-CN" | "en"> = { zh: "zh-CN", "zh-cn": "zh-CN", 中文: "zh-CN", chinese: "zh-CN", en: "en", english: "en", 英文: "en", 英语: "en" };
+
+/** `群语言 中文|英文`: the one language a group is answered in, set by its unit's admin. */
+async function groupLang(ctx: Ctx, args: string): Promise<void> {
+  const binding = ctx.requireBinding();
+  const chosen = LANG_WORDS[args.trim().toLowerCase()];
+  if (!chosen) throw new Refusal("usage-group-lang");
+  await ctx.require("ADMIN", binding.unit);
+  await ctx.repo.setBindingLang(ctx.msg.platform, ctx.msg.chatId, chosen);
+  ctx.replyText(ctx.deps.prompts.t(chosen, "group-lang-done"));
 }
 
 /** Set-up: the first admin, units, chat bindings, roles, and a person's own settings. */
 export const setup: Feature = {
-  commands: { claim, "unit-add": unitAdd, units, bind, unbind, grant, revoke, whoami, lang },
+  commands: { claim, "unit-add": unitAdd, "unit-kind": unitKind, units, bind, unbind, grant, revoke, whoami, lang, "group-lang": groupLang },
 };

@@ -174,7 +174,7 @@ async function toHazard(ctx: Ctx, args: string): Promise<void> {
   if (!unit) throw new Refusal("refuse-unit-unknown", { unit: unitName });
   if (!unit.path.startsWith(tip.unit.path)) throw new Refusal("tip-hazard-unit", { unit: unit.name, tipUnit: tip.unit.name });
   checkLength(description, ctx.deps.config.SENTINEL_MAX_TEXT);
-  // The hazard is the handler's own report, in their words: it names no tip and no tipster.
+  // The hazard is in the handler's words: it names no tip and no tipster.
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
     year,
@@ -188,6 +188,8 @@ async function toHazard(ctx: Ctx, args: string): Promise<void> {
     attachments: [],
     indicators: [],
     reportedAt: ctx.now,
+    // Its source is the tip desk, not a person: no reporter's name, no report reward, no place on the honour roll.
+    source: "TIP",
   });
   const hazard = formatHazardNumber(year, id);
   await change(ctx, tip, [tip.status], { hazardId: id }, "HAZARD", { data: { detail: hazard } });

@@ -29,7 +29,7 @@ describe("a newcomer on the console, following the README", () => {
     await bot.ask("/as 李主任@车间群", /李主任@车间群> $/m);
     await bot.ask("我的身份", /李主任@车间群> $/m);
     await bot.ask("/as admin@车间群", /admin@车间群> $/m);
-    expect(await bot.ask("授权 监管人员 李主任", /admin@车间群> $/m)).toContain("监管人员权限");
+    expect(await bot.ask("授权 安全管理员 李主任", /admin@车间群> $/m)).toContain("安全管理员权限");
 
     await bot.ask("/as 张三@车间群", /张三@车间群> $/m);
     const filed = await bot.ask("报隐患 二号车间配电箱门未关，电线裸露", /张三@车间群> $/m);
