@@ -135,7 +135,7 @@ notify-reporter = Your hazard report { $number } { $action ->
         [rectified] was rectified and awaits acceptance
         [close] was accepted and closed. Thank you for reporting!
         [reject] was not accepted
-        [duplicate] repeats { $original } and is handled with it
+        [duplicate] is a duplicate
         [withdraw] was withdrawn
         [fix] was confirmed as general, fixed on the spot and closed. Thank you for reporting!
         [apply] was submitted for close-out and awaits the regulator's acceptance
@@ -163,6 +163,7 @@ confirmed-major = Hazard { $number } confirmed as a { $level }.{ $deadline ->
     } A major hazard needs all five parts of its plan, and may be listed for supervision: /supervise { $number } <authority> <deadline>
 usage-reject = Usage: /reject <number> <reason>; for a duplicate: /duplicate <number> <original number>
 usage-duplicate = Usage: /duplicate <number> <original number>, e.g. /duplicate YH-2026-000124 YH-2026-000123
+duplicate-note = it repeats { $original } and is handled with it.
 duplicated = Hazard { $number } repeats { $original }: marked as a duplicate (not counted); its reporter was told.
 usage-withdraw = Usage: /withdraw <number> [reason] (your own report, before it is confirmed)
 refuse-withdraw-not-yours = Hazard { $number } is not your report, so you cannot withdraw it. If it is wrong, ask the safety manager to reject it.

@@ -134,7 +134,7 @@ notify-reporter = 您报告的隐患 { $number } { $action ->
         [rectified] 已整改，待验收
         [close] 已验收销号，谢谢您的报告！
         [reject] 经核实不予受理
-        [duplicate] 与 { $original } 重复，已并入 { $original } 处理
+        [duplicate] 是重复报告
         [withdraw] 已撤回
         [fix] 已确认为一般隐患并当场整改销号，谢谢您的报告！
         [apply] 已申请销号，等待督办单位验收
@@ -162,6 +162,7 @@ confirmed-major = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
     }重大隐患须落实“五到位”，可挂牌督办：挂牌 { $number } 督办单位 期限
 usage-reject = 用法：驳回 编号 原因；重复报告请用：重复 编号 原编号
 usage-duplicate = 用法：重复 编号 原编号，例如：重复 YH-2026-000124 YH-2026-000123
+duplicate-note = 与 { $original } 重复，已并入 { $original } 处理。
 duplicated = 隐患 { $number } 与 { $original } 重复，已标记为重复报告（不计入统计），报告人已获告知。
 usage-withdraw = 用法：撤回 编号 [原因]（只能撤回自己报告、尚未确认的隐患）
 refuse-withdraw-not-yours = 隐患 { $number } 不是您报告的，不能撤回。如有误报，请安全管理员驳回。

@@ -11,11 +11,11 @@ export type HazardAction =
   | "supervise" | "unsupervise";
 
 const MOVES: Record<HazardStatus, Partial<Record<HazardAction, HazardStatus>>> = {
-  REPORTED: { confirm: "CONFIRMED", fix: "CLOSED", reject: "REJECTED", duplicate: "DUPLICATE", withdraw: "WITHDRAWN" },
+  REPORTED: { confirm: "CONFIRMED", reject: "REJECTED", duplicate: "DUPLICATE", withdraw: "WITHDRAWN", fix: "CLOSED" },
   // A plan may be revised while rectification runs; the old one stays in the event history.
-  CONFIRMED: { plan: "RECTIFYING", fix: "CLOSED", supervise: "CONFIRMED", unsupervise: "CONFIRMED" },
+  CONFIRMED: { fix: "CLOSED", plan: "RECTIFYING", supervise: "CONFIRMED", unsupervise: "CONFIRMED" },
   RECTIFYING: { plan: "RECTIFYING", rectified: "RECTIFIED", supervise: "RECTIFYING", unsupervise: "RECTIFYING" },
-  RECTIFIED: { apply: "RECTIFIED", close: "CLOSED", return: "RECTIFYING", supervise: "RECTIFIED", unsupervise: "RECTIFIED" },
+  RECTIFIED: { apply: "RECTIFIED", return: "RECTIFYING", close: "CLOSED", supervise: "RECTIFIED", unsupervise: "RECTIFIED" },
   CLOSED: {},
   REJECTED: {},
   DUPLICATE: {},

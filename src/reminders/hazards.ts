@@ -54,7 +54,7 @@ export async function runHazardChase(deps: BotDeps, send: (m: OutgoingMessage) =
             ...(await repo.oversight.groupsOf([unit.id])),
             ...people.map((p) => ({ platform: p.platform, chatId: privateChatOf(p.platform, p.platformUserId), lang: p.lang })),
           ];
-          return { to: recipients, message: { id: `chase-${step.step}`, args } };
+          return { to: recipients, message: { id: step.step === "T-3" ? "chase-T-3" : "chase-T0", args } };
         }
         const regulator = (kind === "sup" && row.supervisingUnitId !== null ? await repo.oversight.unit(row.supervisingUnitId) : null) ?? (await regulatorAbove(repo, unit));
         return { to: regulator ? await unitRecipients(repo, regulator) : [], message: { id: "chase-late", args } };

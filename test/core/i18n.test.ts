@@ -26,8 +26,6 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "action-": ACTIONS,
   "event-": ["REPORTED", "DUAL_REPORT", ...ACTIONS.map((a) => a.toUpperCase())],
   "unit-kind-": UNIT_KINDS,
-  "chase-": ["T-3", "T0"],
-  "source-": ["TIP"],
   "plan-": PLAN_FIELDS,
   "accident-grade-": ACCIDENT_GRADES,
   "tip-kind-": TIP_KINDS,

@@ -65,7 +65,7 @@ async function apply(
       { platform: h.platform, chatId: h.chatId, replyToMessageId: h.messageId },
       h.chatLang,
       "notify-reporter",
-      { number, action, who: ctx.user.displayName, note: why ?? "none", original: "none", ...tellArgs },
+      { number, action, who: ctx.user.displayName, note: why ?? "none", ...tellArgs },
     );
   }
   return number;
@@ -135,7 +135,10 @@ async function duplicate(ctx: Ctx, args: string): Promise<void> {
   if (original.id === h.id) throw new Refusal("refuse-duplicate-self");
   await requireTipRegulator(ctx, h);
   const why = note(more.join(" "));
-  const number = await apply(ctx, h, "duplicate", { duplicateOfId: original.id }, why, { original: numberOf(original) }, { original: numberOf(original) });
+  // The reporter hears which report theirs repeats (the reason, if any, is for the record).
+  const number = await apply(ctx, h, "duplicate", { duplicateOfId: original.id }, why, { original: numberOf(original) }, {
+    note: ctx.t("duplicate-note", { original: numberOf(original) }),
+  });
   const lines = await rewardDuplicate(ctx, h, original);
   ctx.replyText([ctx.t("duplicated", { number, original: numberOf(original) }), ...lines].join("\n"));
 }
