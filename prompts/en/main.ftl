@@ -160,7 +160,7 @@ confirmed = Hazard { $number } confirmed as a { $level }.{ $deadline ->
 confirmed-major = Hazard { $number } confirmed as a { $level }.{ $deadline ->
         [none] {""}
        *[other] {" "}Deadline { $deadline }.
-    } A major hazard needs all five parts of its plan, and may be listed for supervision: /supervise { $number } <authority> <deadline>
+    } A major hazard needs all five parts of its plan: /plan { $number } responsible:… measures:… funds:… deadline:… contingency:…; the principal and the regulator above are told, and the regulator decides on supervision.
 usage-reject = Usage: /reject <number> <reason>; for a duplicate: /duplicate <number> <original number>
 usage-duplicate = Usage: /duplicate <number> <original number>, e.g. /duplicate YH-2026-000124 YH-2026-000123
 duplicate-note = it repeats { $original } and is handled with it.

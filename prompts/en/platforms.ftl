@@ -6,6 +6,7 @@ tgcmd-tip-status = follow a tip with its receipt code
 tgcmd-tip-reply = add to a tip with its receipt code
 tgcmd-tip-claim = claim a tip's reward
 tgcmd-status = how a hazard stands
+tgcmd-withdraw = take back your unconfirmed report
 tgcmd-mine = the hazards you reported
 tgcmd-tips = tips (tip handlers)
 tgcmd-deadlines = reports owed and submitted

@@ -159,7 +159,7 @@ confirmed = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
 confirmed-major = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
         [none] {""}
        *[other] 整改期限 { $deadline }。
-    }重大隐患须落实“五到位”，可挂牌督办：挂牌 { $number } 督办单位 期限
+    }重大隐患须落实“五到位”：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…；已报告主要负责人和上级监管部门，由其决定是否挂牌督办。
 usage-reject = 用法：驳回 编号 原因；重复报告请用：重复 编号 原编号
 usage-duplicate = 用法：重复 编号 原编号，例如：重复 YH-2026-000124 YH-2026-000123
 duplicate-note = 与 { $original } 重复，已并入 { $original } 处理。

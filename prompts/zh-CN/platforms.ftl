@@ -6,6 +6,7 @@ tgcmd-tip-status = 凭回执码查询举报
 tgcmd-tip-reply = 凭回执码补充举报
 tgcmd-tip-claim = 凭回执码申领奖励
 tgcmd-status = 查询隐患进度
+tgcmd-withdraw = 撤回自己未确认的报告
 tgcmd-mine = 我报告的隐患
 tgcmd-tips = 举报列表（举报处理人）
 tgcmd-deadlines = 报送情况
