@@ -511,7 +511,8 @@ export class Repo {
   async listHazards(f: HazardFilter): Promise<HazardRow[]> {
     const where: P.HazardWhereInput = {
       unit: { OR: f.unitPaths.map((p) => ({ path: { startsWith: p } })) },
-      ...(f.statuses ? { status: { in: f.statuses } } : {}),
+      // A withdrawn report is gone from lists unless asked for by name (its history stays).
+      ...(f.statuses ? { status: { in: f.statuses } } : { status: { not: "WITHDRAWN" } }),
       ...(f.level ? { level: f.level } : {}),
       // A hazard made from a tip is nobody's report: it is not in its handler's "my reports".
       ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: "REPORT" } : {}),

@@ -87,14 +87,15 @@ async function confirm(ctx: Ctx, args: string): Promise<void> {
   const deadline = deadlineWord ? futureDate(ctx, deadlineWord) : null;
   const number = await apply(ctx, h, "confirm", { level, confirmedAt: ctx.now, ...(deadline ? { deadline } : {}) }, null, { level, deadline });
   const earned = await rewardConfirmed(ctx, h, level);
-  const text2 = ctx.t(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline: deadline ?? "none" });
-  ctx.replyText(earned ? `${text2}\n${earned}` : text2);
+  const lines = [ctx.t(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline: deadline ?? "none" })];
+  if (earned) lines.push(earned);
   if (level === "MAJOR") {
     const up = await reportUp(ctx.deps, ctx.repo, { ...h, status: "CONFIRMED", level, deadline: deadline ?? h.deadline }, { actorId: ctx.user.id, now: ctx.now, confirmed: true });
-    const here = up.filter((m) => !(m.platform === ctx.msg.platform && m.chatId === ctx.msg.chatId));
-    ctx.out.push(...here);
-    if (up.length) ctx.reply("dual-report-sent", { number, count: up.length });
+    ctx.out.push(...up.filter((m) => !(m.platform === ctx.msg.platform && m.chatId === ctx.msg.chatId)));
+    if (up.length) lines.push(ctx.t("dual-report-sent", { number, count: up.length }));
   }
+  // One answer: a platform that sends in turn must not let the next command's answer overtake part of it.
+  ctx.replyText(lines.join("\n"));
 }
 
 /**
