@@ -64,6 +64,7 @@ report-filed = Hazard { $number } filed ({ $unit }), status: awaiting verificati
     }
     An official will verify it and I will tell you here. Follow it with /status { $number }
 report-suggest-major = ⚠ The description matches a case of the national major-hazard criteria: { $indicators }. Suggested level: major; an official decides.
+report-indicator = { $name } ({ $standard })
 report-ask-what = Please describe the hazard: what did you see? (send /cancel to give up)
 report-ask-where = Where is it? (e.g. workshop 2, east distribution box; reply "skip" if unsure)
 report-ask-photo = Send a photo now if you have one; otherwise reply "done".

@@ -63,6 +63,7 @@ report-filed = 已登记隐患 { $number }（{ $unit }），状态：待核实�
     }
     监管人员核实后会在这里通知您。查询进度：查询 { $number }
 report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由监管人员最终认定。
+report-indicator = { $name }（{ $standard }）
 report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
 report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
 report-ask-photo = 如有照片请现在发送；没有请回复“完成”。

@@ -256,3 +256,12 @@ test("in private, an official over two separate units sees both", async () => {
   const [stats] = await f.chat.as("钱").say("统计");
   expect(stats).toContain("城关化工厂、丁县");
 });
+
+test("a report matching a major-hazard case names the case and the standard it comes from", async () => {
+  const [r] = await worker().say("报隐患 二号车间有限空间作业没通风也没人监护");
+  expect(r).toContain("重大事故隐患判定标准中的情形");
+  expect(r).toContain("有限空间作业");
+  expect(r).toContain("（《工贸企业重大事故隐患判定标准》第十三条）");
+  // The document number stays in the data; the reply names title and clause only.
+  expect(r).not.toContain("应急管理部令");
+});

@@ -1,9 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { loadIndicators } from "../../src/core/indicators.ts";
-import { matchMajorIndicators, type MajorHazardIndicator } from "../../src/domain/major-hazard.ts";
+import { matchMajorIndicators, shortStandard, type MajorHazardIndicator } from "../../src/domain/major-hazard.ts";
 
 const indicators = loadIndicators();
 const ids = (text: string) => matchMajorIndicators(text, indicators).map((i) => i.id);
+
+/** The industries whose national criteria the indicators follow (`source`). */
+const SOURCES = ["工贸", "冶金", "危化", "建筑施工", "城镇燃气", "自建房", "烟花爆竹", "特种设备", "消防", "通用", "煤矿", "矿山"];
 
 describe("the indicator data", () => {
   test("loads a non-trivial list", () => {
@@ -23,6 +26,26 @@ describe("the indicator data", () => {
       expect(i.en.trim(), i.id).not.toBe("");
       expect(i.en, i.id).toMatch(/^[\x20-\x7e]+$/);
     }
+  });
+
+  test("every indicator names its industry and the national standard an official checks it against", () => {
+    for (const i of indicators) {
+      expect(SOURCES, i.id).toContain(i.source);
+      expect(i.standard.trim(), i.id).not.toBe("");
+      // The exact title in 《》, first thing in the text.
+      expect(i.standard, i.id).toMatch(/^《[^》]+》/);
+    }
+  });
+
+  test("the short form of a standard keeps the title and clause, not the document number", () => {
+    expect(shortStandard("《工贸企业重大事故隐患判定标准》（应急管理部令第10号，2023）第十三条")).toBe("《工贸企业重大事故隐患判定标准》第十三条");
+    // Brackets inside the title are part of it; only the first of several standards is kept.
+    expect(shortStandard("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》（安监总管三〔2017〕121号）第二十项")).toBe(
+      "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第二十项",
+    );
+    expect(shortStandard("《中华人民共和国特种设备安全法》第十四条；《特种设备作业人员监督管理办法》")).toBe("《中华人民共和国特种设备安全法》第十四条");
+    expect(shortStandard("《重大火灾隐患判定规则》（GB 35181-2025）")).toBe("《重大火灾隐患判定规则》");
+    for (const i of indicators) expect(shortStandard(i.standard), i.id).toMatch(/^《[^》]+》\S*$/);
   });
 
   test("every indicator has phrase groups with no blank phrase", () => {
@@ -142,7 +165,7 @@ describe("ordinary reports match nothing", () => {
 });
 
 describe("matchMajorIndicators rule", () => {
-  const made = (id: string, all: string[][]): MajorHazardIndicator => ({ id, zh: id, en: id, all });
+  const made = (id: string, all: string[][]): MajorHazardIndicator => ({ id, source: "通用", standard: "《x》", zh: id, en: id, all });
 
   test("needs a phrase from every group", () => {
     const list = [made("ab", [["a1", "a2"], ["b1"]])];
