@@ -48,6 +48,19 @@ describe("the indicator data", () => {
     for (const i of indicators) expect(shortStandard(i.standard), i.id).toMatch(/^《[^》]+》\S*$/);
   });
 
+  test("叉车, cranes, boilers and pressure vessels are 特种设备作业, not 特种作业", () => {
+    const byId = (id: string) => indicators.find((i) => i.id === id)!;
+    const specialWork = byId("uncertified-special-work");
+    const specialEquipment = byId("uncertified-special-equipment");
+    expect(specialWork.standard).toContain("《特种作业人员安全技术培训考核管理规定》");
+    expect(specialEquipment.source).toBe("特种设备");
+    expect(specialEquipment.standard).toContain("《中华人民共和国特种设备安全法》");
+    for (const word of ["叉车", "forklift", "起重", "司索", "锅炉", "压力容器", "crane"]) {
+      expect(specialWork.all.flat().some((p) => p.includes(word)), word).toBe(false);
+    }
+    for (const word of ["叉车", "forklift", "锅炉", "压力容器"]) expect(specialEquipment.all[0], word).toContain(word);
+  });
+
   test("every indicator has phrase groups with no blank phrase", () => {
     for (const i of indicators) {
       expect(i.all.length, i.id).toBeGreaterThan(0);
@@ -65,7 +78,10 @@ describe("Chinese reports that suggest a major hazard", () => {
     ["污水池清淤作业前未检测就下去了", "confined-space"],
     ["化粪池 清掏 无人监护", "confined-space"],
     ["焊工王某无证上岗", "uncertified-special-work"],
-    ["叉车司机没有证就在开", "uncertified-special-work"],
+    ["叉车司机没有证就在开", "uncertified-special-equipment"],
+    ["叉车司机没有证", "uncertified-special-equipment"],
+    ["锅炉工没有证就在烧锅炉", "uncertified-special-equipment"],
+    ["行车司机无证操作", "uncertified-special-equipment"],
     ["电焊作业人员证件过期", "uncertified-special-work"],
     ["抛光车间积尘严重，除尘器不工作", "dust-explosion"],
     ["可燃气体报警器坏了", "gas-alarm"],
@@ -115,6 +131,7 @@ describe("English reports that suggest a major hazard", () => {
   test.each([
     ["Confined space entry with no gas test", "confined-space"],
     ["Welder working without a certificate", "uncertified-special-work"],
+    ["Forklift driver has no licence", "uncertified-special-equipment"],
     ["Gas detector alarm is broken", "gas-alarm"],
     ["Interlock bypassed on reactor 2", "interlock-disabled"],
     ["Fire exit locked with a chain", "fire-exit"],
