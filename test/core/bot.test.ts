@@ -149,7 +149,8 @@ describe("the guided report", () => {
     expect((await w.say("储罐区"))[0]).toContain("照片");
     const filed = await w.say("", { photos: ["photo-2"] });
     expect(filed[0]).toContain("照片 2 张");
-    expect(filed.join("\n")).toContain("可燃或有毒气体检测报警装置");
+    expect(filed.join("\n")).toContain("可燃和有毒有害气体泄漏的场所未按国家标准设置检测报警装置");
+    expect(filed.join("\n")).toContain("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项");
     const [s] = await w.say(`查询 ${numberIn(filed)}`);
     expect(s).toContain("地点：储罐区");
     expect(s).toContain("照片：2 张");
