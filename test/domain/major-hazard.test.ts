@@ -259,6 +259,7 @@ describe("ordinary reports match nothing", () => {
     "高炉今天检修",
     "燃气管道刷了黄漆",
     "承重墙有点脏",
+    "储罐离配电箱太近",
     "The forklift is parked outside",
     "",
   ])("%j", (text) => {
