@@ -84,6 +84,7 @@ report-suggest-major = ⚠ The description matches a case of the national major-
 report-fixed-on-spot = Hazard { $number } filed ({ $unit }) as general and fixed on the spot; it is closed.
 refuse-fix-not-official = Only { $role } of "{ $unit }" may record a hazard as fixed on the spot. Report it as usual (without "fixed on the spot") and let them confirm it.
 refuse-fix-major-report = The description matches a major hazard ({ $indicators }): it cannot be closed as fixed on the spot. Report it as usual; once confirmed it needs a five-part plan.
+report-indicator = { $name } ({ $standard })
 report-ask-what = Please describe the hazard: what did you see? (send /cancel to give up)
 report-ask-where = Where is it? (e.g. workshop 2, east distribution box; reply "skip" if unsure)
 report-ask-photo = Send a photo now if you have one; otherwise reply "done".

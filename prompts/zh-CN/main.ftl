@@ -83,6 +83,7 @@ report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情�
 report-fixed-on-spot = 已登记隐患 { $number }（{ $unit }）为一般隐患，已当场整改（即查即改），直接销号。
 refuse-fix-not-official = 只有“{ $unit }”的{ $role }可以登记“已当场整改”。请正常报告隐患（去掉“已当场整改”），由{ $role }确认。
 refuse-fix-major-report = 描述符合重大事故隐患情形（{ $indicators }），不能按即查即改直接销号。请正常报告，认定后落实“五到位”整改。
+report-indicator = { $name }（{ $standard }）
 report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
 report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
 report-ask-photo = 如有照片请现在发送；没有请回复“完成”。

@@ -8,6 +8,8 @@ const schema = z.object({
   indicators: z.array(
     z.object({
       id: z.string().min(1),
+      source: z.string().trim().min(1),
+      standard: z.string().trim().min(1),
       zh: z.string().min(1),
       en: z.string().min(1),
       all: z.array(z.array(z.string().min(1)).min(1)).min(1),

@@ -153,7 +153,8 @@ describe("the guided report", () => {
     expect((await w.say("储罐区"))[0]).toContain("照片");
     const filed = await w.say("", { photos: ["photo-2"] });
     expect(filed[0]).toContain("照片 2 张");
-    expect(filed.join("\n")).toContain("可燃或有毒气体检测报警装置");
+    expect(filed.join("\n")).toContain("可燃和有毒有害气体泄漏的场所未按国家标准设置检测报警装置");
+    expect(filed.join("\n")).toContain("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项");
     const [s] = await w.say(`查询 ${numberIn(filed)}`);
     expect(s).toContain("地点：储罐区");
     expect(s).toContain("照片：2 张");
@@ -259,4 +260,13 @@ test("in private, an official over two separate units sees both", async () => {
   expect(list).toContain("城关化工厂、丁县");
   const [stats] = await f.chat.as("钱").say("统计");
   expect(stats).toContain("城关化工厂、丁县");
+});
+
+test("a report matching a major-hazard case names the case and the standard it comes from", async () => {
+  const [r] = await worker().say("报隐患 二号车间有限空间作业没通风也没人监护");
+  expect(r).toContain("重大事故隐患判定标准中的情形");
+  expect(r).toContain("有限空间作业");
+  expect(r).toContain("（《工贸企业重大事故隐患判定标准》第十三条）");
+  // The document number stays in the data; the reply names title and clause only.
+  expect(r).not.toContain("应急管理部令");
 });

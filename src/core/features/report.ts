@@ -1,6 +1,6 @@
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
-import { matchMajorIndicators } from "../../domain/major-hazard.ts";
+import { matchMajorIndicators, shortStandard } from "../../domain/major-hazard.ts";
 import type { ConversationRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
@@ -53,7 +53,9 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): 
   const args = { number, unit: binding.unit.name, photos: draft.attachments.length };
   let text = ctx.t("report-filed", args);
   if (matched.length > 0) {
-    const names = matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.lang === "en" ? "; " : "；");
+    const names = matched
+      .map((m) => ctx.t("report-indicator", { name: ctx.lang === "en" ? m.en : m.zh, standard: shortStandard(m.standard) }))
+      .join(ctx.lang === "en" ? "; " : "；");
     text += "\n" + ctx.t("report-suggest-major", { indicators: names });
   }
   ctx.replyText(text);
