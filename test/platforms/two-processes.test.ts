@@ -25,7 +25,7 @@ beforeAll(async () => {
     await admin.in(group).say(`绑定 ${unit}`);
   }
   await f.close();
-}, 60_000);
+}, 600_000);
 afterAll(() => pg?.drop());
 
 /** Starts two workers with `env`, lets them go together, returns the lines each printed. */
@@ -70,7 +70,7 @@ describe("two processes on one PostgreSQL", () => {
     const replies = [...a!, ...b!];
     expect(replies).toHaveLength(1);
     expect(replies[0]).toContain("已登记隐患");
-  }, 60_000);
+  }, 600_000);
 
   test("a reminder round run by both sends each reminder once", async (t) => {
     if (!pg) return t.skip("no PostgreSQL server for tests");
@@ -78,5 +78,5 @@ describe("two processes on one PostgreSQL", () => {
     const sent = [...a!, ...b!];
     expect(sent).toHaveLength(3); // T-3 of November to each of the three enterprises, once
     expect(new Set(sent.map((l) => JSON.parse(l).chatId))).toEqual(new Set(["化工厂群", "机械厂群", "矿业群"]));
-  }, 60_000);
+  }, 600_000);
 });

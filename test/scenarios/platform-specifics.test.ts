@@ -42,7 +42,7 @@ describe("Telegram specifics", () => {
     } finally {
       await d.close();
     }
-  }, 60_000);
+  }, 600_000);
 
   test("an @-mention of the bot before a keyword is a command; another bot's /command is not ours", async () => {
     const d = await telegramDriver();
@@ -56,7 +56,7 @@ describe("Telegram specifics", () => {
     } finally {
       await d.close();
     }
-  }, 60_000);
+  }, 600_000);
 
   test("added to a group, the bot says how to bind it; removed, it says nothing", async () => {
     const d = await telegramDriver();

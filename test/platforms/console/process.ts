@@ -37,7 +37,7 @@ export class ConsoleProcess {
   }
 
   /** Waits until `pattern` appears in the output after the last match, and returns the text up to it. */
-  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 300_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const rest = this.out.slice(this.read);
