@@ -34,6 +34,8 @@ export const configSchema = z.object({
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
   SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
+  /** A JSON file of holidays and make-up workdays for years the calendar library does not know yet (see `core/holidays.ts`). */
+  SENTINEL_HOLIDAYS: z.string().min(1).optional(),
   SENTINEL_QUIET_HOURS: z
     .string()
     .default("21-8")
