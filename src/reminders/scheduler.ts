@@ -4,6 +4,7 @@ import type { OutgoingMessage } from "../core/messages.ts";
 import { runTipDigest, runTipMaintenance } from "./tips.ts";
 import { runDeadlineReminders } from "./deadlines.ts";
 import { runHonorPosts } from "./honor.ts";
+import { runCalendarWarning } from "./calendar.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -33,6 +34,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
         metrics?.reminders.inc({ outcome: "sent" }, r.sent);
         metrics?.reminders.inc({ outcome: "skipped" }, r.skipped);
+        const c = await runCalendarWarning(deps, send);
+        if (c) log.warn({ op: "calendar-warning", sent: c }, "admins told the holiday calendar lacks a year");
       } catch (err) {
         log.error({ op: "tick", err }, "scheduled jobs failed");
         metrics?.errors.inc({ where: "scheduler" });
