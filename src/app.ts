@@ -25,6 +25,7 @@ export interface App {
 export async function createApp(config: Config, log: Logger, clock: () => Date = () => new Date(), opts: { inMemory?: boolean } = {}): Promise<App> {
   const rewardRules = loadRewardRules(config.SENTINEL_TIP_REWARD_RULES);
   const obligations = loadObligations(config.SENTINEL_OBLIGATIONS);
+  const calendar = loadHolidayCalendar(config.SENTINEL_HOLIDAYS);
   const sealer = new Sealer(loadSecret(config.SENTINEL_SECRET, opts.inMemory ? null : config.DATA_DIR));
   const store = await openStore({ url: config.DATABASE_URL, dataDir: opts.inMemory ? null : config.DATA_DIR });
   try {
@@ -36,7 +37,7 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
   const prompts = new Prompts();
   const deps: BotDeps = {
     store, prompts, config, log, clock, indicators: loadIndicators(), sealer, rewardRules,
-    calendar: loadHolidayCalendar(),
+    calendar,
     obligations,
   };
   const bot = createBot(deps);

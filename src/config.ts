@@ -38,6 +38,8 @@ export const configSchema = z.object({
   SENTINEL_REWARD_REGULATOR_STAFF: z.enum(["on", "off"]).default("off"),
   /** Hours a report the criteria flag as major may stay unconfirmed before it is reported up (双报告). */
   SENTINEL_DUAL_REPORT_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /** A JSON file of holidays and make-up workdays for years the calendar library does not know yet (see `core/holidays.ts`). */
+  SENTINEL_HOLIDAYS: z.string().min(1).optional(),
   SENTINEL_QUIET_HOURS: z
     .string()
     .default("21-8")

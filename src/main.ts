@@ -6,7 +6,8 @@ import { DatabaseLockedError } from "./store/index.ts";
 import { ConsoleRepl } from "./platforms/console/repl.ts";
 import { SecretError } from "./core/sealer.ts";
 import { startScheduler } from "./reminders/scheduler.ts";
-import { unknownYears } from "./domain/calendar.ts";
+import { yearsToAskFor } from "./domain/calendar.ts";
+import { shanghaiDate } from "./domain/dates.ts";
 import type { ChatAdapter } from "./core/messages.ts";
 import { TelegramAdapter } from "./platforms/telegram/adapter.ts";
 import { WechatAdapter } from "./platforms/wechat/adapter.ts";
@@ -103,10 +104,13 @@ async function main(): Promise<void> {
         metrics,
       )
     : null;
-  const year = new Date().getUTCFullYear();
-  const unknown = unknownYears(app.deps.calendar, year, year + 1);
+  // The same years the admins are told of (the scheduler's job): this one, and from 1 December the next.
+  const unknown = yearsToAskFor(app.deps.calendar, shanghaiDate(new Date()));
   if (unknown.length) {
-    log.warn({ module: "main", op: "calendar", years: unknown }, "holiday calendar does not know these years: working days fall back to Monday–Friday");
+    log.warn(
+      { module: "main", op: "calendar", years: unknown },
+      "holiday calendar does not know these years: working days fall back to Monday–Friday until SENTINEL_HOLIDAYS gives them (README, Holidays)",
+    );
   }
   log.info({ module: "main", op: "start", store: app.store.kind, platforms: adapters.map((a) => a.platform), http: config.SENTINEL_HTTP_PORT ?? null }, "ready");
 

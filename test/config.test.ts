@@ -34,6 +34,12 @@ describe("configuration", () => {
     expect(loadConfig({ SENTINEL_QUIET_HOURS: "22:00-07:00" }).SENTINEL_QUIET_HOURS).toEqual({ from: 22, to: 7 });
   });
 
+  test("holidays: no file by default, else the path given", () => {
+    expect(loadConfig({}).SENTINEL_HOLIDAYS).toBeUndefined();
+    expect(loadConfig({ SENTINEL_HOLIDAYS: "" }).SENTINEL_HOLIDAYS).toBeUndefined();
+    expect(loadConfig({ SENTINEL_HOLIDAYS: "/etc/sentinel/holidays.json" }).SENTINEL_HOLIDAYS).toBe("/etc/sentinel/holidays.json");
+  });
+
   test("a webhook needs its secret and a token", () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", TELEGRAM_WEBHOOK_URL: "https://x.example/tg" })).toThrow("TELEGRAM_WEBHOOK_SECRET");
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: "https://x.example/tg", TELEGRAM_WEBHOOK_SECRET: "s" })).toThrow("TELEGRAM_BOT_TOKEN");

@@ -49,3 +49,16 @@ export function unknownYears(cal: HolidayCalendar, from: number, to: number): nu
   for (let y = from; y <= to; y++) if (!cal.knownYears.has(y)) out.push(y);
   return out;
 }
+
+/** From this day of the year before (`MM-DD`), a year's missing holidays are asked for: a month ahead, 1 December. */
+export const ASK_FROM_MONTH_DAY = "12-01";
+
+/**
+ * The years whose missing holidays should be pointed out on `today` (`YYYY-MM-DD`, Shanghai): the current year when the
+ * calendar does not know it, and from 1 December the coming year when it does not know that one.
+ */
+export function yearsToAskFor(cal: HolidayCalendar, today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  const to = today.slice(5) >= ASK_FROM_MONTH_DAY ? year + 1 : year;
+  return unknownYears(cal, year, to);
+}

@@ -5,6 +5,7 @@ import { runTipDigest, runTipMaintenance } from "./tips.ts";
 import { runDeadlineReminders } from "./deadlines.ts";
 import { runHonorPosts } from "./honor.ts";
 import { runHazardChase } from "./hazards.ts";
+import { runCalendarWarning } from "./calendar.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -30,12 +31,14 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (n) log.info({ op: "tip-digest", sent: n }, "tip digests sent");
         const h = await runHonorPosts(deps, send);
         if (h) log.info({ op: "honor", sent: h }, "honour roll posted");
-        const c = await runHazardChase(deps, send);
-        if (c.sent || c.reportedUp) log.info({ op: "hazard-chase", ...c }, "hazard deadlines chased");
+        const chase = await runHazardChase(deps, send);
+        if (chase.sent || chase.reportedUp) log.info({ op: "hazard-chase", ...chase }, "hazard deadlines chased");
         const r = await runDeadlineReminders(deps, send);
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
         metrics?.reminders.inc({ outcome: "sent" }, r.sent);
         metrics?.reminders.inc({ outcome: "skipped" }, r.skipped);
+        const c = await runCalendarWarning(deps, send);
+        if (c) log.warn({ op: "calendar-warning", sent: c }, "admins told the holiday calendar lacks a year");
       } catch (err) {
         log.error({ op: "tick", err }, "scheduled jobs failed");
         metrics?.errors.inc({ where: "scheduler" });

@@ -350,6 +350,15 @@ export class Repo {
     return supers + grants > 0;
   }
 
+  /** Everyone who administers somewhere: super-admins and holders of an ADMIN grant, each once. */
+  async admins(): Promise<UserRow[]> {
+    return this.tx.user.findMany({
+      where: { OR: [{ superAdmin: true }, { grants: { some: { role: "ADMIN" } } }] },
+      select: { id: true, platform: true, platformUserId: true, displayName: true, username: true, lang: true, superAdmin: true },
+      orderBy: { id: "asc" },
+    });
+  }
+
   async makeSuperAdmin(userId: number): Promise<void> {
     await this.tx.user.update({ where: { id: userId }, data: { superAdmin: true } });
   }
