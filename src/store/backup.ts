@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { shanghaiDate } from "../domain/dates.ts";
+import { BackupError, encodeBackup, readBackupFile, writeAtomically, type BackupHeader } from "./backup-file.ts";
+import { availableMigrations, migrate } from "./migrate.ts";
+
+export { BackupError, pruneBackups, readBackupFile, type BackupHeader } from "./backup-file.ts";
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  sha256: string;
+  ms: number;
+}
+
+/** `sentinel-2026-11-23-023000.sentinel-backup` (Shanghai time), `-2`, `-3` … when that name is taken. */
+function backupName(dir: string, now: Date): string {
+  const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", "-").replace(/:/g, "");
+  for (let n = 1; ; n++) {
+    const name = `sentinel-${stamp}${n === 1 ? "" : `-${n}`}.sentinel-backup`;
+    if (!existsSync(path.join(dir, name))) return name;
+  }
+}
+
+/** Takes a snapshot with `snapshot` and writes it, with its header, into `dir` (atomically). */
+export async function writeBackup(
+  snapshot: () => Promise<Uint8Array>,
+  opts: { dir: string; now: Date; schema: string; fingerprint: string },
+): Promise<BackupResult> {
+  const started = Date.now();
+  mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+  const payload = await snapshot();
+  const { bytes, header } = encodeBackup(
+    { payload: "pglite-datadir-tar-gz", createdOn: shanghaiDate(opts.now), schema: opts.schema, secretFingerprint: opts.fingerprint },
+    payload,
+  );
+  const file = writeAtomically(opts.dir, backupName(opts.dir, opts.now), bytes);
+  return { file, bytes: bytes.length, sha256: header.sha256, ms: Date.now() - started };
+}
+
+/** What a data folder may hold before a restore: nothing, or the secret the restore needs (kept apart from backups). */
+const ALLOWED_BEFORE_RESTORE = new Set(["secret.key"]);
+
+/**
+ * Restores a backup into `dataDir`, which must be empty (or hold only `secret.key`), and applies the migrations newer
+ * than the backup. Everything is checked before anything is written: the file (format, length, checksums), the
+ * folder, and the secret (`fingerprint` must be the one the backup was taken under). The database is unpacked under
+ * a temporary name and renamed into place only once it opened and migrated, so a failed restore leaves no half
+ * database behind. Returns the header and the migrations applied.
+ */
+export async function restoreBackup(opts: { file: string; dataDir: string; fingerprint: string }): Promise<{ header: BackupHeader; applied: string[] }> {
+  const found = existsSync(opts.dataDir) ? readdirSync(opts.dataDir).filter((n) => !ALLOWED_BEFORE_RESTORE.has(n)) : [];
+  if (found.length) throw new BackupError("restore-not-empty", { dir: opts.dataDir, found: found.slice(0, 5).join(", ") });
+  const { header, payload } = readBackupFile(opts.file);
+  if (header.secretFingerprint !== opts.fingerprint) throw new BackupError("restore-wrong-secret", { day: header.createdOn });
+  const known = availableMigrations();
+  if (header.schema && !known.includes(header.schema)) throw new BackupError("restore-newer-schema", { schema: header.schema });
+
+  mkdirSync(opts.dataDir, { recursive: true });
+  const temp = path.join(opts.dataDir, "pglite.restoring");
+  const final = path.join(opts.dataDir, "pglite");
+  rmSync(temp, { recursive: true, force: true });
+  let db: PGlite | null = null;
+  try {
+    db = new PGlite(temp, { loadDataDir: new Blob([new Uint8Array(payload)]) });
+    const conn = db;
+    const applied = await migrate({
+      exec: async (sql) => void (await conn.exec(sql)),
+      query: async (sql, params) => (await conn.query(sql, params)).rows as never[],
+    });
+    await conn.close();
+    db = null;
+    renameSync(temp, final);
+    return { header, applied };
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    rmSync(temp, { recursive: true, force: true });
+    if (err instanceof BackupError) throw err;
+    throw new BackupError("restore-failed", { reason: (err as Error).message });
+  }
+}
