@@ -228,6 +228,7 @@ help-official = [Officials]
 help-admin = [Admins]
     /unit add <name> [parent] · /units · /bind <unit> · /unbind
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (roles: worker, official, admin, tip-handler)
+    /backup (system admins, private chat)
 help-tip-handler = [Tip handlers] (private chat)
     /tips [all] · /tip show <no> · /tip ask <no> <question> · /tip verify <no> yes|no [note] · /tip extend <no>
     /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>
