@@ -54,13 +54,19 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(say("restore-checking", { file }) + "\n");
   try {
-    const { header, applied } = await restoreBackup({ file, dataDir, fingerprint: new Sealer(secret).fingerprint() });
+    const { header, applied, counts } = await restoreBackup({ file, dataDir, fingerprint: new Sealer(secret).fingerprint() });
     // The bot reads its secret from DATA_DIR/secret.key unless SENTINEL_SECRET is set: put the one named there.
     if (!config.SENTINEL_SECRET && secretFile && path.resolve(secretFile) !== keptKey) {
       copyFileSync(secretFile, keptKey);
       chmodSync(keptKey, 0o600);
     }
     process.stdout.write(say("restore-done", { dir: dataDir, day: header.createdOn, schema: header.schema, applied: applied.length }) + "\n");
+    process.stdout.write(
+      say("restore-counts", {
+        units: counts.Unit, hazards: counts.Hazard, events: counts.HazardEvent, tips: counts.Tip, tipEvents: counts.TipEvent,
+        obligations: counts.Obligation, submissions: counts.Submission, ledger: counts.RewardEntry,
+      }) + "\n",
+    );
     return 0;
   } catch (err) {
     if (err instanceof BackupError) {

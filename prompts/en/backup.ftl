@@ -23,6 +23,7 @@ restore-done = Restored into { $dir }: the backup of { $day }, database version 
        *[other] , brought up to date ({ $applied } newer migrations).
     }
     Start the bot with the same DATA_DIR and the same secret: npm start
+restore-counts = Restored: { $units } units, { $hazards } hazards ({ $events } events), { $tips } tips ({ $tipEvents } events), { $obligations } obligations ({ $submissions } submissions), { $ledger } ledger entries.
 backup-not-a-backup = This is not a Sentinel backup (it does not start like one). Give a .sentinel-backup file from DATA_DIR/backups/.
 backup-newer-format = This backup is in a newer format than this program knows. Restore it with a newer Sentinel.
 backup-truncated = The backup is incomplete: { $expected } bytes of data expected, { $found } found (an interrupted copy, a full disk?). Nothing was written. Use a complete backup.

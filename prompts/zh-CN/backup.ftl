@@ -23,6 +23,7 @@ restore-done = 已恢复到 { $dir }：{ $day } 的备份，数据库版本 { $s
        *[other] ，并已升级（{ $applied } 个新迁移）。
     }
     现在可以用同一个 DATA_DIR 和同一个密钥启动机器人：npm start
+restore-counts = 恢复的数据：单位 { $units }，隐患 { $hazards }（处理记录 { $events }），举报 { $tips }（记录 { $tipEvents }），报送事项 { $obligations }（已报送 { $submissions }），奖励台账 { $ledger } 条。
 backup-not-a-backup = 这不是隐患哨兵的备份文件（开头不对）。请指定 DATA_DIR/backups/ 里的 .sentinel-backup 文件。
 backup-newer-format = 这个备份文件的格式比本程序新，无法恢复。请用更新版本的隐患哨兵恢复。
 backup-truncated = 备份文件不完整：应有 { $expected } 字节数据，只有 { $found } 字节（复制中断或磁盘已满？）。没有写入任何内容。请换一份完整的备份。

@@ -10,6 +10,8 @@ import path from "node:path";
  */
 export const BACKUP_MAGIC = "SENTINEL-BACKUP 1";
 export const BACKUP_SUFFIX = ".sentinel-backup";
+/** PostgreSQL's own format (pg_dump --format=custom), for pg_restore. */
+export const PGDUMP_SUFFIX = ".pgdump";
 
 export interface BackupHeader {
   format: 1;
@@ -102,9 +104,9 @@ export function writeAtomically(dir: string, name: string, bytes: Uint8Array): s
   return final;
 }
 
-/** The day in a backup's name (`sentinel-2026-11-23-023000.sentinel-backup`), or null for other files. */
+/** The day in a backup's name (`sentinel-2026-11-23-023000.sentinel-backup`, `….pgdump`, `….pgdump.sha256`), or null for other files. */
 export function backupDay(name: string): string | null {
-  return /^sentinel-(\d{4}-\d{2}-\d{2})-\d{6}(?:-\d+)?\.sentinel-backup$/.exec(name)?.[1] ?? null;
+  return /^sentinel-(\d{4}-\d{2}-\d{2})-\d{6}(?:-\d+)?\.(?:sentinel-backup|pgdump|pgdump\.sha256)$/.exec(name)?.[1] ?? null;
 }
 
 /**

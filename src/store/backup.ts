@@ -1,9 +1,12 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { shanghaiDate } from "../domain/dates.ts";
-import { BackupError, encodeBackup, readBackupFile, writeAtomically, type BackupHeader } from "./backup-file.ts";
+import { BACKUP_SUFFIX, BackupError, PGDUMP_SUFFIX, encodeBackup, readBackupFile, writeAtomically, type BackupHeader } from "./backup-file.ts";
 import { availableMigrations, migrate } from "./migrate.ts";
+import { COUNT_SQL, type RowCounts } from "./counts.ts";
 
 export { BackupError, pruneBackups, readBackupFile, type BackupHeader } from "./backup-file.ts";
 
@@ -15,10 +18,10 @@ export interface BackupResult {
 }
 
 /** `sentinel-2026-11-23-023000.sentinel-backup` (Shanghai time), `-2`, `-3` … when that name is taken. */
-function backupName(dir: string, now: Date): string {
+function backupName(dir: string, now: Date, suffix: string): string {
   const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", "-").replace(/:/g, "");
   for (let n = 1; ; n++) {
-    const name = `sentinel-${stamp}${n === 1 ? "" : `-${n}`}.sentinel-backup`;
+    const name = `sentinel-${stamp}${n === 1 ? "" : `-${n}`}${suffix}`;
     if (!existsSync(path.join(dir, name))) return name;
   }
 }
@@ -35,8 +38,47 @@ export async function writeBackup(
     { payload: "pglite-datadir-tar-gz", createdOn: shanghaiDate(opts.now), schema: opts.schema, secretFingerprint: opts.fingerprint },
     payload,
   );
-  const file = writeAtomically(opts.dir, backupName(opts.dir, opts.now), bytes);
+  const file = writeAtomically(opts.dir, backupName(opts.dir, opts.now, BACKUP_SUFFIX), bytes);
   return { file, bytes: bytes.length, sha256: header.sha256, ms: Date.now() - started };
+}
+
+/**
+ * PostgreSQL, when asked for (SENTINEL_BACKUP=on): `pg_dump --format=custom` as it is, so `pg_restore` reads it
+ * directly, written atomically like the embedded backups, with a `sha256sum -c` file beside it. The connection goes
+ * to pg_dump in its environment, so no password shows in the process list.
+ */
+export async function writePgDump(url: string, opts: { dir: string; now: Date }): Promise<BackupResult> {
+  const started = Date.now();
+  mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+  const payload = await pgDump(url);
+  const name = backupName(opts.dir, opts.now, PGDUMP_SUFFIX);
+  const sha256 = createHash("sha256").update(payload).digest("hex");
+  const file = writeAtomically(opts.dir, name, payload);
+  writeAtomically(opts.dir, `${name}.sha256`, Buffer.from(`${sha256}  ${name}\n`));
+  return { file, bytes: payload.length, sha256, ms: Date.now() - started };
+}
+
+function pgDump(url: string): Promise<Buffer> {
+  const u = new URL(url);
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  const set = (k: string, v: string | null | undefined) => v && (env[k] = decodeURIComponent(v));
+  set("PGHOST", u.hostname.replace(/^\[|\]$/g, ""));
+  set("PGPORT", u.port);
+  set("PGUSER", u.username);
+  set("PGPASSWORD", u.password);
+  set("PGDATABASE", u.pathname.slice(1));
+  set("PGSSLMODE", u.searchParams.get("sslmode"));
+  return new Promise((resolve, reject) => {
+    const child = spawn("pg_dump", ["--format=custom", "--no-password"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.on("error", (e) => reject(new BackupError("backup-pg-dump", { reason: (e as NodeJS.ErrnoException).code ?? e.message })));
+    child.on("close", (code) =>
+      code === 0 ? resolve(Buffer.concat(out)) : reject(new BackupError("backup-pg-dump", { reason: err.trim().split("\n")[0] || `exit ${code}` })),
+    );
+  });
 }
 
 /** What a data folder may hold before a restore: nothing, or the secret the restore needs (kept apart from backups). */
@@ -47,9 +89,9 @@ const ALLOWED_BEFORE_RESTORE = new Set(["secret.key"]);
  * than the backup. Everything is checked before anything is written: the file (format, length, checksums), the
  * folder, and the secret (`fingerprint` must be the one the backup was taken under). The database is unpacked under
  * a temporary name and renamed into place only once it opened and migrated, so a failed restore leaves no half
- * database behind. Returns the header and the migrations applied.
+ * database behind. Returns the header, the migrations applied and the rows restored.
  */
-export async function restoreBackup(opts: { file: string; dataDir: string; fingerprint: string }): Promise<{ header: BackupHeader; applied: string[] }> {
+export async function restoreBackup(opts: { file: string; dataDir: string; fingerprint: string }): Promise<{ header: BackupHeader; applied: string[]; counts: RowCounts }> {
   const found = existsSync(opts.dataDir) ? readdirSync(opts.dataDir).filter((n) => !ALLOWED_BEFORE_RESTORE.has(n)) : [];
   if (found.length) throw new BackupError("restore-not-empty", { dir: opts.dataDir, found: found.slice(0, 5).join(", ") });
   const { header, payload } = readBackupFile(opts.file);
@@ -69,10 +111,11 @@ export async function restoreBackup(opts: { file: string; dataDir: string; finge
       exec: async (sql) => void (await conn.exec(sql)),
       query: async (sql, params) => (await conn.query(sql, params)).rows as never[],
     });
+    const counts = (await conn.query<RowCounts>(COUNT_SQL)).rows[0]!;
     await conn.close();
     db = null;
     renameSync(temp, final);
-    return { header, applied };
+    return { header, applied, counts };
   } catch (err) {
     await db?.close().catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export type Prisma = InstanceType<typeof PrismaClient>;
 
 export interface Database {
   prisma: Prisma;
+  /** The server's URL (PostgreSQL), for pg_dump. */
+  url: string | null;
   kind: "pglite" | "postgres";
   /** The last migration applied (all committed ones are, once it is open). */
   schema: string;
@@ -55,6 +57,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     prisma,
     kind: "postgres",
+    url,
     schema: availableMigrations().at(-1) ?? "",
     snapshot: null,
     async close() {
@@ -89,6 +92,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   return {
     prisma,
     kind: "pglite",
+    url: null,
     schema: availableMigrations().at(-1) ?? "",
     // Not through a transaction: dumpDataDir waits only for the statement in progress, so a snapshot asked for from
     // inside a message's transaction (the admin's 备份) does not wait for that transaction, which waits for it.

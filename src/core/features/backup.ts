@@ -29,13 +29,15 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 async function backup(ctx: Ctx): Promise<void> {
   if (!ctx.isSuperAdmin) throw new Refusal("refuse-backup-admin");
   if (ctx.msg.chatType !== "private") throw new Refusal("refuse-backup-in-group");
+  // A PostgreSQL server is usually backed up by its own operators; the bot runs pg_dump only when told to.
+  if (ctx.deps.store.kind === "postgres" && !backupSettings(ctx.deps.config).nightly) throw new Refusal("refuse-backup-postgres");
   let result: BackupResult;
   try {
     result = await takeBackup(ctx.deps, "admin");
   } catch (err) {
-    if (err instanceof BackupError && err.id === "backup-postgres") throw new Refusal("refuse-backup-postgres");
     ctx.deps.log.error({ module: "backup", op: "snapshot", reason: "admin", err }, "backup failed");
-    throw new Refusal("refuse-backup-failed", { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).name });
+    const reason = err instanceof BackupError ? String(err.args.reason ?? err.id) : ((err as NodeJS.ErrnoException).code ?? (err as Error).name);
+    throw new Refusal("refuse-backup-failed", { reason });
   }
   ctx.reply("backup-done", { file: result.file, size: mb(result.bytes), sha256: result.sha256 });
 }
