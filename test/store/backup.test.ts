@@ -16,6 +16,7 @@ const freshDir = () => {
   dirs.push(d);
   return d;
 };
+// PGlite folders on disk take seconds each to create on a busy machine: the timeouts are guards, not measures.
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const HEADER = { payload: "pglite-datadir-tar-gz", createdOn: "2026-11-23", schema: "20261123000000_init", secretFingerprint: "f".repeat(32) } as const;
@@ -32,7 +33,7 @@ function refusal(fn: () => unknown): string {
   return "accepted";
 }
 
-describe("the backup file", () => {
+describe("the backup file", { timeout: 180_000 }, () => {
   const { bytes } = encodeBackup(HEADER, payload);
 
   test("reads back what was written, with the payload's length and checksum in its header", () => {
@@ -96,7 +97,7 @@ describe("the backup file", () => {
   });
 });
 
-describe("a snapshot of the embedded store, restored", () => {
+describe("a snapshot of the embedded store, restored", { timeout: 180_000 }, () => {
   test("holds what was committed; a restore checks folder, file and secret before it writes", async () => {
     const dir = freshDir();
     const store = await openStore({ dataDir: path.join(dir, "live") });
@@ -169,7 +170,7 @@ const hasPgRestore = (() => {
   }
 })();
 
-describe.skipIf(!pg || !hasPgRestore)("PostgreSQL, when asked for", () => {
+describe.skipIf(!pg || !hasPgRestore)("PostgreSQL, when asked for", { timeout: 180_000 }, () => {
   afterAll(() => pg?.drop());
 
   test("is dumped with pg_dump (custom format, with a sha256sum file) that pg_restore reads", async () => {
