@@ -7,7 +7,7 @@ refuse-backup-in-group = Ask for a backup in a private chat (/backup there): whe
 refuse-backup-postgres = This bot runs on a PostgreSQL server, where it takes no snapshot of its own. Back up with pg_dump (see “Backups” in the README), or set SENTINEL_BACKUP=on for a nightly pg_dump.
 refuse-backup-failed = The backup did not finish ({ $reason }); no partial file was left. Check the server's free disk space and the backup folder's permissions, then try again.
 backup-done = Backed up: { $file }
-    { $size } MB, SHA-256 { $sha256 }
+    { $size }, SHA-256 { $sha256 }
     Copy it to another machine or disk. A restore also needs the server secret (secret.key or SENTINEL_SECRET), which is not in the backup: keep it safe, apart.
 
 ## Restore (npm run restore -- <file>)

@@ -7,7 +7,7 @@ refuse-backup-in-group = 备份请在私聊中发送“备份”，服务器上�
 refuse-backup-postgres = 当前使用 PostgreSQL 服务器，机器人不自己做快照。请用 pg_dump 备份（见 README“备份”一节），或设置 SENTINEL_BACKUP=on 每晚自动 pg_dump。
 refuse-backup-failed = 备份没有完成（{ $reason }），没有留下不完整的文件。请检查服务器磁盘空间和备份目录的权限后再试。
 backup-done = 已备份：{ $file }
-    大小 { $size } MB，SHA-256 { $sha256 }
+    大小 { $size }，SHA-256 { $sha256 }
     请把它复制到另一台机器或另一块磁盘。恢复时还需要服务器密钥（secret.key 或 SENTINEL_SECRET），它不在备份里，请另行妥善保管。
 
 ## 恢复（npm run restore -- 备份文件）

@@ -20,7 +20,8 @@ export async function takeBackup(deps: BotDeps, reason: "nightly" | "admin"): Pr
   return result;
 }
 
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** `4.5 MB`, `49 KB`: a PostgreSQL dump of a small county is well under a megabyte. */
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /**
  * `备份` / `/backup`: a system admin's backup now. The whole store, every unit's, so only a system admin; in a private
@@ -39,7 +40,7 @@ async function backup(ctx: Ctx): Promise<void> {
     const reason = err instanceof BackupError ? String(err.args.reason ?? err.id) : ((err as NodeJS.ErrnoException).code ?? (err as Error).name);
     throw new Refusal("refuse-backup-failed", { reason });
   }
-  ctx.reply("backup-done", { file: result.file, size: mb(result.bytes), sha256: result.sha256 });
+  ctx.reply("backup-done", { file: result.file, size: size(result.bytes), sha256: result.sha256 });
 }
 
 /** Backups of the store, on request. */
