@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFixture, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "./helpers.ts";
 import { takeBackup } from "../src/core/features/backup.ts";
 import type { RowCounts } from "../src/store/index.ts";
+import { ConsoleProcess } from "./platforms/console/process.ts";
 
 /**
  * The drill the issue asks for: while reports arrive, take a snapshot; restore it into a new folder with
@@ -182,5 +183,12 @@ describe("the backup drill", { timeout: 600_000 }, () => {
     const ok = await restore([backup], { DATA_DIR: busy });
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toMatch(/隐患 \d+（处理记录 \d+），举报 1（记录 \d+）/);
+
+    // `npm start` on the restored folder: the console bot answers from it.
+    const bot = new ConsoleProcess({ DATA_DIR: busy, SENTINEL_ADMINS: "console:admin" });
+    await bot.waitFor(/admin> $/m, 180_000);
+    expect(await bot.ask(`查询 ${filed[0]}`, /admin> $/m)).toContain("三号仓库安全出口被货物堵塞");
+    bot.say("/quit");
+    expect(await bot.exited).toBe(0);
   });
 });

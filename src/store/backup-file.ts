@@ -39,11 +39,12 @@ export class BackupError extends Error {
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-export function encodeBackup(header: Omit<BackupHeader, "format" | "bytes" | "sha256">, payload: Uint8Array): { bytes: Buffer; header: BackupHeader } {
+/** The file's parts: its head (first line, header, header checksum) and the payload, kept apart so no copy joins them. */
+export function encodeBackup(header: Omit<BackupHeader, "format" | "bytes" | "sha256">, payload: Uint8Array): { parts: [Buffer, Uint8Array]; header: BackupHeader } {
   const full: BackupHeader = { format: 1, ...header, bytes: payload.byteLength, sha256: sha256(payload) };
   const json = JSON.stringify(full);
   const head = Buffer.from(`${BACKUP_MAGIC}\n${json}\n${sha256(Buffer.from(json, "utf8"))}\n`, "utf8");
-  return { bytes: Buffer.concat([head, payload]), header: full };
+  return { parts: [head, payload], header: full };
 }
 
 /** Reads and checks a backup: the format, the header's own checksum, the payload's length and checksum. */
@@ -78,15 +79,15 @@ export function readBackupFile(file: string): { header: BackupHeader; payload: B
 }
 
 /**
- * Writes `bytes` as `dir/name` so that the name only ever holds a whole file: written to a temporary name in the same
+ * Writes `parts`, one after the other, as `dir/name` so that the name only ever holds a whole file: written to a temporary name in the same
  * folder, flushed to disk, renamed over, and the folder flushed so the rename itself survives a power cut.
  */
-export function writeAtomically(dir: string, name: string, bytes: Uint8Array): string {
+export function writeAtomically(dir: string, name: string, parts: readonly Uint8Array[]): string {
   const final = path.join(dir, name);
   const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
   const fd = openSync(temp, "w", 0o600);
   try {
-    for (let off = 0; off < bytes.byteLength; ) off += writeSync(fd, bytes, off);
+    for (const bytes of parts) for (let off = 0; off < bytes.byteLength; ) off += writeSync(fd, bytes, off);
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);

@@ -35,13 +35,15 @@ export async function writeBackup(
   const started = Date.now();
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
   const payload = await snapshot();
-  const { bytes } = encodeBackup(
+  const { parts } = encodeBackup(
     { payload: "pglite-datadir-tar-gz", createdOn: shanghaiDate(opts.now), schema: opts.schema, secretFingerprint: opts.fingerprint },
     payload,
   );
-  const file = writeAtomically(opts.dir, backupName(opts.dir, opts.now, BACKUP_SUFFIX), bytes);
+  const file = writeAtomically(opts.dir, backupName(opts.dir, opts.now, BACKUP_SUFFIX), parts);
   // The whole file's checksum (the header holds the payload's): what `sha256sum` says of a copy made elsewhere.
-  return { file, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), ms: Date.now() - started };
+  const whole = createHash("sha256");
+  for (const p of parts) whole.update(p);
+  return { file, bytes: parts[0].length + parts[1].byteLength, sha256: whole.digest("hex"), ms: Date.now() - started };
 }
 
 /**
@@ -55,8 +57,8 @@ export async function writePgDump(url: string, opts: { dir: string; now: Date })
   const payload = await pgDump(url);
   const name = backupName(opts.dir, opts.now, PGDUMP_SUFFIX);
   const sha256 = createHash("sha256").update(payload).digest("hex");
-  const file = writeAtomically(opts.dir, name, payload);
-  writeAtomically(opts.dir, `${name}.sha256`, Buffer.from(`${sha256}  ${name}\n`));
+  const file = writeAtomically(opts.dir, name, [payload]);
+  writeAtomically(opts.dir, `${name}.sha256`, [Buffer.from(`${sha256}  ${name}\n`)]);
   return { file, bytes: payload.length, sha256, ms: Date.now() - started };
 }
 
@@ -107,7 +109,7 @@ export async function restoreBackup(opts: { file: string; dataDir: string; finge
   rmSync(temp, { recursive: true, force: true });
   let db: PGlite | null = null;
   try {
-    db = new PGlite(temp, { loadDataDir: new Blob([new Uint8Array(payload)]) });
+    db = new PGlite(temp, { loadDataDir: new Blob([payload as Uint8Array<ArrayBuffer>]) });
     const conn = db;
     const applied = await migrate({
       exec: async (sql) => void (await conn.exec(sql)),
