@@ -18,7 +18,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const backupsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".sentinel-backup")).sort() : []);
 
-describe("备份: a system admin's backup now", { timeout: 180_000 }, () => {
+describe("备份: a system admin's backup now", { timeout: 600_000 }, () => {
   test("only a system admin, only in a private chat; told where the file is; its size and checksum logged", async () => {
     const dir = freshDir();
     const logFile = path.join(dir, "test.log");
@@ -69,7 +69,7 @@ describe("备份: a system admin's backup now", { timeout: 180_000 }, () => {
   });
 });
 
-describe("the nightly backup", { timeout: 180_000 }, () => {
+describe("the nightly backup", { timeout: 600_000 }, () => {
   test("at the first tick after 02:30 Shanghai, once a day, keeping the days set", async () => {
     const dir = freshDir();
     const backups = path.join(dir, "backups");
@@ -119,7 +119,7 @@ describe("the nightly backup", { timeout: 180_000 }, () => {
 
 const pg = await freshPostgres();
 
-describe.skipIf(!pg)("on PostgreSQL", { timeout: 180_000 }, () => {
+describe.skipIf(!pg)("on PostgreSQL", { timeout: 600_000 }, () => {
   afterAll(() => pg?.drop());
 
   test("no nightly snapshot unless asked for, and 备份 points to pg_dump", async () => {

@@ -33,7 +33,7 @@ function refusal(fn: () => unknown): string {
   return "accepted";
 }
 
-describe("the backup file", { timeout: 180_000 }, () => {
+describe("the backup file", { timeout: 600_000 }, () => {
   const bytes = Buffer.concat(encodeBackup(HEADER, payload).parts);
 
   test("reads back what was written, with the payload's length and checksum in its header", () => {
@@ -97,7 +97,7 @@ describe("the backup file", { timeout: 180_000 }, () => {
   });
 });
 
-describe("a snapshot of the embedded store, restored", { timeout: 180_000 }, () => {
+describe("a snapshot of the embedded store, restored", { timeout: 600_000 }, () => {
   test("holds what was committed; a restore checks folder, file and secret before it writes", async () => {
     const dir = freshDir();
     const store = await openStore({ dataDir: path.join(dir, "live") });
@@ -170,7 +170,7 @@ const hasPgRestore = (() => {
   }
 })();
 
-describe.skipIf(!pg || !hasPgRestore)("PostgreSQL, when asked for", { timeout: 180_000 }, () => {
+describe.skipIf(!pg || !hasPgRestore)("PostgreSQL, when asked for", { timeout: 600_000 }, () => {
   afterAll(() => pg?.drop());
 
   test("is dumped with pg_dump (custom format, with a sha256sum file) that pg_restore reads", async () => {
