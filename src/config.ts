@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { parseDate } from "./domain/dates.ts";
 
@@ -48,6 +49,18 @@ export const configSchema = z.object({
       const [from, to] = s.split("-").map((h) => Number(h.replace(":00", ""))) as [number, number];
       return { from, to };
     }),
+  // Nightly snapshots: on by default for the embedded database, off on PostgreSQL (whose pg_dump is the tool there).
+  SENTINEL_BACKUP: z.enum(["on", "off"]).optional(),
+  SENTINEL_BACKUP_AT: z
+    .string()
+    .default("02:30")
+    .refine((s) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(s), "a time like 02:30 (Asia/Shanghai)")
+    .transform((s) => {
+      const [hour, minute] = s.split(":").map(Number) as [number, number];
+      return { hour, minute };
+    }),
+  SENTINEL_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  SENTINEL_BACKUP_DIR: z.string().min(1).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),
   TELEGRAM_API_ROOT: z.string().url().optional(),
   TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
@@ -75,6 +88,14 @@ function crossCheck(c: Config): string[] {
 }
 
 export class ConfigError extends Error {}
+
+/** Where backups go, and whether the nightly one is taken (the embedded database: unless turned off; PostgreSQL: if asked). */
+export function backupSettings(c: Config): { dir: string; nightly: boolean } {
+  return {
+    dir: c.SENTINEL_BACKUP_DIR ?? path.join(c.DATA_DIR, "backups"),
+    nightly: c.SENTINEL_BACKUP ? c.SENTINEL_BACKUP === "on" : !c.DATABASE_URL,
+  };
+}
 
 /** Parses the environment; throws a ConfigError naming each wrong setting and what it must be. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { ConfigError, backupSettings, loadConfig } from "../src/config.ts";
 import { loadRewardRules } from "../src/core/tip-rules.ts";
 import { DEFAULT_REWARD_RULES } from "../src/domain/tips.ts";
 
@@ -38,6 +38,23 @@ describe("configuration", () => {
     expect(loadConfig({}).SENTINEL_HOLIDAYS).toBeUndefined();
     expect(loadConfig({ SENTINEL_HOLIDAYS: "" }).SENTINEL_HOLIDAYS).toBeUndefined();
     expect(loadConfig({ SENTINEL_HOLIDAYS: "/etc/sentinel/holidays.json" }).SENTINEL_HOLIDAYS).toBe("/etc/sentinel/holidays.json");
+  });
+
+  test("backups: nightly at 02:30 into DATA_DIR/backups, 14 days, on the embedded database only unless asked for", () => {
+    const c = loadConfig({ DATA_DIR: "/srv/sentinel" });
+    expect(c.SENTINEL_BACKUP_AT).toEqual({ hour: 2, minute: 30 });
+    expect(c.SENTINEL_BACKUP_KEEP_DAYS).toBe(14);
+    expect(backupSettings(c)).toEqual({ dir: path.join("/srv/sentinel", "backups"), nightly: true });
+    const pg = { DATABASE_URL: "postgresql://x@h/db" };
+    expect(backupSettings(loadConfig(pg)).nightly).toBe(false);
+    expect(backupSettings(loadConfig({ ...pg, SENTINEL_BACKUP: "on" })).nightly).toBe(true);
+    expect(backupSettings(loadConfig({ SENTINEL_BACKUP: "off" })).nightly).toBe(false);
+    expect(backupSettings(loadConfig({ SENTINEL_BACKUP_DIR: "/mnt/usb" })).dir).toBe("/mnt/usb");
+    expect(loadConfig({ SENTINEL_BACKUP_AT: "23:05" }).SENTINEL_BACKUP_AT).toEqual({ hour: 23, minute: 5 });
+    expect(() => loadConfig({ SENTINEL_BACKUP_AT: "2:30am" })).toThrow("SENTINEL_BACKUP_AT");
+    expect(() => loadConfig({ SENTINEL_BACKUP_AT: "24:00" })).toThrow("SENTINEL_BACKUP_AT");
+    expect(() => loadConfig({ SENTINEL_BACKUP_KEEP_DAYS: "0" })).toThrow("SENTINEL_BACKUP_KEEP_DAYS");
+    expect(() => loadConfig({ SENTINEL_BACKUP: "yes" })).toThrow("SENTINEL_BACKUP");
   });
 
   test("a webhook needs its secret and a token", () => {

@@ -319,6 +319,7 @@ help-official = [Safety managers · inspectors]
 help-admin = [Admins]
     /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)
+    /backup (system admins, private chat)
 help-tip-handler = [Tip handlers] (private chat)
     /tips [all] · /tip show <no> · /tip ask <no> <question> · /tip verify <no> yes|no [note] · /tip extend <no>
     /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>

@@ -13,6 +13,7 @@ import { help } from "./features/help.ts";
 import { tipHandling } from "./features/tip-handling.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
+import { backups } from "./features/backup.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps };
@@ -79,7 +80,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, deadlines, rewards];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, deadlines, rewards, backups];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {

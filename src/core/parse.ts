@@ -20,6 +20,8 @@ export const COMMANDS = [
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
   // Report rewards.
   "rewardrules", "myrewards", "payouts", "honor",
+  // Operations.
+  "backup",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -89,6 +91,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   myrewards: { slash: ["myrewards", "my rewards"], zh: ["我的奖励"] },
   payouts: { slash: ["payouts"], zh: ["奖励发放"] },
   honor: { slash: ["honor", "honour"], zh: ["光荣榜", "安全之星"] },
+  backup: { slash: ["backup"], zh: ["备份", "立即备份"] },
 };
 
 /** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */

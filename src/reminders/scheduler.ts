@@ -6,6 +6,7 @@ import { runDeadlineReminders } from "./deadlines.ts";
 import { runHonorPosts } from "./honor.ts";
 import { runHazardChase } from "./hazards.ts";
 import { runCalendarWarning } from "./calendar.ts";
+import { runNightlyBackup } from "./backup.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -42,6 +43,13 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
       } catch (err) {
         log.error({ op: "tick", err }, "scheduled jobs failed");
         metrics?.errors.inc({ where: "scheduler" });
+      }
+      // Last, and on its own: a backup takes seconds, and one that fails (a full disk) must not hold up reminders.
+      try {
+        await runNightlyBackup(deps);
+      } catch (err) {
+        log.error({ op: "backup", err }, "nightly backup failed");
+        metrics?.errors.inc({ where: "backup" });
       } finally {
         running = null;
       }

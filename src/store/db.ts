@@ -5,13 +5,23 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { migrate } from "./migrate.ts";
+import { availableMigrations, migrate } from "./migrate.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
 export interface Database {
   prisma: Prisma;
+  /** The server's URL (PostgreSQL), for pg_dump. */
+  url: string | null;
   kind: "pglite" | "postgres";
+  /** The last migration applied (all committed ones are, once it is open). */
+  schema: string;
+  /**
+   * The embedded database's data folder as a gzipped tarball, taken inside PGlite between two statements: what was
+   * committed is in it, a transaction still open is not (its rows are rolled back when the copy is opened).
+   * Null on PostgreSQL, whose own tools (pg_dump) do this.
+   */
+  snapshot: (() => Promise<Uint8Array>) | null;
   close(): Promise<void>;
 }
 
@@ -47,6 +57,9 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     prisma,
     kind: "postgres",
+    url,
+    schema: availableMigrations().at(-1) ?? "",
+    snapshot: null,
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -79,6 +92,11 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   return {
     prisma,
     kind: "pglite",
+    url: null,
+    schema: availableMigrations().at(-1) ?? "",
+    // Not through a transaction: dumpDataDir waits only for the statement in progress, so a snapshot asked for from
+    // inside a message's transaction (the admin's 备份) does not wait for that transaction, which waits for it.
+    snapshot: async () => new Uint8Array(await (await pglite.dumpDataDir("gzip")).arrayBuffer()),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,5 +1,6 @@
 import { openDatabase, type Database, type DatabaseOptions } from "./db.ts";
 import { Repo } from "./repo.ts";
+import { writeBackup, writePgDump, type BackupResult } from "./backup.ts";
 
 export * from "./repo.ts";
 export * from "./tip-repo.ts";
@@ -7,12 +8,19 @@ export * from "./deadline-repo.ts";
 export * from "./reward-repo.ts";
 export * from "./oversight-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
+export type { RowCounts } from "./counts.ts";
+export { BackupError, pruneBackups, restoreBackup, type BackupResult, type BackupHeader } from "./backup.ts";
 
 /** The store the core sees: work happens in transactions over a `Repo`; nothing of Prisma leaks out. */
 export interface Store {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one database transaction: all of it is committed, or none of it. */
   transaction<T>(fn: (repo: Repo) => Promise<T>): Promise<T>;
+  /**
+   * Writes a consistent snapshot of the whole database into `dir`: the embedded database as a checked Sentinel backup
+   * (`writeBackup`), PostgreSQL with pg_dump (`writePgDump`). May be called inside a transaction: neither waits for it.
+   */
+  backup(opts: { dir: string; now: Date; fingerprint: string }): Promise<BackupResult>;
   close(): Promise<void>;
 }
 
@@ -21,6 +29,10 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
   return {
     kind: db.kind,
     transaction: (fn) => db.prisma.$transaction((tx) => fn(new Repo(tx)), { maxWait: 10_000, timeout: 20_000 }),
+    async backup(opts) {
+      if (db.snapshot) return writeBackup(db.snapshot, { ...opts, schema: db.schema });
+      return writePgDump(db.url!, opts);
+    },
     close: () => db.close(),
   };
 }

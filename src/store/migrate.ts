@@ -17,6 +17,16 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
+/** The committed migrations' names, oldest first (their names start with the time they were written). */
+export function availableMigrations(dir = MIGRATIONS_DIR): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
+        .map((d) => d.name)
+        .sort()
+    : [];
+}
+
 /**
  * Applies the committed migrations (prisma/migrations/<name>/migration.sql) that are not yet applied, in name order,
  * each in its own transaction, under Prisma's advisory lock so that several processes starting together on one
@@ -25,12 +35,7 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * Returns the names it applied.
  */
 export async function migrate(db: SqlConnection, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const available = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const available = availableMigrations(dir);
   const applied: string[] = [];
   await db.exec(`SELECT pg_advisory_lock(${LOCK_ID})`);
   try {

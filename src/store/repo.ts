@@ -4,6 +4,7 @@ import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, Role, 
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
+import { COUNT_SQL, type RowCounts } from "./counts.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
@@ -221,6 +222,11 @@ export class Repo {
   }
 
   /** Whether the store answers (the health check). */
+  /** Rows in the tables a restore is judged by (see counts.ts). */
+  async counts(): Promise<RowCounts> {
+    return (await this.tx.$queryRawUnsafe<RowCounts[]>(COUNT_SQL))[0]!;
+  }
+
   async ping(): Promise<boolean> {
     await this.tx.$queryRaw`SELECT 1`;
     return true;

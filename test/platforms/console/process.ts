@@ -16,7 +16,8 @@ export class ConsoleProcess {
   constructor(env: Record<string, string>) {
     this.child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+      // No nightly backup unless a test asks: whether one is due at start depends on the wall clock.
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", SENTINEL_BACKUP: "off", ...env },
     });
     this.child.stdout.setEncoding("utf8").on("data", (d: string) => (this.out += d));
     this.child.stderr.setEncoding("utf8").on("data", (d: string) => (this.out += d));
