@@ -103,7 +103,7 @@ describe("a snapshot of the embedded store, restored", { timeout: 600_000 }, () 
     const store = await openStore({ dataDir: path.join(dir, "live") });
     let file: string;
     try {
-      await store.transaction((repo) => repo.createUnit("县应急管理局", null));
+      await store.transaction((repo) => repo.createUnit("县应急管理局", null, "REGULATOR"));
       ({ file } = await store.backup({ dir: path.join(dir, "backups"), now: new Date("2026-11-10T18:30:00Z"), fingerprint: "a".repeat(32) }));
     } finally {
       await store.close();
@@ -179,7 +179,7 @@ describe.skipIf(!pg || !hasPgRestore)("PostgreSQL, when asked for", { timeout: 6
     let file: string;
     let sha256: string;
     try {
-      await store.transaction((repo) => repo.createUnit("县应急管理局", null));
+      await store.transaction((repo) => repo.createUnit("县应急管理局", null, "REGULATOR"));
       ({ file, sha256 } = await store.backup({ dir, now: new Date("2026-11-10T18:30:00Z"), fingerprint: "a".repeat(32) }));
     } finally {
       await store.close();
