@@ -251,6 +251,7 @@ tip-close-unpaid = The approved reward of { $amount } yuan for tip { $number } i
 tip-closed-done = Tip { $number } is closed. The chat address the tipster left for notices is deleted; the tip itself is deleted after { $days } days, keeping only counts.
 
 tip-photo-caption = Tip { $number }, photo { $n } of { $of }
+tip-approve-stale = The fine, accident or finding of tip { $number } was just changed by another handler, so { $amount } yuan, computed on the old facts, was not approved. Send /tip reward { $number } to see the new amount, then /tip approve { $number } to approve it.
 tip-reapprove-hint = The reward was approved at { $amount } yuan on the earlier facts. To approve it on the new ones, send /tip approve { $number }.
 tip-facts-paid = The reward of { $amount } yuan for tip { $number } is paid; its facts and amount cannot change now.
 tip-close-claimed = The tipster claimed the reward of tip { $number }. Approve it (/tip approve { $number }) and pay it before closing.

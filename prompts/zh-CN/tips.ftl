@@ -251,6 +251,7 @@ tip-close-unpaid = 举报 { $number } 核定的奖励 { $amount } 元还未发�
 tip-closed-done = 举报 { $number } 已办结。举报人留下的通知地址已删除；举报内容将在 { $days } 天后删除，只保留统计数量。
 
 tip-photo-caption = 举报 { $number } 的照片 { $n }/{ $of }
+tip-approve-stale = 举报 { $number } 的罚款、事故或属实情况刚被其他处理人改过，按旧事实算出的 { $amount } 元没有核定。请发送“举报奖励 { $number }”看新金额，再发送“批准奖励 { $number }”重新核定。
 tip-reapprove-hint = 奖励已按原事实核定为 { $amount } 元。如需按新事实重新核定，请发送“批准奖励 { $number }”。
 tip-facts-paid = 举报 { $number } 的奖励 { $amount } 元已发放，相关事实和金额不能再改。
 tip-close-claimed = 举报人已申领举报 { $number } 的奖励。请先核定（批准奖励 { $number }）并发放，再办结。

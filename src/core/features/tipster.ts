@@ -1,6 +1,6 @@
 import { normalizeReceiptCode, formatReceiptCode, RECEIPT_DIGITS } from "../../domain/receipt-code.ts";
-import { formatTipNumber, type TipKind, TIP_KINDS } from "../../domain/tips.ts";
-import type { ConversationRow, TipRow, UnitRow } from "../../store/index.ts";
+import { formatTipNumber, OPEN_TIP_STATUSES, TIP_STATUSES, type TipKind, TIP_KINDS } from "../../domain/tips.ts";
+import type { ConversationRow, TipChange, TipRow, UnitRow } from "../../store/index.ts";
 import { Refusal, checkLength, type AnonCtx } from "../context.ts";
 import type { CommandName } from "../parse.ts";
 import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
@@ -261,6 +261,16 @@ async function lookup(ctx: AnonCtx, args: string, usage: string): Promise<{ tip:
   return { tip, rest };
 }
 
+/**
+ * A tipster's step on an open tip. It guards on "not closed" only: a handler's step meanwhile (opening the tip, a
+ * finding) does not make what the tipster adds wrong, but a close does, and then nothing is recorded.
+ */
+async function changeOpen(ctx: AnonCtx, tip: TipRow, change: TipChange, event: Parameters<AnonCtx["repo"]["tips"]["change"]>[3]): Promise<void> {
+  if (!(await ctx.repo.tips.change(tip.id, { status: OPEN_TIP_STATUSES }, change, event))) {
+    throw new Refusal("tip-closed", { number: formatTipNumber(tip.year, tip.id) });
+  }
+}
+
 function requireOpen(tip: TipRow): void {
   if (tip.status === "CLOSED") throw new Refusal("tip-closed", { number: formatTipNumber(tip.year, tip.id) });
 }
@@ -286,7 +296,7 @@ async function reply(ctx: AnonCtx, args: string): Promise<void> {
   if (!rest && ctx.msg.attachments.length === 0) throw new Refusal("tip-reply-usage");
   checkLength(rest, ctx.deps.config.SENTINEL_MAX_TEXT);
   const body = ctx.deps.sealer.seal({ text: rest, attachments: ctx.msg.attachments.map((a) => a.ref) });
-  await ctx.repo.tips.change(tip.id, [tip.status], { unread: true }, { kind: "REPLY", actorId: null, body, on: ctx.today });
+  await changeOpen(ctx, tip, { unread: true }, { kind: "REPLY", actorId: null, body, on: ctx.today });
   ctx.reply("tip-reply-saved", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -299,13 +309,17 @@ async function claim(ctx: AnonCtx, args: string): Promise<void> {
   // A reward may be claimed after the tip is closed, until the tip is deleted at the end of the retention period.
   if (tip.substantiated === false) throw new Refusal("tip-claim-unsubstantiated", { number });
   if (tip.substantiated !== true) throw new Refusal("tip-claim-not-yet", { number });
+  let now = tip;
+  // Only a reward not yet claimed becomes claimed: a handler's approval at the same moment must not be undone.
   if (tip.reward === "NONE") {
-    await ctx.repo.tips.change(tip.id, [tip.status], { reward: "CLAIMED", unread: true }, { kind: "CLAIMED", actorId: null, on: ctx.today });
+    const claimed = await ctx.repo.tips.change(tip.id, { status: TIP_STATUSES, reward: "NONE" }, { reward: "CLAIMED", unread: true }, { kind: "CLAIMED", actorId: null, on: ctx.today });
+    if (!claimed) now = (await ctx.repo.tips.get(tip.id)) ?? tip;
+    if (now.reward === "PAID") throw new Refusal("tip-claim-paid", { number });
   }
-  ctx.reply(tip.identity ? "tip-claim-named" : "tip-claim-anonymous", {
+  ctx.reply(now.identity ? "tip-claim-named" : "tip-claim-anonymous", {
     number,
-    unit: tip.unit.name,
-    amount: tip.reward === "APPROVED" ? (tip.rewardYuan ?? 0) : "none",
+    unit: now.unit.name,
+    amount: now.reward === "APPROVED" ? (now.rewardYuan ?? 0) : "none",
   });
 }
 
@@ -315,7 +329,7 @@ async function named(ctx: AnonCtx, args: string): Promise<void> {
   const { tip, rest } = found;
   requireOpen(tip);
   const identity = parseIdentity(words(rest));
-  await ctx.repo.tips.change(tip.id, [tip.status], { identity: ctx.deps.sealer.seal(identity) }, { kind: "NAMED", actorId: null, on: ctx.today });
+  await changeOpen(ctx, tip, { identity: ctx.deps.sealer.seal(identity) }, { kind: "NAMED", actorId: null, on: ctx.today });
   ctx.reply("tip-named-done", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -324,7 +338,7 @@ async function anon(ctx: AnonCtx, args: string): Promise<void> {
   if (!found) return;
   const { tip } = found;
   requireOpen(tip);
-  await ctx.repo.tips.change(tip.id, [tip.status], { identity: null }, { kind: "ANONYMOUS", actorId: null, on: ctx.today });
+  await changeOpen(ctx, tip, { identity: null }, { kind: "ANONYMOUS", actorId: null, on: ctx.today });
   ctx.reply("tip-anon-done", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -339,10 +353,10 @@ async function notify(ctx: AnonCtx, args: string): Promise<void> {
   const number = formatTipNumber(tip.year, tip.id);
   if (isOneOf(ON_WORDS, rest)) {
     const contact: TipContact = { platform: ctx.msg.platform, chatId: ctx.msg.chatId, lang: ctx.lang };
-    await ctx.repo.tips.change(tip.id, [tip.status], { contact: ctx.deps.sealer.seal(contact) }, null);
+    await changeOpen(ctx, tip, { contact: ctx.deps.sealer.seal(contact) }, null);
     ctx.reply("tip-notify-on", { number });
   } else if (isOneOf(OFF_WORDS, rest)) {
-    await ctx.repo.tips.change(tip.id, [tip.status], { contact: null }, null);
+    await changeOpen(ctx, tip, { contact: null }, null);
     ctx.reply("tip-notify-off", { number });
   } else {
     throw new Refusal("tip-notify-usage");
