@@ -4,6 +4,8 @@
 ## General
 
 error-internal = Sorry, something went wrong with this message and nothing was saved. Please send it again in a moment; if it keeps failing, tell an admin.
+input-bad-id = The sender or chat id of this message holds characters that cannot be stored (such as a NUL), so the bot cannot handle it. Please send it from an ordinary account or chat.
+amount-too-large = The amount { $amount } is too large: at most { $max } yuan. Please check it and send it again.
 unknown-command = There is no such command. Send /help to see what I can do.
 hint-private = Hello, I am Sentinel. Hazards are reported in your unit's group (send "/report what you saw" there). Send /help for all commands.
 dialog-expired = Your unfinished report timed out and was discarded. Send /report to start again.

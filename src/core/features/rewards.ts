@@ -7,7 +7,8 @@ import type { HazardRow, RewardEntryRow, UnitRow } from "../../store/index.ts";
 import { privateChatOf } from "../messages.ts";
 import { pickLang } from "../i18n.ts";
 import { Refusal, type Ctx } from "../context.ts";
-import { firstWord, words } from "../parse.ts";
+import { MAX_YUAN, firstWord, words } from "../parse.ts";
+import { excerpt } from "../input.ts";
 import type { Feature } from "../bot.ts";
 import { officialHazard } from "./hazards.ts";
 
@@ -185,6 +186,7 @@ async function payouts(ctx: Ctx, args: string): Promise<void> {
     const [ref, amountWord, ...why] = rest;
     const amount = Number(amountWord);
     if (!ref || !Number.isInteger(amount) || amount === 0 || why.length === 0) throw new Refusal("payouts-correct-usage");
+    if (Math.abs(amount) > MAX_YUAN) throw new Refusal("amount-too-large", { amount: excerpt(amountWord!, 20), max: MAX_YUAN });
     const h = await officialHazard(ctx, ref, "payouts-correct-usage");
     const number = formatHazardNumber(h.year, h.id);
     const ofHazard = await ctx.repo.rewards.entries({ hazardId: h.id });

@@ -16,7 +16,8 @@ import {
 } from "../../domain/tips.ts";
 import type { TipChange, TipRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import { MAX_YUAN, firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import { excerpt } from "../input.ts";
 import type { Feature } from "../bot.ts";
 import type { TipContact, TipContent } from "./tipster.ts";
 import { rewardText, tipDetailText, tipLine } from "./tip-text.ts";
@@ -212,6 +213,7 @@ async function fine(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, ref, "tip-fine-usage");
   const yuan = parseYuan(rest);
   if (yuan === null) throw new Refusal("tip-fine-usage");
+  if (yuan > MAX_YUAN) throw new Refusal("amount-too-large", { amount: excerpt(rest, 20), max: MAX_YUAN });
   requireFactsOpen(tip);
   await change(ctx, tip, [tip.status], { fineYuan: yuan }, "FINE", { data: { amount: yuan } });
   ctx.reply("tip-fine-recorded", { number: num(tip), amount: yuan });
