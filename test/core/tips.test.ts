@@ -113,6 +113,19 @@ describe("a tipster", () => {
     expect(await t.say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
   });
 
+  test("no number of other chats guessing wrong locks a genuine tipster out of their code", async () => {
+    const { code } = await fileTip(f, "举报人小王");
+    // A hundred chats guessing through the bot, then the count 2,100 such chats leave in this hour (through the bot
+    // that takes ~50 s here): every count the lookup could share — per hour, under any key — is already filled.
+    for (let i = 0; i < 100; i++) await f.chat.as(`猜码${i}`).say(`举报查询 ${makeReceiptCode(String(i).padStart(26, "3"))}`);
+    const hour = new Date(Math.floor(f.clock.now.getTime() / 3600_000) * 3600_000);
+    await f.app.store.transaction(async (repo) => {
+      for (let i = 100; i < 2100; i++) await repo.tips.hit("tip-code:*", hour);
+    });
+    expect(await f.chat.as("举报人小王").say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
+    expect(await f.chat.as("猜码0").say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
+  });
+
   test("answers a handler's question, sees the answer to the tip, claims the reward; a closed tip takes nothing more", async () => {
     const { number, code } = await fileTip(f, "举报人小王");
     const w = f.chat.as("王局长");
