@@ -264,3 +264,13 @@ tip-digest-unread = · news from the tipster: { $list }
 tip-digest-investigation = · investigation overdue (60 days, 90 if extended): { $list }
 tip-digest-feedback = · feedback overdue (no answer within { $days } days of the finding): { $list }
 tip-digest-hint = Send /tips in a private chat to see them.
+
+## Granting tip handlers: never to oneself, and every grant and revocation is told
+tip-grant-self = You cannot make yourself a tip handler: the role reads tips, so another admin must grant it. Please ask an admin of the unit above, or another admin of this unit.
+tip-handler-granted-notice = [Tip handlers] { $actor } made { $who } a tip handler for “{ $unit }”. If that is not as agreed, ask an admin of the unit above to revoke it (/revoke tiphandler { $who } { $unit }).
+tip-handler-revoked-notice = [Tip handlers] { $actor } revoked { $who }'s tip-handler role for “{ $unit }”.
+tip-handlers-usage = Usage: /tip handlers
+tip-handlers-not-allowed = Only admins and tip handlers may see the list of tip handlers. Please ask an admin of your unit.
+tip-handlers-none = Your units, and those above and below them, have no tip handler. An admin can grant one with /grant tiphandler <name> <unit> (never to themselves).
+tip-handlers-head = { $count } tip handler(s):
+tip-handlers-line = · { $who } — { $unit }

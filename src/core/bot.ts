@@ -11,6 +11,7 @@ import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
 import { tipHandling } from "./features/tip-handling.ts";
+import { tipGrants } from "./features/tip-grants.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
@@ -63,7 +64,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, deadlines, rewards];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {

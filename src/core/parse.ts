@@ -14,7 +14,7 @@ export const COMMANDS = [
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
   // The tip handler's (private chats only).
   "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
-  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close",
+  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close", "tip-handlers",
   // Obligations, submissions, the statistics table.
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
   // Report rewards.
@@ -70,6 +70,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "tip-approve": { slash: ["tip approve", "tipapprove"], zh: ["批准奖励"] },
   "tip-paid": { slash: ["tip paid", "tippaid"], zh: ["奖励已发放"] },
   "tip-close": { slash: ["tip close", "tipclose"], zh: ["举报办结"] },
+  "tip-handlers": { slash: ["tip handlers", "tiphandlers"], zh: ["举报处理人"] },
   "deadline-add": { slash: ["deadline add", "deadlineadd"], zh: ["报送事项", "新增报送事项"] },
   "deadline-remove": { slash: ["deadline remove", "deadlineremove", "deadline rm"], zh: ["删除报送事项"] },
   deadlines: { slash: ["deadlines"], zh: ["报送情况"] },

@@ -209,6 +209,15 @@ export class TipRepo {
       ORDER BY u.id`;
   }
 
+  /** Who hears of a change to the tip handlers of `unit`: the admins of the unit above (of the unit itself at the top) and the super admins. */
+  async overseersOf(unit: UnitRow): Promise<UserRow[]> {
+    return this.tx.$queryRaw<UserRow[]>`
+      SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
+      FROM "User" u LEFT JOIN "RoleGrant" g ON g."userId" = u.id AND g.role = 'ADMIN'
+      WHERE u."superAdmin" OR g."unitId" = ${unit.parentId ?? unit.id}
+      ORDER BY u.id`;
+  }
+
   /** Everyone holding `TIP_HANDLER` anywhere, with the units they hold it on. */
   async allHandlers(): Promise<{ user: UserRow; unitPath: string }[]> {
     const rows = await this.tx.$queryRaw<(UserRow & { unitPath: string })[]>`

@@ -5,6 +5,7 @@ import type { Repo, UnitRow, UserRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
 import { parseRole, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
+import { announceTipHandlerChange, checkTipHandlerGrant } from "./tip-grants.ts";
 
 const ADMIN_CODE_KEY = "admin-claim-code";
 const MAX_UNIT_NAME = 60;
@@ -119,7 +120,9 @@ async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role
 
 async function grant(ctx: Ctx, args: string): Promise<void> {
   const { role, target, unit } = await roleChange(ctx, args, "usage-grant");
+  if (role === "TIP_HANDLER") checkTipHandlerGrant(ctx, target);
   const added = await ctx.repo.addGrant(target.id, unit.id, role, ctx.user.id);
+  if (added && role === "TIP_HANDLER") await announceTipHandlerChange(ctx, { target, unit, granted: true });
   const roleName = ctx.t(`role-${role.toLowerCase()}`);
   ctx.reply(added ? "grant-done" : "grant-already", { who: target.displayName, role: roleName, unit: unit.name });
 }
@@ -127,6 +130,7 @@ async function grant(ctx: Ctx, args: string): Promise<void> {
 async function revoke(ctx: Ctx, args: string): Promise<void> {
   const { role, target, unit } = await roleChange(ctx, args, "usage-revoke");
   const removed = await ctx.repo.removeGrant(target.id, unit.id, role);
+  if (removed && role === "TIP_HANDLER") await announceTipHandlerChange(ctx, { target, unit, granted: false });
   const roleName = ctx.t(`role-${role.toLowerCase()}`);
   ctx.reply(removed ? "revoke-done" : "revoke-none", { who: target.displayName, role: roleName, unit: unit.name });
 }
