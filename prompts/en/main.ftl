@@ -234,3 +234,4 @@ help-tip-handler = [Tip handlers] (private chat)
     /tips [all] · /tip show <no> · /tip ask <no> <question> · /tip verify <no> yes|no [note] · /tip extend <no>
     /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>
     /tip reward <no> · /tip approve <no> · /tip paid <no> · /tip close <no>
+file-not-sent = (The file “{ $filename }” was not sent: this platform or its server does not take it. Please try again later, or export from the console or another platform.)

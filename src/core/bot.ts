@@ -124,6 +124,8 @@ export function createBot(deps: BotDeps): Bot {
         const binding = msg.chatType === "group" ? await repo.findBinding(msg.platform, msg.chatId) : null;
         ctx = new Ctx(deps, msg, repo, user, binding);
         await dispatch(ctx, cmd);
+        // An adapter that cannot send a file says so in the chat's words, not only the caption.
+        for (const o of ctx.out) if (o.file) o.file.failed ??= ctx.t("file-not-sent", { filename: o.file.filename });
         return ctx.out;
       });
       if (out === null) {
