@@ -121,6 +121,7 @@ notify-reporter = Your hazard report { $number } { $action ->
 ## Officials
 
 refuse-date-format = "{ $input }" is not a valid date. Write it as 2026-12-31.
+refuse-no-such-date = There is no such date as “{ $input }” (February has no 30th, for one). Please check the date and send it again.
 refuse-date-past = The date { $date } has passed (today is { $today }). Give today or a later date.
 usage-confirm = Usage: /confirm <number> general|major [deadline], e.g. /confirm YH-2026-000123 major 2026-12-31
 confirmed = Hazard { $number } confirmed as a { $level }.{ $deadline ->

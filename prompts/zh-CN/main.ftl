@@ -120,6 +120,7 @@ notify-reporter = 您报告的隐患 { $number } { $action ->
 ## 监管人员处理
 
 refuse-date-format = “{ $input }”不是有效日期。请写成 2026-12-31 或 2026年12月31日。
+refuse-no-such-date = 没有“{ $input }”这一天（例如 2 月没有 30 日）。请核对日期后重新发送。
 refuse-date-past = 期限 { $date } 已经过去（今天是 { $today }）。请填写今天或以后的日期。
 usage-confirm = 用法：确认 编号 一般|重大 [整改期限]，例如：确认 YH-2026-000123 重大 2026-12-31
 confirmed = 已确认隐患 { $number } 为{ $level }。{ $deadline ->

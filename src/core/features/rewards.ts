@@ -1,6 +1,6 @@
 import { monthRange, parseMonth, shanghaiMonth } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
-import { DEFAULT_REPORT_REWARDS, earnFor, firstBonus, maskName, parseRuleChanges, type Earning, type ReportRewardRules } from "../../domain/report-rewards.ts";
+import { DEFAULT_REPORT_REWARDS, MAX_RULE_VALUE, earnFor, firstBonus, maskName, parseRuleChanges, type Earning, type ReportRewardRules } from "../../domain/report-rewards.ts";
 import { topUnits } from "../../domain/permissions.ts";
 import type { HazardLevel } from "../../domain/types.ts";
 import type { HazardRow, RewardEntryRow, UnitRow } from "../../store/index.ts";
@@ -112,8 +112,9 @@ function rulesText(ctx: Ctx, unit: UnitRow, rules: ReportRewardRules, own: boole
 
 async function rewardRules(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
-  const units = await ctx.officialUnits();
   if (!ref) {
+    // Anyone in a unit's group may read its rules (they say what a report earns); elsewhere, an official's units.
+    const units = ctx.binding ? [ctx.binding.unit] : await ctx.officialUnits();
     const lines = [];
     for (const u of units) {
       const { rules, from } = await rulesOf(ctx, u);
@@ -123,9 +124,13 @@ async function rewardRules(ctx: Ctx, args: string): Promise<void> {
     return;
   }
   if (!["set", "设置", "修改"].includes(ref.toLowerCase())) throw new Refusal("rewardrules-usage");
+  await ctx.officialUnits();
   const unit = ctx.requireBinding().unit;
   const parsed = parseRuleChanges(rest);
-  if (!parsed.ok) throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
+  if (!parsed.ok) {
+    if (parsed.reason) throw new Refusal(`rewardrules-${parsed.reason}`, { word: parsed.word, value: excerpt(parsed.value ?? "", 20), max: MAX_RULE_VALUE });
+    throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
+  }
   const { rules: before, own } = await rulesOf(ctx, unit);
   const after = { ...before, ...parsed.changes };
   await ctx.repo.rewards.setRules(unit.id, { ...own, ...parsed.changes }, before, after, ctx.user.id, ctx.now);
