@@ -379,11 +379,17 @@ export class Repo {
   /** Files a hazard and its first event, in one statement. */
   async createHazard(h: NewHazard): Promise<{ id: number; year: number }> {
     const rows = await this.tx.$queryRaw<{ id: number; year: number }[]>`
-      WITH h AS (
-        INSERT INTO "Hazard" (year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
+      WITH n AS (
+        -- The number (the id) from a counter row in this transaction, not the id sequence: numbers run without gaps,
+        -- also across a rollback or a kill -9. Concurrent reports wait here for each other's commit, one row lock each.
+        INSERT INTO "Counter" (name, last) VALUES ('hazard', 1)
+        ON CONFLICT (name) DO UPDATE SET last = "Counter".last + 1
+        RETURNING last
+      ), h AS (
+        INSERT INTO "Hazard" (id, year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
                               attachments, indicators, "reportedAt")
-        VALUES (${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
-                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)})
+        SELECT n.last, ${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
+               ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)} FROM n
         RETURNING id, year
       ), e AS (
         INSERT INTO "HazardEvent" ("hazardId", kind, "toStatus", "actorId", at)

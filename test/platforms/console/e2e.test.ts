@@ -92,6 +92,8 @@ describe("nothing a reply confirmed is lost", () => {
     const done = await second.ask("完成", /张三@车间群> $/m);
     expect(done).toContain("已登记隐患");
     expect(done).toContain("安全出口、疏散通道");
+    // Numbers run on without a gap across the kill (a sequence would have jumped by its logged-ahead 32).
+    expect(done).toContain(n.replace(/\d{6}$/, (d) => String(Number(d) + 1).padStart(6, "0")));
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
   });
