@@ -236,3 +236,5 @@ help-tip-handler = [Tip handlers] (private chat)
     /tip feedback <no> <text> · /tip hazard <no> <unit> <description> · /tip fine <no> <amount> · /tip accident <no> <grade> <deaths> · /tip same <no> <no>
     /tip reward <no> · /tip approve <no> · /tip paid <no> · /tip close <no>
 file-not-sent = (The file “{ $filename }” was not sent: this platform or its server does not take it. Please try again later, or export from the console or another platform.)
+limit-reports = You have reported { $limit } hazards within this hour, the limit, so this one was not filed. Please report it next hour; if it is urgent, contact your unit's safety staff directly.
+limit-tips = This chat has sent { $limit } tips today, the limit, so this one was not sent. Please send it tomorrow; if it is urgent, call the 12350 hotline.

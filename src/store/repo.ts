@@ -235,6 +235,11 @@ export class Repo {
     return (await this.tx.conversation.deleteMany({ where: { platform, updatedAt: { lt: before } } })).count;
   }
 
+  /** Drops the named chats' dialogs (half-finished reports and the like) not touched since before `before`. */
+  async purgeStaleDialogs(before: Date): Promise<number> {
+    return (await this.tx.conversation.deleteMany({ where: { platform: { not: "anon" }, updatedAt: { lt: before } } })).count;
+  }
+
   async purgeHashedClaims(beforeDay: string): Promise<number> {
     return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
   }

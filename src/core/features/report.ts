@@ -5,6 +5,7 @@ import type { ConversationRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation } from "../parse.ts";
 import type { Feature } from "../bot.ts";
+import { countNewReport } from "../limits.ts";
 
 const MAX_LOCATION = 200;
 const MAX_ATTACHMENTS = 9;
@@ -24,6 +25,7 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>): Promise<void> {
   const binding = ctx.requireBinding();
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
+  await countNewReport(ctx);
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
     year,

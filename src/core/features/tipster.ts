@@ -7,6 +7,7 @@ import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
 import { Sealer } from "../sealer.ts";
 import { startOfShanghaiDay, toHalfWidth } from "../../domain/dates.ts";
 import { tipStatusText } from "./tip-text.ts";
+import { countNewTip } from "../limits.ts";
 
 /** The sealed content of a tip: what the tipster wrote. */
 export interface TipContent {
@@ -119,6 +120,7 @@ async function receivingUnit(ctx: AnonCtx, where: string, what: string): Promise
 async function fileTip(ctx: AnonCtx, draft: TipDraft, identity: TipIdentity | null): Promise<void> {
   const { sealer } = ctx.deps;
   const unit = await receivingUnit(ctx, draft.where!, draft.what!);
+  await countNewTip(ctx, { check: false });
   const code = Sealer.newReceiptCode();
   const year = Number(ctx.today.slice(0, 4));
   const content: TipContent = { where: draft.where!, what: draft.what!, attachments: draft.attachments };
@@ -150,6 +152,8 @@ async function start(ctx: AnonCtx, args: string): Promise<void> {
     ctx.reply("tip-code-again", { number: open.draft.number ?? "", code: formatReceiptCode(open.draft.code) });
     return;
   }
+  // Told at the start, not after the tipster has written it all out.
+  await countNewTip(ctx, { check: true });
   ctx.reply("tip-intro");
   await askNext(ctx, draft);
 }
