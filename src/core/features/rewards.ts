@@ -128,7 +128,7 @@ async function rewardRules(ctx: Ctx, args: string): Promise<void> {
   const unit = ctx.requireBinding().unit;
   const parsed = parseRuleChanges(rest);
   if (!parsed.ok) {
-    if (parsed.reason) throw new Refusal(`rewardrules-${parsed.reason}`, { word: parsed.word, value: excerpt(parsed.value ?? "", 20), max: MAX_RULE_VALUE });
+    if (parsed.reason) throw new Refusal(parsed.reason === "negative" ? "rewardrules-negative" : "rewardrules-too-large", { word: parsed.word, value: excerpt(parsed.value ?? "", 20), max: MAX_RULE_VALUE });
     throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
   }
   const { rules: before, own } = await rulesOf(ctx, unit);
