@@ -31,6 +31,8 @@ export const configSchema = z.object({
   SENTINEL_MAX_TEXT: z.coerce.number().int().min(50).max(4000).default(1000),
   SENTINEL_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   SENTINEL_TIP_UNIT: z.string().min(1).optional(),
+  SENTINEL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  SENTINEL_TIPS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
   SENTINEL_TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),

@@ -5,5 +5,6 @@ console-banner = Sentinel is running (database: { $store }).
     Send /help for the commands.
 console-admin-code = There is no admin yet. One-time code: { $code } — send /claim { $code } in a private chat to become admin.
 console-as-usage = Usage: /as name@group (speak in a group) or /as name (private chat)
+console-error = This line failed ({ $kind }); the console keeps running.
 console-as-group = You are now "{ $who }" in the group "{ $chat }".
 console-as-private = You are now "{ $who }" in a private chat with the bot.

@@ -4,6 +4,8 @@
 ## General
 
 error-internal = Sorry, something went wrong with this message and nothing was saved. Please send it again in a moment; if it keeps failing, tell an admin.
+input-bad-id = The sender or chat id of this message holds characters that cannot be stored (such as a NUL), so the bot cannot handle it. Please send it from an ordinary account or chat.
+amount-too-large = The amount { $amount } is too large: at most { $max } yuan. Please check it and send it again.
 unknown-command = There is no such command. Send /help to see what I can do.
 hint-private = Hello, I am Sentinel. Hazards are reported in your unit's group (send "/report what you saw" there). Send /help for all commands.
 dialog-expired = Your unfinished report timed out and was discarded. Send /report to start again.
@@ -152,6 +154,7 @@ notify-reporter = Your hazard report { $number } { $action ->
 ## Officials
 
 refuse-date-format = "{ $input }" is not a valid date. Write it as 2026-12-31.
+refuse-no-such-date = There is no such date as “{ $input }” (February has no 30th, for one). Please check the date and send it again.
 refuse-date-past = The date { $date } has passed (today is { $today }). Give today or a later date.
 usage-confirm = Usage: /confirm <number> general|major [deadline], e.g. /confirm YH-2026-000123 major 2026-12-31
 confirmed = Hazard { $number } confirmed as a { $level }.{ $deadline ->
@@ -357,3 +360,6 @@ chase-late = [Overdue] Hazard { $number } of { $unit }: the { $kind ->
         [sup] supervision deadline
        *[other] rectification deadline
     } { $deadline } passed { $days } days ago and it is not fixed: { $text }. Please follow up (/status { $number }).
+file-not-sent = (The file “{ $filename }” was not sent: this platform or its server does not take it. Please try again later, or export from the console or another platform.)
+limit-reports = You have reported { $limit } hazards within this hour, the limit, so this one was not filed. Please report it next hour; if it is urgent, contact your unit's safety staff directly.
+limit-tips = This chat has sent { $limit } tips today, the limit, so this one was not sent. Please send it tomorrow; if it is urgent, call the 12350 hotline.

@@ -53,3 +53,5 @@ payouts-corrected = Correction recorded: hazard { $number } ({ $name }) { $amoun
 payouts-correct-own = You cannot correct your own reward (hazard { $number }). Ask another official of your unit.
 payouts-correct-below-zero = The reward for hazard { $number } is { $total } yuan; a correction cannot take it below 0.
 honor-in-group = The honour roll is shown in your unit's group: send /honor there.
+rewardrules-negative = “{ $word }” cannot be negative ({ $value }): amounts and points start at 0. To reward less, set a smaller number, or 0.
+rewardrules-too-large = The value { $value } of “{ $word }” is too large: at most { $max }. Please check it and set it again.

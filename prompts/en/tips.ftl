@@ -251,6 +251,7 @@ tip-close-unpaid = The approved reward of { $amount } yuan for tip { $number } i
 tip-closed-done = Tip { $number } is closed. The chat address the tipster left for notices is deleted; the tip itself is deleted after { $days } days, keeping only counts.
 
 tip-photo-caption = Tip { $number }, photo { $n } of { $of }
+tip-approve-stale = The fine, accident or finding of tip { $number } was just changed by another handler, so { $amount } yuan, computed on the old facts, was not approved. Send /tip reward { $number } to see the new amount, then /tip approve { $number } to approve it.
 tip-reapprove-hint = The reward was approved at { $amount } yuan on the earlier facts. To approve it on the new ones, send /tip approve { $number }.
 tip-facts-paid = The reward of { $amount } yuan for tip { $number } is paid; its facts and amount cannot change now.
 tip-close-claimed = The tipster claimed the reward of tip { $number }. Approve it (/tip approve { $number }) and pay it before closing.
@@ -263,3 +264,13 @@ tip-digest-unread = · news from the tipster: { $list }
 tip-digest-investigation = · investigation overdue (60 days, 90 if extended): { $list }
 tip-digest-feedback = · feedback overdue (no answer within { $days } days of the finding): { $list }
 tip-digest-hint = Send /tips in a private chat to see them.
+
+## Granting tip handlers: never to oneself, and every grant and revocation is told
+tip-grant-self = You cannot make yourself a tip handler: the role reads tips, so another admin must grant it. Please ask an admin of the unit above, or another admin of this unit.
+tip-handler-granted-notice = [Tip handlers] { $actor } made { $who } a tip handler for “{ $unit }”. If that is not as agreed, ask an admin of the unit above to revoke it (/revoke tiphandler { $who } { $unit }).
+tip-handler-revoked-notice = [Tip handlers] { $actor } revoked { $who }'s tip-handler role for “{ $unit }”.
+tip-handlers-usage = Usage: /tip handlers
+tip-handlers-not-allowed = Only admins and tip handlers may see the list of tip handlers. Please ask an admin of your unit.
+tip-handlers-none = Your units, and those above and below them, have no tip handler. An admin can grant one with /grant tiphandler <name> <unit> (never to themselves).
+tip-handlers-head = { $count } tip handler(s):
+tip-handlers-line = · { $who } — { $unit }

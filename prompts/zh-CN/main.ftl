@@ -4,6 +4,8 @@
 ## 通用
 
 error-internal = 抱歉，处理这条消息时出错了，本次内容没有保存。请稍后再发一次；如果一直出错，请联系管理员。
+input-bad-id = 这条消息的发送者或会话标识含有无法保存的字符（如空字符），机器人不能处理。请换用平台的正常账号或会话再发。
+amount-too-large = 金额 { $amount } 太大：最多 { $max } 元。请核对后重新输入（可用“万”，例如 5万）。
 unknown-command = 没有这个命令。发送“帮助”或 /help 查看可用命令。
 hint-private = 您好，我是隐患哨兵。隐患请在本单位的群里报告（发送“报隐患 内容”）。发送“帮助”查看全部命令。
 dialog-expired = 上次未完成的填报已超时作废。如需报告隐患，请重新发送“报隐患”。
@@ -151,6 +153,7 @@ notify-reporter = 您报告的隐患 { $number } { $action ->
 ## 监管人员处理
 
 refuse-date-format = “{ $input }”不是有效日期。请写成 2026-12-31 或 2026年12月31日。
+refuse-no-such-date = 没有“{ $input }”这一天（例如 2 月没有 30 日）。请核对日期后重新发送。
 refuse-date-past = 期限 { $date } 已经过去（今天是 { $today }）。请填写今天或以后的日期。
 usage-confirm = 用法：确认 编号 一般|重大 [整改期限]，例如：确认 YH-2026-000123 重大 2026-12-31
 confirmed = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
@@ -356,3 +359,6 @@ chase-late = 【逾期催办】{ $unit } 的隐患 { $number }{ $kind ->
         [sup] 督办期限
        *[other] 整改期限
     } { $deadline } 已逾期 { $days } 天，仍未整改：{ $text }。请督促整改（查询 { $number }）。
+file-not-sent = （文件“{ $filename }”没有发出：本平台或服务器不接受这个文件。请稍后再试，或在控制台、另一平台上导出。）
+limit-reports = 您这一小时内已报告 { $limit } 条隐患，达到上限，这条没有登记。请下一个小时再报；情况紧急请直接联系本单位安全管理人员。
+limit-tips = 今天从这个对话提交的举报已达 { $limit } 件上限，这一件没有提交。请明天再提交；情况紧急请拨打 12350 举报电话。

@@ -53,3 +53,5 @@ payouts-corrected = 已记录更正：隐患 { $number }（{ $name }）{ $amount
 payouts-correct-own = 不能更正自己的奖励（隐患 { $number }）。请由本单位另一位监管人员办理。
 payouts-correct-below-zero = 隐患 { $number } 的奖励现为 { $total } 元，更正后不能低于 0 元。
 honor-in-group = 光荣榜请在本单位的群里查看：在群里发送“光荣榜”。
+rewardrules-negative = “{ $word }”不能设为负数（{ $value }）：奖励金额和积分都从 0 起。要少奖，请设一个小一些的数，或设为 0。
+rewardrules-too-large = “{ $word }”的值 { $value } 太大：最多 { $max }。请核对后重新设置。

@@ -251,6 +251,7 @@ tip-close-unpaid = 举报 { $number } 核定的奖励 { $amount } 元还未发�
 tip-closed-done = 举报 { $number } 已办结。举报人留下的通知地址已删除；举报内容将在 { $days } 天后删除，只保留统计数量。
 
 tip-photo-caption = 举报 { $number } 的照片 { $n }/{ $of }
+tip-approve-stale = 举报 { $number } 的罚款、事故或属实情况刚被其他处理人改过，按旧事实算出的 { $amount } 元没有核定。请发送“举报奖励 { $number }”看新金额，再发送“批准奖励 { $number }”重新核定。
 tip-reapprove-hint = 奖励已按原事实核定为 { $amount } 元。如需按新事实重新核定，请发送“批准奖励 { $number }”。
 tip-facts-paid = 举报 { $number } 的奖励 { $amount } 元已发放，相关事实和金额不能再改。
 tip-close-claimed = 举报人已申领举报 { $number } 的奖励。请先核定（批准奖励 { $number }）并发放，再办结。
@@ -263,3 +264,13 @@ tip-digest-unread = · 举报人有新补充或申领：{ $list }
 tip-digest-investigation = · 核查逾期（超过 60 日，延期后 90 日）：{ $list }
 tip-digest-feedback = · 反馈逾期（核查结论后 { $days } 日内未答复举报人）：{ $list }
 tip-digest-hint = 请私聊发送“举报列表”查看。
+
+## 举报处理人的授权：不能授予自己，每次授权和撤销都告知相关人员
+tip-grant-self = 不能给自己授予“举报处理人”：这个角色能阅读举报内容，须由另一位管理员授予。请上级单位或本单位的另一位管理员操作。
+tip-handler-granted-notice = 【举报处理人变动】{ $actor } 已授予 { $who } “{ $unit }”的举报处理人权限。如与安排不符，请联系上级单位管理员撤销（撤销 举报处理人 { $who } { $unit }）。
+tip-handler-revoked-notice = 【举报处理人变动】{ $actor } 已撤销 { $who } 在“{ $unit }”的举报处理人权限。
+tip-handlers-usage = 用法：举报处理人 名单
+tip-handlers-not-allowed = 只有管理员和举报处理人可以查看举报处理人名单。如需查看，请联系本单位管理员。
+tip-handlers-none = 您的单位及上下级单位目前没有举报处理人。管理员可发送“授权 举报处理人 姓名 单位”授予（不能授予自己）。
+tip-handlers-head = 举报处理人 { $count } 人：
+tip-handlers-line = · { $who } — { $unit }

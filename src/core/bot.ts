@@ -2,6 +2,7 @@ import { AnonCtx, Ctx, Refusal, type BotDeps } from "./context.ts";
 import { TIPSTER_COMMANDS, firstWord, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
 import { parseHazardNumber } from "../domain/hazard-number.ts";
 import { pickLang } from "./i18n.ts";
+import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
 import type { ConversationRow, UserRow } from "../store/index.ts";
@@ -11,6 +12,7 @@ import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
 import { tipHandling } from "./features/tip-handling.ts";
+import { tipGrants } from "./features/tip-grants.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
@@ -80,7 +82,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, deadlines, rewards, backups];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards, backups];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -89,20 +91,36 @@ export function createBot(deps: BotDeps): Bot {
   }
   const log = deps.log.child({ module: "bot" });
 
-  async function handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+  /** The error boundary: whatever a message carries and whatever fails, the caller gets replies, never an exception. */
+  async function handle(raw: IncomingMessage): Promise<OutgoingMessage[]> {
+    const lang = () => pickLang(raw.sender?.lang, deps.config.SENTINEL_LANG);
+    try {
+      const msg = cleanIncoming(raw);
+      if (!msg) {
+        log.info({ op: "handle", platform: raw.platform, refusal: "input-bad-id" }, "refused");
+        return [{ platform: raw.platform, chatId: raw.chatId, text: deps.prompts.t(lang(), "input-bad-id") }];
+      }
+      return await handleClean(msg);
+    } catch (err) {
+      log.error({ op: "handle", platform: raw.platform, err }, "failed");
+      return [{ platform: raw.platform, chatId: raw.chatId, text: deps.prompts.t(lang(), "error-internal") }];
+    }
+  }
+
+  async function handleClean(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const cmd = parseCommand(msg.text);
     if (isChatter(msg, cmd)) return [];
     if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
     const started = Date.now();
-    // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
-    // and look for a dialog without a transaction, so chatter costs one read and no write.
-    const document = msg.attachments.some((a) => a.kind === "document");
-    if (!cmd && msg.chatType === "group" && !document) {
-      const open = await deps.store.transaction((repo) => repo.getConversation(msg.platform, msg.chatId, msg.sender.id));
-      if (!open) return [];
-    }
     let ctx: Ctx | null = null;
     try {
+      // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
+      // and look for a dialog without a transaction, so chatter costs one read and no write.
+      const document = msg.attachments.some((a) => a.kind === "document");
+      if (!cmd && msg.chatType === "group" && !document) {
+        const open = await deps.store.transaction((repo) => repo.getConversation(msg.platform, msg.chatId, msg.sender.id));
+        if (!open) return [];
+      }
       const out = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
         // wrote to the bot privately, and when.
@@ -125,6 +143,8 @@ export function createBot(deps: BotDeps): Bot {
         const binding = msg.chatType === "group" ? await repo.findBinding(msg.platform, msg.chatId) : null;
         ctx = new Ctx(deps, msg, repo, user, binding);
         await dispatch(ctx, cmd);
+        // An adapter that cannot send a file says so in the chat's words, not only the caption.
+        for (const o of ctx.out) if (o.file) o.file.failed ??= ctx.t("file-not-sent", { filename: o.file.filename });
         return ctx.out;
       });
       if (out === null) {

@@ -8,6 +8,7 @@ import type { BindingRow, Repo, UnitRow, UserRow } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
+import { excerpt } from "./input.ts";
 import type { Sealer } from "./sealer.ts";
 import type { RewardRules } from "../domain/tips.ts";
 import type { HolidayCalendar } from "../domain/calendar.ts";
@@ -34,13 +35,20 @@ export interface BotDeps {
  * rolls back and the person gets the text.
  */
 export class Refusal extends Error {
+  readonly args: Args;
   constructor(
     readonly id: string,
-    readonly args: Args = {},
+    args: Args = {},
   ) {
     super(id);
+    // A refusal may repeat what was typed (a unit, a person, a word it did not know): only an excerpt of it, so a
+    // long message is not echoed back whole.
+    this.args = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, ECHOED_ARGS.has(k) && typeof v === "string" ? excerpt(v, 60) : v]));
   }
 }
+
+/** The refusal arguments that may carry a person's own words. */
+const ECHOED_ARGS: ReadonlySet<string> = new Set(["unit", "who", "word", "input", "period", "date", "number", "tipUnit"]);
 
 /** Refuses text longer than `limit` characters (counted as people count them, not UTF-16 units). */
 export function checkLength(text: string, limit: number): void {

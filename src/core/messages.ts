@@ -41,6 +41,8 @@ export interface OutgoingFile {
   /** The bytes; or, for a file the platform already holds (a photo someone sent), its reference. */
   data?: Uint8Array;
   ref?: string;
+  /** What to say instead when the platform cannot send the file (set by the core, in the chat's language). */
+  failed?: string;
 }
 
 export interface OutgoingMessage {

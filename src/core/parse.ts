@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../domain/dates.ts";
+import { trimInvisible } from "./input.ts";
 import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role, type UnitKind } from "../domain/types.ts";
 import type { RoleSide } from "../domain/units.ts";
 import type { AccidentGrade, TipKind } from "../domain/tips.ts";
@@ -15,7 +16,7 @@ export const COMMANDS = [
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
   // The tip handler's (private chats only).
   "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
-  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close",
+  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close", "tip-handlers",
   // Obligations, submissions, the statistics table.
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
   // Report rewards.
@@ -79,6 +80,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "tip-approve": { slash: ["tip approve", "tipapprove"], zh: ["批准奖励"] },
   "tip-paid": { slash: ["tip paid", "tippaid"], zh: ["奖励已发放"] },
   "tip-close": { slash: ["tip close", "tipclose"], zh: ["举报办结"] },
+  "tip-handlers": { slash: ["tip handlers", "tiphandlers"], zh: ["举报处理人"] },
   "deadline-add": { slash: ["deadline add", "deadlineadd"], zh: ["报送事项", "新增报送事项"] },
   "deadline-remove": { slash: ["deadline remove", "deadlineremove", "deadline rm"], zh: ["删除报送事项"] },
   deadlines: { slash: ["deadlines"], zh: ["报送情况"] },
@@ -121,7 +123,7 @@ const KEYWORD_END = /^(?:$|[\s:：，,])/;
  * or a Chinese keyword (`报隐患 …`). Returns `null` for ordinary chat.
  */
 export function parseCommand(text: string): ParsedCommand | null {
-  const s = text.trim();
+  const s = trimInvisible(text);
   const slash = /^[/!／！]\s*([A-Za-z]+(?:[ _][A-Za-z]+)?)(?:@\w+)?/.exec(s);
   if (slash) {
     // Only a mention glued to the command word is the bot's (`/report@SentinelBot`); `@lisi` in the arguments stays.
@@ -130,14 +132,14 @@ export function parseCommand(text: string): ParsedCommand | null {
     for (const { name, word } of SLASH) {
       // The word ends at the end, any space (full-width too) or a colon, as Chinese keywords do.
       if (head.startsWith(word) && /^(?:$|[\s:：])/.test(head.slice(word.length))) {
-        return { name, args: body.slice(word.length).replace(/^[\s:：]+/, "").trim() };
+        return { name, args: trimInvisible(body.slice(word.length).replace(/^[\s:：]+/, "")) };
       }
     }
     return null;
   }
   for (const { name, word } of ZH) {
     if (s.startsWith(word) && KEYWORD_END.test(s.slice(word.length))) {
-      return { name, args: s.slice(word.length).replace(/^[\s:：，,]+/, "").trim() };
+      return { name, args: trimInvisible(s.slice(word.length).replace(/^[\s:：，,]+/, "")) };
     }
   }
   return null;
@@ -310,6 +312,12 @@ const GRADE_WORDS: Record<string, AccidentGrade> = {
 export function parseAccidentGrade(word: string | undefined): AccidentGrade | null {
   return word ? (GRADE_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
 }
+
+/**
+ * The largest amount of yuan the bot takes (一十亿): the store keeps amounts as 32-bit integers, and no fine or
+ * reward of work safety comes near it. Larger is refused with this bound, never wrapped or failed on.
+ */
+export const MAX_YUAN = 1_000_000_000;
 
 /** An amount of money in yuan: `50000`, `5万`, `5万元`, `¥12,000`, `1.5万`. */
 export function parseYuan(text: string | undefined): number | null {

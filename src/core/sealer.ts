@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RECEIPT_RANDOM_DIGITS, makeReceiptCode } from "../domain/receipt-code.ts";
 
@@ -64,18 +64,44 @@ export class Sealer {
 
 export class SecretError extends Error {}
 
+/** Bytes a secret file must hold: what this bot writes (32), and what keyed hashes of 86-bit codes need. */
+export const SECRET_BYTES = 32;
+
 /**
  * The server secret: `SENTINEL_SECRET` when set; else `<DATA_DIR>/secret.key`, generated at first start (mode 600).
  * Several processes on one PostgreSQL must share one secret: set `SENTINEL_SECRET` for them.
+ * A file that is empty or short is refused: running on it would seal tips with a key anyone can guess.
  */
 export function loadSecret(configured: string | undefined, dataDir: string | null): Buffer {
   if (configured) return Buffer.from(configured, "utf8");
-  if (!dataDir) return randomBytes(32);
+  if (!dataDir) return randomBytes(SECRET_BYTES);
   const file = path.join(dataDir, "secret.key");
-  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32);
-  writeFileSync(file, secret.toString("base64") + "\n", { mode: 0o600 });
-  chmodSync(file, 0o600);
+  if (!existsSync(file)) createSecretFile(dataDir, file);
+  const secret = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  if (secret.length < SECRET_BYTES) {
+    throw new SecretError(
+      `${file} holds ${secret.length} bytes of key, not the ${SECRET_BYTES} this bot writes: it is not a secret the bot ` +
+        `made, and tips sealed with it would be open to anyone. Restore the file from a backup (or set SENTINEL_SECRET ` +
+        `to the secret the database was set up with); only if no tip was ever filed here, delete the file to make a new one.`,
+    );
+  }
   return secret;
+}
+
+/**
+ * Writes the secret whole or not at all: into a temporary file first, then linked into place, which fails if another
+ * process was first (its secret is then the one read). A crash leaves no empty or half-written secret.key behind.
+ */
+function createSecretFile(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, randomBytes(SECRET_BYTES).toString("base64") + "\n", { mode: 0o600, flag: "w" });
+  chmodSync(tmp, 0o600);
+  try {
+    linkSync(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }

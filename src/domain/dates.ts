@@ -56,9 +56,15 @@ function validDate(y: number, m: number, d: number): string | null {
  * (full-width digits too). Returns `YYYY-MM-DD`, or `null` when it is not a real date.
  */
 export function parseDate(input: string): string | null {
-  const s = toHalfWidth(input.trim());
-  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(s);
+  const m = DATE_SHAPE.exec(toHalfWidth(input.trim()));
   return m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+const DATE_SHAPE = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
+
+/** Whether the input is written as a date, valid or not (`2026-02-30` is; `明天` is not): such a typo is no usage error. */
+export function looksLikeDate(input: string): boolean {
+  return DATE_SHAPE.test(toHalfWidth(input.trim()));
 }
 
 /** A month as `YYYY-MM`, `YYYY/MM` or `YYYY年M月`; returns `YYYY-MM` or `null`. */

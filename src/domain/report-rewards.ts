@@ -68,7 +68,13 @@ const KEYS: Record<string, keyof ReportRewardRules> = {
   通知: "notify", notify: "notify",
 };
 
-export type RuleParse = { ok: true; changes: Partial<ReportRewardRules> } | { ok: false; word: string };
+/** Why a rule was not taken: a word it does not know, or a value below zero or above `MAX_RULE_VALUE`. */
+export type RuleParse =
+  | { ok: true; changes: Partial<ReportRewardRules> }
+  | { ok: false; word: string; reason?: "negative" | "too-large"; value?: string };
+
+/** The largest amount or point count a rule takes (seven digits). */
+export const MAX_RULE_VALUE = 9_999_999;
 
 /** `一般=50 重大=1000 首报=20 上限=500|无 通知=群|私聊`: the rules to change. */
 export function parseRuleChanges(text: string): RuleParse {
@@ -87,6 +93,10 @@ export function parseRuleChanges(text: string): RuleParse {
       changes.monthlyCap = null;
     } else if (/^\d{1,7}$/.test(v)) {
       (changes as Record<string, number>)[key] = Number(v);
+    } else if (/^[-−]\d+$/.test(v)) {
+      return { ok: false, word: word!, reason: "negative", value: raw! };
+    } else if (/^\d+$/.test(v)) {
+      return { ok: false, word: word!, reason: "too-large", value: raw! };
     } else {
       return { ok: false, word: word! };
     }

@@ -10,6 +10,8 @@ export type TipKind = (typeof TIP_KINDS)[number];
 
 export const TIP_STATUSES = ["NEW", "INVESTIGATING", "SUBSTANTIATED", "UNSUBSTANTIATED", "CLOSED"] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
+/** Every status but CLOSED: a tip still being handled. */
+export const OPEN_TIP_STATUSES: readonly TipStatus[] = TIP_STATUSES.filter((s) => s !== "CLOSED");
 
 export const REWARD_STATES = ["NONE", "CLAIMED", "APPROVED", "PAID"] as const;
 export type RewardState = (typeof REWARD_STATES)[number];

@@ -4,6 +4,7 @@ import { formatTipNumber, tipOverdue } from "../domain/tips.ts";
 import { isQuiet } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { pickLang } from "../core/i18n.ts";
+import { DIALOG_TTL_MS } from "../core/bot.ts";
 import { privateChatOf, type OutgoingMessage } from "../core/messages.ts";
 import type { TipRow, UserRow } from "../store/index.ts";
 
@@ -87,6 +88,8 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     // Tip dialogs left unfinished (or a code never confirmed saved) go too: nothing waits in the store for a chat.
     await repo.purgeConversations("anon", startOfShanghaiDay(addDays(today, -ANON_CLAIM_DAYS)));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
+    // Half-finished report dialogs past their time would only be dropped when their sender next wrote: drop them now.
+    await repo.purgeStaleDialogs(new Date(now.getTime() - DIALOG_TTL_MS));
     await repo.markJobSent(key, now);
     return { purged };
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { availableMigrations, migrate } from "./migrate.ts";
+import { DatabaseLockedError, lockDataDir } from "./lock.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -32,7 +33,7 @@ export interface DatabaseOptions {
   dataDir?: string | null;
 }
 
-export class DatabaseLockedError extends Error {}
+export { DatabaseLockedError };
 
 /** Opens and migrates the store: PostgreSQL when a URL is given, else PGlite in `<dataDir>/pglite` (or in memory). */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -103,34 +104,4 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
       release();
     },
   };
-}
-
-/**
- * The embedded database lives in one process: a second process opening the same folder would corrupt it.
- * A lock file holds the owner's pid; a lock left by a dead process (kill -9) is taken over.
- */
-function lockDataDir(dataDir: string): () => void {
-  const file = path.join(dataDir, "pglite.lock");
-  try {
-    const pid = Number(readFileSync(file, "utf8"));
-    if (pid && pid !== process.pid && alive(pid)) {
-      throw new DatabaseLockedError(
-        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it, use another DATA_DIR, ` +
-          `or set DATABASE_URL to share one PostgreSQL between processes.`,
-      );
-    }
-  } catch (err) {
-    if (err instanceof DatabaseLockedError) throw err;
-  }
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -278,6 +278,11 @@ export class Repo {
     return (await this.tx.conversation.deleteMany({ where: { platform, updatedAt: { lt: before } } })).count;
   }
 
+  /** Drops the named chats' dialogs (half-finished reports and the like) not touched since before `before`. */
+  async purgeStaleDialogs(before: Date): Promise<number> {
+    return (await this.tx.conversation.deleteMany({ where: { platform: { not: "anon" }, updatedAt: { lt: before } } })).count;
+  }
+
   async purgeHashedClaims(beforeDay: string): Promise<number> {
     return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
   }
@@ -440,11 +445,18 @@ export class Repo {
   /** Files a hazard and its first event, in one statement. */
   async createHazard(h: NewHazard): Promise<{ id: number; year: number }> {
     const rows = await this.tx.$queryRaw<{ id: number; year: number }[]>`
-      WITH h AS (
-        INSERT INTO "Hazard" (year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
+      WITH n AS (
+        -- The number (the id) from a counter row in this transaction, not the id sequence: numbers run without gaps,
+        -- also across a rollback or a kill -9. Concurrent reports wait here for each other's commit, one row lock each.
+        INSERT INTO "Counter" (name, last) VALUES ('hazard', 1)
+        ON CONFLICT (name) DO UPDATE SET last = "Counter".last + 1
+        RETURNING last
+      ), h AS (
+        INSERT INTO "Hazard" (id, year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
                               attachments, indicators, "reportedAt", source)
-        VALUES (${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
-                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)}, ${h.source ?? "REPORT"})
+        SELECT n.last, ${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
+               ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)},
+               ${h.source ?? "REPORT"} FROM n
         RETURNING id, year
       ), e AS (
         INSERT INTO "HazardEvent" ("hazardId", kind, "toStatus", "actorId", at)

@@ -29,6 +29,8 @@ export interface TipRow {
   rewardYuan: number | null;
   closedOn: string | null;
   unread: boolean;
+  /** Bumped by every change (see `TipRepo.change`). */
+  version: number;
 }
 
 export interface TipEventRow {
@@ -48,6 +50,16 @@ export type TipChange = Partial<
 const DATE_FIELDS = ["findingOn", "feedbackOn", "closedOn"] as const;
 const asDay = (s: string) => new Date(`${s}T00:00:00Z`);
 const dayOf = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * What a step expects of the tip it read: still in one of `status`, and where given, at `version` (a handler's step,
+ * which decided on everything it read) or in `reward` (the tipster's claim, which must not undo an approval).
+ */
+export interface TipGuard {
+  status: readonly TipStatus[];
+  version?: number;
+  reward?: RewardState;
+}
 
 type TipWithUnit = P.TipGetPayload<{ include: { unit: true } }>;
 
@@ -75,6 +87,7 @@ function toTip(t: TipWithUnit): TipRow {
     rewardYuan: t.rewardYuan,
     closedOn: dayOf(t.closedOn),
     unread: t.unread,
+    version: t.version,
   };
 }
 
@@ -107,12 +120,14 @@ export class TipRepo {
   }
 
   /**
-   * Changes a tip when it is still in one of `from` (another handler may have acted first); records the event.
-   * Returns false when the tip moved on: the caller refuses, nothing is overwritten.
+   * Changes a tip when it is still as `guard` expects (another handler, or the tipster, may have acted first) and
+   * records the event. Returns false when the tip moved on: the caller refuses, nothing is overwritten.
+   * Every change bumps the version, so of two steps on the same read exactly one applies — also on PostgreSQL, where
+   * the second update waits for the first and then re-checks its guard against the committed row.
    */
   async change(
     id: number,
-    from: readonly TipStatus[],
+    guard: TipGuard,
     change: TipChange,
     event: { kind: TipEventKind; actorId: number | null; body?: string | null; data?: Record<string, unknown>; on: string } | null,
   ): Promise<boolean> {
@@ -120,9 +135,16 @@ export class TipRepo {
     for (const [k, v] of Object.entries(change)) {
       (data as Record<string, unknown>)[k] = (DATE_FIELDS as readonly string[]).includes(k) && typeof v === "string" ? asDay(v) : v;
     }
-    const where = { id, status: { in: [...from] } };
+    const where: P.TipWhereInput = {
+      id,
+      status: { in: [...guard.status] },
+      ...(guard.version !== undefined ? { version: guard.version } : {}),
+      ...(guard.reward !== undefined ? { reward: guard.reward } : {}),
+    };
     // Nothing to change but an event to record: still only while the tip is as the caller read it.
-    const n = Object.keys(data).length ? (await this.tx.tip.updateMany({ where, data })).count : await this.tx.tip.count({ where });
+    const n = Object.keys(data).length
+      ? (await this.tx.tip.updateMany({ where, data: { ...data, version: { increment: 1 } } })).count
+      : await this.tx.tip.count({ where });
     if (n !== 1) return false;
     if (event) await this.addEvent(id, event);
     return true;
@@ -184,6 +206,15 @@ export class TipRepo {
       SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
       FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" JOIN "Unit" n ON n.id = g."unitId"
       WHERE g.role = 'TIP_HANDLER' AND ${path} LIKE n.path || '%'
+      ORDER BY u.id`;
+  }
+
+  /** Who hears of a change to the tip handlers of `unit`: the admins of the unit above (of the unit itself at the top) and the super admins. */
+  async overseersOf(unit: UnitRow): Promise<UserRow[]> {
+    return this.tx.$queryRaw<UserRow[]>`
+      SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
+      FROM "User" u LEFT JOIN "RoleGrant" g ON g."userId" = u.id AND g.role = 'ADMIN'
+      WHERE u."superAdmin" OR g."unitId" = ${unit.parentId ?? unit.id}
       ORDER BY u.id`;
   }
 

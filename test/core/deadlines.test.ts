@@ -170,6 +170,7 @@ describe("submitting and the status", () => {
     f.clock.set("2026-06-01T02:00:00Z");
     const w = f.chat.as("王局长").in("县局群");
     expect(await w.say("报送事项 明天 总结")).toEqual([expect.stringContaining("用法：报送事项")]);
+    expect(await w.say("报送事项 2026-02-30 总结")).toEqual([expect.stringContaining("没有“2026-02-30”这一天")]);
     expect(await w.say("报送事项 2026-05-01 总结")).toEqual([expect.stringContaining("已经过了")]);
     expect(await f.chat.as("李主任").in("化工厂群").say("报送事项 2026-08-15 总结")).toEqual([expect.stringContaining("下面还没有单位")]);
     const [added] = await w.say("报送事项 2026-08-15 贯彻落实情况");

@@ -19,6 +19,7 @@ describe("report reward rules", () => {
     expect(parseRuleChanges("上限=0")).toEqual({ ok: true, changes: { monthlyCap: 0 } }); // recognition only, no money
     expect(parseRuleChanges("奖金=5")).toEqual({ ok: false, word: "奖金" });
     expect(parseRuleChanges("一般=很多")).toEqual({ ok: false, word: "一般" });
+    expect(parseRuleChanges("一般=-50")).toEqual({ ok: false, word: "一般", reason: "negative", value: "-50" });
   });
 
   test("masked names", () => {
@@ -92,6 +93,10 @@ describe("a month of reports in two units", () => {
   test("every change of the rules is an event; a wrong rule is refused with the keys", async () => {
     expect(await f.chat.as("李主任").in("车间群").say("奖励规则 设置 奖金=5")).toEqual([expect.stringContaining("不认识“奖金”")]);
     expect(await f.chat.as("张三").in("车间群").say("奖励规则 设置 一般=5")).toEqual([expect.stringContaining("安全管理员权限")]);
+    expect(await f.chat.as("李主任").in("车间群").say("奖励规则 设置 一般=-50")).toEqual([expect.stringContaining("不能设为负数（-50）")]);
+    expect(await f.chat.as("李主任").in("车间群").say("奖励规则 设置 重大=99999999")).toEqual([expect.stringContaining("最多 9999999")]);
+    // Reading the rules is for everyone in the unit's group: they say what a report earns.
+    expect((await f.chat.as("张三").in("车间群").say("奖励规则"))[0]).toContain("隐患报告奖励规则");
     await f.chat.as("李主任").in("车间群").say("奖励规则 设置 一般=60");
     await f.chat.as("李主任").in("车间群").say("奖励规则 设置 通知=私聊");
     const unit = (await f.app.store.transaction((repo) => repo.findUnitByName("城关化工厂")))!;

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { Sealer, loadSecret } from "../../src/core/sealer.ts";
+import { Sealer, SecretError, loadSecret } from "../../src/core/sealer.ts";
 import { normalizeReceiptCode } from "../../src/domain/receipt-code.ts";
 
 const a = new Sealer(Buffer.alloc(32, 1));
@@ -65,6 +65,23 @@ describe("the server secret", () => {
     expect(readFileSync(file, "utf8").trim()).toBe(first.toString("base64"));
     expect(loadSecret(undefined, dir)).toEqual(first);
     expect(first).toHaveLength(32);
+  });
+
+  test("an empty or short secret file refuses to start, saying why and what to do", () => {
+    for (const content of ["", "\n", Buffer.from("short").toString("base64")]) {
+      const dir = mkdtempSync(path.join(tmpdir(), "sentinel-secret-"));
+      dirs.push(dir);
+      writeFileSync(path.join(dir, "secret.key"), content);
+      expect(() => loadSecret(undefined, dir)).toThrow(SecretError);
+      expect(() => loadSecret(undefined, dir)).toThrow(/Restore the file from a backup/);
+    }
+  });
+
+  test("a new secret file appears whole, with no temporary file left", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sentinel-secret-"));
+    dirs.push(dir);
+    loadSecret(undefined, dir);
+    expect(readdirSync(dir)).toEqual(["secret.key"]);
   });
 
   test("in memory (tests) a fresh random one", () => {

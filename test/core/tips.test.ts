@@ -113,6 +113,19 @@ describe("a tipster", () => {
     expect(await t.say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
   });
 
+  test("no number of other chats guessing wrong locks a genuine tipster out of their code", async () => {
+    const { code } = await fileTip(f, "举报人小王");
+    // A hundred chats guessing through the bot, then the count 2,100 such chats leave in this hour (through the bot
+    // that takes ~50 s here): every count the lookup could share — per hour, under any key — is already filled.
+    for (let i = 0; i < 100; i++) await f.chat.as(`猜码${i}`).say(`举报查询 ${makeReceiptCode(String(i).padStart(26, "3"))}`);
+    const hour = new Date(Math.floor(f.clock.now.getTime() / 3600_000) * 3600_000);
+    await f.app.store.transaction(async (repo) => {
+      for (let i = 100; i < 2100; i++) await repo.tips.hit("tip-code:*", hour);
+    });
+    expect(await f.chat.as("举报人小王").say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
+    expect(await f.chat.as("猜码0").say(`举报查询 ${code}`)).toEqual([expect.stringContaining("JB-2026-000001")]);
+  });
+
   test("answers a handler's question, sees the answer to the tip, claims the reward; a closed tip takes nothing more", async () => {
     const { number, code } = await fileTip(f, "举报人小王");
     const w = f.chat.as("王局长");
@@ -495,5 +508,34 @@ describe("the daily digest and housekeeping", () => {
     expect(await f.chat.as("举报人小王").say(`举报查询 ${code}`)).toEqual([expect.stringContaining("没有找到")]);
     const [list] = await w.say("举报列表 全部");
     expect(list).toContain("仅保留数量的举报：不属实 1 件");
+  });
+});
+
+describe("granting 举报处理人", () => {
+  test("nobody grants it to themselves, however many admin roles they hold", async () => {
+    const admin = f.chat.as("admin").in("县局群");
+    expect(await admin.say("授权 举报处理人 admin")).toEqual([expect.stringContaining("不能给自己授予")]);
+    await admin.say("授权 管理员 王局长");
+    expect(await f.chat.as("王局长").in("县局群").say("授权 举报处理人 王局长 县应急管理局")).toEqual([expect.stringContaining("不能给自己授予")]);
+    expect((await f.chat.as("admin").say("举报处理人 名单"))[0]).not.toContain("admin —");
+  });
+
+  test("every grant and revocation is told to the unit's other handlers and the unit above; 举报处理人 名单 lists them", async () => {
+    await f.chat.as("孙科长").in("车间群").say("我的身份");
+    await f.chat.as("admin").in("县局群").say("授权 管理员 王局长");
+    const to = (who: string) => f.chat.inbox(`@${who}`).join("\n");
+    const [reply] = await f.chat.as("王局长").in("县局群").say("授权 举报处理人 孙科长 城关化工厂");
+    expect(reply).toContain("已授予 孙科长");
+    // The county's handler granted it himself: the unit above the plant is the county, whose admin (the super admin) hears.
+    expect(to("admin")).toContain("王局长 已授予 孙科长 “城关化工厂”的举报处理人权限");
+    expect(to("孙科长")).toContain("举报处理人变动");
+    expect(to("王局长")).not.toContain("已授予 孙科长"); // he granted it: the reply is his
+    await f.chat.as("admin").in("县局群").say("撤销授权 举报处理人 孙科长 城关化工厂");
+    expect(to("王局长")).toContain("admin 已撤销 孙科长");
+    const [list] = await f.chat.as("王局长").say("举报处理人 名单");
+    expect(list).toContain("王局长 — 县应急管理局");
+    expect(list).not.toContain("孙科长");
+    expect(list).not.toContain("赵主任"); // the other county's
+    expect(await f.chat.as("张三").say("举报处理人 名单")).toEqual([expect.stringContaining("只有管理员和举报处理人")]);
   });
 });

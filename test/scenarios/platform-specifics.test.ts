@@ -24,6 +24,22 @@ describe("WeChat specifics", () => {
 });
 
 describe("Telegram specifics", () => {
+  test("a file the server will not take (the emulator takes none) is reported as not sent, not only captioned", async () => {
+    const d = await telegramDriver();
+    try {
+      await d.say("admin", null, "新建单位 城关化工厂");
+      await d.say("admin", "车间群", "绑定 城关化工厂");
+      await d.say("admin", "车间群", "导出统计表");
+      // Building the table may outlast the driver's wait: later messages to the chat bring the reply into the inbox.
+      for (let i = 0; i < 40 && !d.inbox("admin", "车间群").some((t) => t.includes("xlsx")); i++) await d.say("admin", "车间群", "我的身份");
+      const out = d.inbox("admin", "车间群").join("\n");
+      expect(out).toContain("统计表");
+      expect(out).toMatch(/文件“[^”]+\.xlsx”没有发出/);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
   test("a tip posted in a group is deleted where the bot may, and answered with a button into the private tip flow", async () => {
     const d = await telegramDriver();
     try {

@@ -112,6 +112,20 @@ describe.each(backends)("the store on %s", (_name, open) => {
     expect(outside.general.found + outside.major.found + outside.pending).toBe(0);
   });
 
+  test("hazard numbers run without gaps: a rolled-back report takes none, concurrent reports take one each", async () => {
+    const file = (repo: Parameters<Parameters<Store["transaction"]>[0]>[0], m: string) =>
+      repo.findUnitByName("化工厂").then(async (unit) =>
+        repo.createHazard({
+          year: 2026, unitId: unit!.id, reporterId: (await repo.touchUser({ platform: "console", platformUserId: "u3", displayName: "王五" })).id,
+          platform: "console", chatId: "g", messageId: m, description: "x", location: null, attachments: [], indicators: [], reportedAt: new Date("2026-11-12T02:00:00Z"),
+        }),
+      );
+    const before = (await store.transaction((repo) => file(repo, "gap-0"))).id;
+    await expect(store.transaction(async (repo) => { await file(repo, "gap-1"); throw new Error("rolled back"); })).rejects.toThrow("rolled back");
+    const ids = (await Promise.all([1, 2, 3, 4].map((i) => store.transaction((repo) => file(repo, `gap-c${i}`))))).map((h) => h.id).sort((a, b) => a - b);
+    expect(ids).toEqual([before + 1, before + 2, before + 3, before + 4]);
+  });
+
   test("a conversation is stored with its version and survives as data", async () => {
     const now = new Date("2026-11-10T02:00:00Z");
     await store.transaction((repo) => repo.saveConversation("console", "g", "u1", { kind: "report", step: "where", version: 1, data: { description: "x", attachments: [] } }, now));

@@ -1,4 +1,4 @@
-import { monthRange, parseDate, parseMonth, shanghaiDate, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
+import { looksLikeDate, monthRange, parseDate, parseMonth, shanghaiDate, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
 import { PROBLEMS_KEY, FIGURES, parseFigures, parseProblem } from "../../domain/figures.ts";
 import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, ladder, periodOn, type Obligation } from "../../domain/obligations.ts";
 import { rectificationRate, totalCounts } from "../../domain/stats.ts";
@@ -72,6 +72,7 @@ async function add(ctx: Ctx, args: string): Promise<void> {
   await ctx.require("OFFICIAL", binding.unit);
   const { ref, rest: tail } = firstWord(args);
   const date = ref ? parseDate(ref) : null;
+  if (ref && !date && looksLikeDate(ref)) throw new Refusal("refuse-no-such-date", { input: ref });
   // `报送事项 2026-08-15 名称 [全部下级]`: the last word may say every unit below owes it, not only the next level.
   const parts = words(tail);
   const subtree = parts.length > 1 && SUBTREE_WORDS.includes(parts.at(-1)!.toLowerCase());

@@ -5,6 +5,7 @@ import type { ConversationRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
 import type { Feature } from "../bot.ts";
+import { countNewReport } from "../limits.ts";
 
 const MAX_LOCATION = 200;
 const MAX_ATTACHMENTS = 9;
@@ -28,6 +29,7 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): 
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
   if (onTheSpot && matched.length > 0) throw new Refusal("refuse-fix-major-report", { indicators: matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.t("list-separator")) });
+  await countNewReport(ctx);
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
     year,

@@ -1,14 +1,15 @@
 import { isRegulatorStaff } from "../../domain/permissions.ts";
 import { monthRange, parseMonth, shanghaiMonth } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
-import { DEFAULT_REPORT_REWARDS, earnFor, firstBonus, maskName, parseRuleChanges, type Earning, type ReportRewardRules } from "../../domain/report-rewards.ts";
+import { DEFAULT_REPORT_REWARDS, MAX_RULE_VALUE, earnFor, firstBonus, maskName, parseRuleChanges, type Earning, type ReportRewardRules } from "../../domain/report-rewards.ts";
 import { topUnits } from "../../domain/permissions.ts";
 import type { HazardLevel } from "../../domain/types.ts";
 import type { HazardRow, RewardEntryRow, UnitRow } from "../../store/index.ts";
 import { privateChatOf } from "../messages.ts";
 import { pickLang } from "../i18n.ts";
 import { Refusal, type Ctx } from "../context.ts";
-import { firstWord, words } from "../parse.ts";
+import { MAX_YUAN, firstWord, words } from "../parse.ts";
+import { excerpt } from "../input.ts";
 import type { Feature } from "../bot.ts";
 import { officialHazard } from "./hazards.ts";
 
@@ -117,8 +118,9 @@ function rulesText(ctx: Ctx, unit: UnitRow, rules: ReportRewardRules, own: boole
 
 async function rewardRules(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
-  const units = await ctx.officialUnits();
   if (!ref) {
+    // Anyone in a unit's group may read its rules (they say what a report earns); elsewhere, an official's units.
+    const units = ctx.binding ? [ctx.binding.unit] : await ctx.officialUnits();
     const lines = [];
     for (const u of units) {
       const { rules, from } = await rulesOf(ctx, u);
@@ -128,9 +130,13 @@ async function rewardRules(ctx: Ctx, args: string): Promise<void> {
     return;
   }
   if (!["set", "设置", "修改"].includes(ref.toLowerCase())) throw new Refusal("rewardrules-usage");
+  await ctx.officialUnits();
   const unit = ctx.requireBinding().unit;
   const parsed = parseRuleChanges(rest);
-  if (!parsed.ok) throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
+  if (!parsed.ok) {
+    if (parsed.reason) throw new Refusal(parsed.reason === "negative" ? "rewardrules-negative" : "rewardrules-too-large", { word: parsed.word, value: excerpt(parsed.value ?? "", 20), max: MAX_RULE_VALUE });
+    throw new Refusal(parsed.word ? "rewardrules-unknown" : "rewardrules-usage", { word: parsed.word });
+  }
   const { rules: before, own } = await rulesOf(ctx, unit);
   const after = { ...before, ...parsed.changes };
   await ctx.repo.rewards.setRules(unit.id, { ...own, ...parsed.changes }, before, after, ctx.user.id, ctx.now);
@@ -191,6 +197,7 @@ async function payouts(ctx: Ctx, args: string): Promise<void> {
     const [ref, amountWord, ...why] = rest;
     const amount = Number(amountWord);
     if (!ref || !Number.isInteger(amount) || amount === 0 || why.length === 0) throw new Refusal("payouts-correct-usage");
+    if (Math.abs(amount) > MAX_YUAN) throw new Refusal("amount-too-large", { amount: excerpt(amountWord!, 20), max: MAX_YUAN });
     const h = await officialHazard(ctx, ref, "payouts-correct-usage");
     const number = formatHazardNumber(h.year, h.id);
     const ofHazard = await ctx.repo.rewards.entries({ hazardId: h.id });

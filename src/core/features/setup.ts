@@ -6,6 +6,7 @@ import { Refusal, type Ctx } from "../context.ts";
 import { parseRole, parseUnitKind, roleSide, words } from "../parse.ts";
 import { defaultUnitKind, kindFitsParent, roleFits } from "../../domain/units.ts";
 import type { Feature } from "../bot.ts";
+import { announceTipHandlerChange, checkTipHandlerGrant } from "./tip-grants.ts";
 
 const ADMIN_CODE_KEY = "admin-claim-code";
 const MAX_UNIT_NAME = 60;
@@ -148,13 +149,16 @@ async function grant(ctx: Ctx, args: string): Promise<void> {
       word: roleWord, unit: unit.name, kind: ctx.t(`unit-kind-${unit.kind}`),
     });
   }
+  if (role === "TIP_HANDLER") checkTipHandlerGrant(ctx, target);
   const added = await ctx.repo.addGrant(target.id, unit.id, role, ctx.user.id);
+  if (added && role === "TIP_HANDLER") await announceTipHandlerChange(ctx, { target, unit, granted: true });
   ctx.reply(added ? "grant-done" : "grant-already", { who: target.displayName, role: ctx.roleName(role, unit.kind), unit: unit.name });
 }
 
 async function revoke(ctx: Ctx, args: string): Promise<void> {
   const { role, target, unit } = await roleChange(ctx, args, "usage-revoke");
   const removed = await ctx.repo.removeGrant(target.id, unit.id, role);
+  if (removed && role === "TIP_HANDLER") await announceTipHandlerChange(ctx, { target, unit, granted: false });
   ctx.reply(removed ? "revoke-done" : "revoke-none", { who: target.displayName, role: ctx.roleName(role, unit.kind), unit: unit.name });
 }
 

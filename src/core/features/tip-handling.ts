@@ -7,6 +7,7 @@ import {
   feedbackBy,
   formatTipNumber,
   investigateBy,
+  OPEN_TIP_STATUSES as OPEN,
   parseTipNumber,
   tipOverdue,
   type RewardResult,
@@ -15,12 +16,12 @@ import {
 } from "../../domain/tips.ts";
 import type { TipChange, TipRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import { MAX_YUAN, firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import { excerpt } from "../input.ts";
 import type { Feature } from "../bot.ts";
 import type { TipContact, TipContent } from "./tipster.ts";
 import { rewardText, tipDetailText, tipLine } from "./tip-text.ts";
 
-const OPEN: readonly TipStatus[] = ["NEW", "INVESTIGATING", "SUBSTANTIATED", "UNSUBSTANTIATED"];
 const LIST_LIMIT = 50;
 const YES_WORDS = ["属实", "查实", "substantiated", "true", "yes", "y"];
 const NO_WORDS = ["不属实", "未查实", "unsubstantiated", "false", "no", "n"];
@@ -59,11 +60,24 @@ function requireFactsOpen(tip: TipRow): void {
   if (tip.reward === "PAID") throw new Refusal("tip-facts-paid", { number: num(tip), amount: tip.rewardYuan ?? 0 });
 }
 
-/** Applies a change when the tip is still as read; a handler who acted at the same moment wins, this one re-reads. */
-async function change(ctx: Ctx, tip: TipRow, from: readonly TipStatus[], ch: TipChange, kind: TipEventKind, extra: { body?: string; data?: Record<string, unknown> } = {}): Promise<void> {
+/**
+ * Applies a change when the tip is still exactly as read (its version): a handler's step decides on all it read, so a
+ * handler or tipster who acted at the same moment wins and this one re-reads. Returns false instead of refusing when
+ * `quiet`, for a caller with a better word.
+ */
+async function change(
+  ctx: Ctx,
+  tip: TipRow,
+  from: readonly TipStatus[],
+  ch: TipChange,
+  kind: TipEventKind,
+  extra: { body?: string; data?: Record<string, unknown> } = {},
+  quiet = false,
+): Promise<boolean> {
   // A handler acting on a tip has seen what the tipster added.
-  const ok = await ctx.repo.tips.change(tip.id, from, { unread: false, ...ch }, { kind, actorId: ctx.user.id, on: ctx.today, ...extra });
-  if (!ok) throw new Refusal("tip-changed", { number: num(tip) });
+  const ok = await ctx.repo.tips.change(tip.id, { status: from, version: tip.version }, { unread: false, ...ch }, { kind, actorId: ctx.user.id, on: ctx.today, ...extra });
+  if (!ok && !quiet) throw new Refusal("tip-changed", { number: num(tip) });
+  return ok;
 }
 
 /** A notice to a tipster who opted in: no content, only that there is news and how to read it. */
@@ -114,7 +128,7 @@ async function show(ctx: Ctx, args: string): Promise<void> {
   if (tip.status === "NEW") {
     await change(ctx, tip, ["NEW"], { status: "INVESTIGATING", unread: false }, "OPENED");
   } else if (tip.unread) {
-    await ctx.repo.tips.change(tip.id, [tip.status], { unread: false }, null);
+    await ctx.repo.tips.change(tip.id, { status: [tip.status] }, { unread: false }, null);
   }
 }
 
@@ -201,6 +215,7 @@ async function fine(ctx: Ctx, args: string): Promise<void> {
   const tip = await handledTip(ctx, ref, "tip-fine-usage");
   const yuan = parseYuan(rest);
   if (yuan === null) throw new Refusal("tip-fine-usage");
+  if (yuan > MAX_YUAN) throw new Refusal("amount-too-large", { amount: excerpt(rest, 20), max: MAX_YUAN });
   requireFactsOpen(tip);
   await change(ctx, tip, [tip.status], { fineYuan: yuan }, "FINE", { data: { amount: yuan } });
   ctx.reply("tip-fine-recorded", { number: num(tip), amount: yuan });
@@ -257,7 +272,13 @@ async function approve(ctx: Ctx, args: string): Promise<void> {
   const r = await computeFor(ctx, tip);
   if (tip.reward === "APPROVED" && r.amount === tip.rewardYuan) throw new Refusal("tip-approve-done", { number: num(tip), amount: tip.rewardYuan ?? 0 });
   if (r.amount <= 0) throw new Refusal("tip-approve-zero", { number: num(tip), why: rewardText(ctx, r) });
-  await change(ctx, tip, [tip.status], { reward: "APPROVED", rewardYuan: r.amount }, "REWARD_APPROVED", { data: { amount: r.amount } });
+  if (!(await change(ctx, tip, [tip.status], { reward: "APPROVED", rewardYuan: r.amount }, "REWARD_APPROVED", { data: { amount: r.amount } }, true))) {
+    // The amount was computed on what this handler read: if the facts moved meanwhile, it is not the reward.
+    const now = await ctx.repo.tips.get(tip.id);
+    const facts = (t: TipRow | null) => t && [t.substantiated, t.fineYuan, t.accidentGrade, t.accidentDeaths, t.sameAsId].join("|");
+    if (now && facts(now) !== facts(tip)) throw new Refusal("tip-approve-stale", { number: num(tip), amount: r.amount });
+    throw new Refusal("tip-changed", { number: num(tip) });
+  }
   noticeTipster(ctx, tip);
   ctx.replyText([ctx.t("tip-approved", { number: num(tip), amount: r.amount }), rewardText(ctx, r)].join("\n"));
 }

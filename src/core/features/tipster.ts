@@ -1,12 +1,13 @@
 import { normalizeReceiptCode, formatReceiptCode, RECEIPT_DIGITS } from "../../domain/receipt-code.ts";
-import { formatTipNumber, type TipKind, TIP_KINDS } from "../../domain/tips.ts";
-import type { ConversationRow, TipRow, UnitRow } from "../../store/index.ts";
+import { formatTipNumber, OPEN_TIP_STATUSES, TIP_STATUSES, type TipKind, TIP_KINDS } from "../../domain/tips.ts";
+import type { ConversationRow, TipChange, TipRow, UnitRow } from "../../store/index.ts";
 import { Refusal, checkLength, type AnonCtx } from "../context.ts";
 import type { CommandName } from "../parse.ts";
 import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
 import { Sealer } from "../sealer.ts";
 import { startOfShanghaiDay, toHalfWidth } from "../../domain/dates.ts";
 import { tipStatusText } from "./tip-text.ts";
+import { countNewTip } from "../limits.ts";
 
 /** The sealed content of a tip: what the tipster wrote. */
 export interface TipContent {
@@ -48,10 +49,12 @@ const SKIP_WORDS = ["跳过", "无", "没有", "完成", "好了", "skip", "none
 const ANON_WORDS = ["匿名", "anonymous", "anon", "1", ...SKIP_WORDS];
 const NAMED_WORDS = ["实名", "named", "2"];
 const SAVED_WORDS = ["已保存", "保存了", "已记下", "记下了", "saved", "ok", "好的", "好"];
-/** Failed code look-ups allowed per chat and overall, per hour. */
+/**
+ * Failed code look-ups allowed per chat, per hour. There is deliberately no overall limit: any shared count is one
+ * that enough accounts can fill to lock every genuine tipster out, and the 86-bit code needs none (README, "Receipt
+ * codes": a million accounts guessing for a year find a given tip with odds below one in 10^15).
+ */
 export const LOOKUP_LIMIT_PER_CHAT = 5;
-// High enough that a crowd of wrong guesses cannot lock real tipsters out for long; 86-bit codes need no tighter brake.
-export const LOOKUP_LIMIT_TOTAL = 2000;
 /** A tip dialog is dropped after this long (it is dated to the day, so 24–48 hours). */
 export const TIP_DIALOG_TTL_MS = 48 * 3600_000;
 
@@ -117,6 +120,7 @@ async function receivingUnit(ctx: AnonCtx, where: string, what: string): Promise
 async function fileTip(ctx: AnonCtx, draft: TipDraft, identity: TipIdentity | null): Promise<void> {
   const { sealer } = ctx.deps;
   const unit = await receivingUnit(ctx, draft.where!, draft.what!);
+  await countNewTip(ctx, { check: false });
   const code = Sealer.newReceiptCode();
   const year = Number(ctx.today.slice(0, 4));
   const content: TipContent = { where: draft.where!, what: draft.what!, attachments: draft.attachments };
@@ -148,6 +152,8 @@ async function start(ctx: AnonCtx, args: string): Promise<void> {
     ctx.reply("tip-code-again", { number: open.draft.number ?? "", code: formatReceiptCode(open.draft.code) });
     return;
   }
+  // Told at the start, not after the tipster has written it all out.
+  await countNewTip(ctx, { check: true });
   ctx.reply("tip-intro");
   await askNext(ctx, draft);
 }
@@ -237,8 +243,8 @@ async function cancel(ctx: AnonCtx): Promise<void> {
 }
 
 /**
- * The tip a receipt code opens. Failed look-ups count per chat (under a keyed hash) and overall, per hour; past the
- * limit no code is checked at all. A typo (length, check digits) is caught without a look-up and not counted.
+ * The tip a receipt code opens. Failed look-ups count per chat (under a keyed hash), per hour; past the limit no code
+ * is checked at all in that chat. A typo (length, check digits) is caught without a look-up and not counted.
  */
 async function lookup(ctx: AnonCtx, args: string, usage: string): Promise<{ tip: TipRow; rest: string } | null> {
   const { code: typed, rest } = splitReceiptCode(args, RECEIPT_DIGITS);
@@ -247,18 +253,27 @@ async function lookup(ctx: AnonCtx, args: string, usage: string): Promise<{ tip:
   const window = new Date(Math.floor(ctx.now.getTime() / 3600_000) * 3600_000);
   const chatKey = `tip-code:${ctx.deps.sealer.hashChat("lookup", ctx.msg.platform, ctx.msg.chatId)}`;
   const tips = ctx.repo.tips;
-  if ((await tips.hits(chatKey, window)) >= LOOKUP_LIMIT_PER_CHAT || (await tips.hits("tip-code:*", window)) >= LOOKUP_LIMIT_TOTAL) {
+  if ((await tips.hits(chatKey, window)) >= LOOKUP_LIMIT_PER_CHAT) {
     throw new Refusal("tip-code-throttled");
   }
   const tip = await tips.byCode(ctx.deps.sealer.hashCode(parsed.code));
   if (!tip) {
     // Counted and committed: this is an answer, not a refusal that would roll the count back.
     await tips.hit(chatKey, window);
-    await tips.hit("tip-code:*", window);
     ctx.reply("tip-code-unknown");
     return null;
   }
   return { tip, rest };
+}
+
+/**
+ * A tipster's step on an open tip. It guards on "not closed" only: a handler's step meanwhile (opening the tip, a
+ * finding) does not make what the tipster adds wrong, but a close does, and then nothing is recorded.
+ */
+async function changeOpen(ctx: AnonCtx, tip: TipRow, change: TipChange, event: Parameters<AnonCtx["repo"]["tips"]["change"]>[3]): Promise<void> {
+  if (!(await ctx.repo.tips.change(tip.id, { status: OPEN_TIP_STATUSES }, change, event))) {
+    throw new Refusal("tip-closed", { number: formatTipNumber(tip.year, tip.id) });
+  }
 }
 
 function requireOpen(tip: TipRow): void {
@@ -286,7 +301,7 @@ async function reply(ctx: AnonCtx, args: string): Promise<void> {
   if (!rest && ctx.msg.attachments.length === 0) throw new Refusal("tip-reply-usage");
   checkLength(rest, ctx.deps.config.SENTINEL_MAX_TEXT);
   const body = ctx.deps.sealer.seal({ text: rest, attachments: ctx.msg.attachments.map((a) => a.ref) });
-  await ctx.repo.tips.change(tip.id, [tip.status], { unread: true }, { kind: "REPLY", actorId: null, body, on: ctx.today });
+  await changeOpen(ctx, tip, { unread: true }, { kind: "REPLY", actorId: null, body, on: ctx.today });
   ctx.reply("tip-reply-saved", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -299,13 +314,17 @@ async function claim(ctx: AnonCtx, args: string): Promise<void> {
   // A reward may be claimed after the tip is closed, until the tip is deleted at the end of the retention period.
   if (tip.substantiated === false) throw new Refusal("tip-claim-unsubstantiated", { number });
   if (tip.substantiated !== true) throw new Refusal("tip-claim-not-yet", { number });
+  let now = tip;
+  // Only a reward not yet claimed becomes claimed: a handler's approval at the same moment must not be undone.
   if (tip.reward === "NONE") {
-    await ctx.repo.tips.change(tip.id, [tip.status], { reward: "CLAIMED", unread: true }, { kind: "CLAIMED", actorId: null, on: ctx.today });
+    const claimed = await ctx.repo.tips.change(tip.id, { status: TIP_STATUSES, reward: "NONE" }, { reward: "CLAIMED", unread: true }, { kind: "CLAIMED", actorId: null, on: ctx.today });
+    if (!claimed) now = (await ctx.repo.tips.get(tip.id)) ?? tip;
+    if (now.reward === "PAID") throw new Refusal("tip-claim-paid", { number });
   }
-  ctx.reply(tip.identity ? "tip-claim-named" : "tip-claim-anonymous", {
+  ctx.reply(now.identity ? "tip-claim-named" : "tip-claim-anonymous", {
     number,
-    unit: tip.unit.name,
-    amount: tip.reward === "APPROVED" ? (tip.rewardYuan ?? 0) : "none",
+    unit: now.unit.name,
+    amount: now.reward === "APPROVED" ? (now.rewardYuan ?? 0) : "none",
   });
 }
 
@@ -315,7 +334,7 @@ async function named(ctx: AnonCtx, args: string): Promise<void> {
   const { tip, rest } = found;
   requireOpen(tip);
   const identity = parseIdentity(words(rest));
-  await ctx.repo.tips.change(tip.id, [tip.status], { identity: ctx.deps.sealer.seal(identity) }, { kind: "NAMED", actorId: null, on: ctx.today });
+  await changeOpen(ctx, tip, { identity: ctx.deps.sealer.seal(identity) }, { kind: "NAMED", actorId: null, on: ctx.today });
   ctx.reply("tip-named-done", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -324,7 +343,7 @@ async function anon(ctx: AnonCtx, args: string): Promise<void> {
   if (!found) return;
   const { tip } = found;
   requireOpen(tip);
-  await ctx.repo.tips.change(tip.id, [tip.status], { identity: null }, { kind: "ANONYMOUS", actorId: null, on: ctx.today });
+  await changeOpen(ctx, tip, { identity: null }, { kind: "ANONYMOUS", actorId: null, on: ctx.today });
   ctx.reply("tip-anon-done", { number: formatTipNumber(tip.year, tip.id) });
 }
 
@@ -339,10 +358,10 @@ async function notify(ctx: AnonCtx, args: string): Promise<void> {
   const number = formatTipNumber(tip.year, tip.id);
   if (isOneOf(ON_WORDS, rest)) {
     const contact: TipContact = { platform: ctx.msg.platform, chatId: ctx.msg.chatId, lang: ctx.lang };
-    await ctx.repo.tips.change(tip.id, [tip.status], { contact: ctx.deps.sealer.seal(contact) }, null);
+    await changeOpen(ctx, tip, { contact: ctx.deps.sealer.seal(contact) }, null);
     ctx.reply("tip-notify-on", { number });
   } else if (isOneOf(OFF_WORDS, rest)) {
-    await ctx.repo.tips.change(tip.id, [tip.status], { contact: null }, null);
+    await changeOpen(ctx, tip, { contact: null }, null);
     ctx.reply("tip-notify-off", { number });
   } else {
     throw new Refusal("tip-notify-usage");

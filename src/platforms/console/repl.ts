@@ -64,7 +64,8 @@ export class ConsoleRepl implements ChatAdapter {
       for await (const raw of rl) {
         const line = raw.trim();
         if (line === "/quit" || line === "/exit") break;
-        if (line) await this.line(line, handle);
+        // A line that fails (whatever the cause) is reported and the console reads on: one bad line must not end it.
+        if (line) await this.line(line, handle).catch((err: unknown) => this.print(this.opts.say("console-error", { kind: err instanceof Error ? err.name : typeof err })));
         this.opts.output.write(this.prompt());
       }
       rl.close();

@@ -141,6 +141,7 @@ export class TelegramAdapter implements ChatAdapter {
         : {}),
     };
     const file = msg.file;
+    let text = msg.text;
     if (file) {
       const input = file.data ? new InputFile(file.data, file.filename) : file.ref!;
       try {
@@ -151,10 +152,11 @@ export class TelegramAdapter implements ChatAdapter {
         // A file the server refuses (too large, or an emulator without files) still leaves the text.
         if (!(err instanceof GrammyError)) throw err;
         this.opts.log.warn({ module: "telegram", op: "send-file", err: err.description }, "file not sent; sending the text");
+        if (file.failed) text = `${text}\n${file.failed}`;
       }
     }
     // Telegram takes at most 4096 characters a message: a long answer goes in parts, split at line ends.
-    for (const [i, part] of splitText(msg.text, 4096).entries()) {
+    for (const [i, part] of splitText(text, 4096).entries()) {
       await this.bot.api.sendMessage(msg.chatId, part, i === 0 ? reply : {});
     }
   }

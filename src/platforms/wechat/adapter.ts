@@ -131,6 +131,7 @@ export class WechatAdapter implements ChatAdapter {
     // Room ids end in @chatroom (the pad protocols) or start with @@ (web WeChat); anything else is a person.
     const target = /^@@|@chatroom$/.test(msg.chatId) ? await this.bot.Room.find({ id: msg.chatId }) : await this.bot.Contact.find({ id: msg.chatId });
     if (!target) throw new Error("no such WeChat room or contact");
+    let text = msg.text;
     try {
       if (msg.file?.data) {
         await target.say(FileBox.fromBuffer(Buffer.from(msg.file.data), msg.file.filename));
@@ -140,9 +141,10 @@ export class WechatAdapter implements ChatAdapter {
       }
     } catch (err) {
       // A file the puppet cannot send still leaves the text.
-      this.opts.log.warn({ module: "wechat", op: "send-file", err: (err as Error).message }, "file not sent; sending the text");
+      this.opts.log.warn({ module: "wechat", op: "send-file", err: (err as Error).name }, "file not sent; sending the text");
+      if (msg.file?.failed) text = `${text}\n${msg.file.failed}`;
     }
-    await target.say(msg.text);
+    await target.say(text);
   }
 
   /** Stops taking messages, lets those in flight and the queued sends finish, then logs out of the puppet. */

@@ -92,6 +92,8 @@ describe("nothing a reply confirmed is lost", () => {
     const done = await second.ask("完成", /张三@车间群> $/m);
     expect(done).toContain("已登记隐患");
     expect(done).toContain("安全出口、疏散通道");
+    // Numbers run on without a gap across the kill (a sequence would have jumped by its logged-ahead 32).
+    expect(done).toContain(n.replace(/\d{6}$/, (d) => String(Number(d) + 1).padStart(6, "0")));
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
   });
@@ -117,7 +119,10 @@ describe("a tip on the console, across a restart", () => {
     await first.ask("新建单位 县应急管理局", /admin> $/m);
     await first.ask("/as admin@县局群", /admin@县局群> $/m);
     await first.ask("绑定 县应急管理局", /admin@县局群> $/m);
-    await first.ask("授权 举报处理人 admin", /admin@县局群> $/m);
+    await first.ask("/as 王局长@县局群", /王局长@县局群> $/m);
+    await first.ask("我的身份", /王局长@县局群> $/m);
+    await first.ask("/as admin@县局群", /admin@县局群> $/m);
+    await first.ask("授权 举报处理人 王局长", /admin@县局群> $/m);
     await first.ask("/as 小王", /小王> $/m);
     await first.ask("举报", /回复数字[\s\S]*小王> $/m);
     await first.ask("1", /哪家企业[^\n]*\n小王> $/m);
