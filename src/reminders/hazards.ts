@@ -1,3 +1,4 @@
+import { excerpt } from "../core/input.ts";
 import { addDays, shanghaiDate } from "../domain/dates.ts";
 import { chaseStepOn } from "../domain/chase.ts";
 import { isQuiet } from "../domain/obligations.ts";
@@ -16,11 +17,6 @@ export interface ChaseResult {
   sent: number;
   reportedUp: number;
 }
-
-const cut = (text: string, n: number) => {
-  const chars = [...text.replace(/\s+/g, " ")];
-  return chars.length > n ? chars.slice(0, n).join("") + "…" : chars.join("");
-};
 
 /**
  * Chases hazard deadlines (rectification and 督办) on the reminder ladder: three working days before and on the day to
@@ -47,7 +43,7 @@ export async function runHazardChase(deps: BotDeps, send: (m: OutgoingMessage) =
       const { to, message } = await tx(async (repo) => {
         const unit = (await repo.oversight.unit(row.unitId))!;
         const number = formatHazardNumber(row.year, row.id);
-        const args = { number, unit: unit.name, kind, deadline, text: cut(row.description, 60), responsible: row.planResponsible ?? "none", days: step.daysLate };
+        const args = { number, unit: unit.name, kind, deadline, text: excerpt(row.description.replace(/\s+/g, " "), 60), responsible: row.planResponsible ?? "none", days: step.daysLate };
         if (step.to === "unit") {
           const people = row.planResponsible ? await repo.oversight.peopleNamed(row.planResponsible, row.unitPath) : [];
           const recipients: Recipient[] = [

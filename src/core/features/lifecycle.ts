@@ -10,6 +10,7 @@ import { firstWord, missingPlanFields, parseLevel, parsePlanFields, parseRejecti
 import type { Feature } from "../bot.ts";
 import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
 import { bothSides, reportUp, requireRegulator, tell } from "./oversight.ts";
+import { excerpt } from "../input.ts";
 
 const MAX_NOTE = 500;
 
@@ -262,7 +263,7 @@ async function supervise(ctx: Ctx, args: string): Promise<void> {
     null,
     { authority, deadline, ...(moved ? { from: h.supervisedDeadline } : {}) },
   );
-  tell(ctx, await bothSides(ctx.repo, { ...h, supervised: true, supervisingUnitId: regulator?.id ?? null }), moved ? "notice-supervise-moved" : "notice-supervised", { number, unit: h.unit.name, authority, deadline, text: h.description.slice(0, 60) });
+  tell(ctx, await bothSides(ctx.repo, { ...h, supervised: true, supervisingUnitId: regulator?.id ?? null }), moved ? "notice-supervise-moved" : "notice-supervised", { number, unit: h.unit.name, authority, deadline, text: excerpt(h.description.replace(/\s+/g, " "), 60) });
   ctx.reply(moved ? "supervise-moved" : "supervised", { number, authority, deadline });
 }
 

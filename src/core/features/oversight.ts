@@ -1,3 +1,4 @@
+import { excerpt } from "../input.ts";
 import { nearestOfKind } from "../../domain/units.ts";
 import { regulates } from "../../domain/permissions.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
@@ -75,11 +76,6 @@ export async function requireRegulator(ctx: Ctx, h: HazardRow, action: string): 
   return supervisor;
 }
 
-const cut = (text: string, n: number) => {
-  const chars = [...text.replace(/\s+/g, " ")];
-  return chars.length > n ? chars.slice(0, n).join("") + "…" : chars.join("");
-};
-
 /**
  * 双报告: tells the enterprise's 主要负责人 (privately) and the regulator above (its groups, and its 监管人员 who asked
  * for private notices) of a major hazard, and records it as an event of the hazard. Once per hazard, whichever of a
@@ -106,7 +102,7 @@ export async function reportUp(deps: BotDeps, repo: Repo, h: HazardRow, how: { a
     number: formatHazardNumber(h.year, h.id),
     unit: h.unit.name,
     enterprise: enterprise?.name ?? h.unit.name,
-    text: cut(h.description, 80),
+    text: excerpt(h.description.replace(/\s+/g, " "), 80),
     deadline: h.deadline ?? "none",
     plan: h.plan ? "yes" : "no",
     confirmed: how.confirmed ? "yes" : "no",
