@@ -184,9 +184,14 @@ export function createBot(deps: BotDeps): Bot {
   /**
    * The anonymous lane. Nothing here touches the sender's row, and nothing names the chat or the sender in the
    * store or the log: the claim is a keyed hash dated to the day, the dialog is sealed, and the log says only
-   * that the lane ran (no time-matching detail, no ids, no error text, which could quote a value).
+   * that the lane ran (no time-matching detail, no ids, no error text, which could quote a value). Its answers are
+   * marked `lane: "anonymous"`, so `/metrics` leaves them out as the log does.
    */
   async function anonymous(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<OutgoingMessage[]> {
+    return (await anonymousLane(msg, cmd)).map((o) => ({ ...o, lane: "anonymous" as const }));
+  }
+
+  async function anonymousLane(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<OutgoingMessage[]> {
     let ctx: AnonCtx | null = null;
     try {
       const out = await deps.store.transaction(async (repo) => {

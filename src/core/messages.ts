@@ -57,6 +57,11 @@ export interface OutgoingMessage {
   deleteMessageId?: string;
   /** A button that opens the private chat with the bot and starts there (`/start <start>`), where the platform has one. */
   privateLink?: { label: string; start: string };
+  /**
+   * Set on everything the anonymous lane answers. The log leaves that lane out, and so does `/metrics`: the two
+   * together must not time a tipster's messages. Adapters ignore it.
+   */
+  lane?: "anonymous";
 }
 
 /**

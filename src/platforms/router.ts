@@ -20,13 +20,20 @@ export class Router {
     for (const a of adapters) this.byPlatform.set(a.platform, a);
   }
 
+  /**
+   * `/metrics` counts what the log records, no more: a message is counted (and timed) when the bot answered it in the
+   * normal lane. The anonymous lane, which the log leaves out, and chatter the bot does not answer (nor log) are not
+   * counted, so the metrics and the log together cannot time a tipster's messages.
+   */
   readonly handle = async (msg: IncomingMessage): Promise<void> => {
-    const timer = this.metrics.latency.startTimer({ platform: msg.platform });
-    this.metrics.updates.inc({ platform: msg.platform });
+    const started = process.hrtime.bigint();
     const out = await this.bot.handle(msg);
     // One reply that cannot be delivered (a blocked chat) does not hold back the others.
     for (const o of out) await this.send(o).catch(() => undefined);
-    timer();
+    if (out.length && !out.some((o) => o.lane === "anonymous")) {
+      this.metrics.updates.inc({ platform: msg.platform });
+      this.metrics.latency.observe({ platform: msg.platform }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
   };
 
   /** Sends one message by its platform; a failure is logged (without the message) and thrown, so a job can retry it. */
@@ -35,7 +42,7 @@ export class Router {
     try {
       if (!adapter) throw new Error(`no adapter for platform ${o.platform}`);
       await adapter.send(o);
-      this.metrics.replies.inc({ platform: o.platform });
+      if (o.lane !== "anonymous") this.metrics.replies.inc({ platform: o.platform });
     } catch (err) {
       this.metrics.errors.inc({ where: "send" });
       this.log.error({ module: "router", op: "send", platform: o.platform, err }, "send failed");

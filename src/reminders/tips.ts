@@ -72,14 +72,16 @@ function digestText(deps: BotDeps, user: UserRow, tips: TipRow[], today: string)
 }
 
 /**
- * Housekeeping, once a day: closed tips past the retention period are deleted (their counts kept), and the
- * anonymous lane's claims and the look-up counters are dropped once they have done their job.
+ * Housekeeping, once a day (at the first tick of the Shanghai day): closed tips past the retention period are deleted
+ * (their counts kept), the anonymous lane's claims and the look-up counters are dropped once they have done their job,
+ * and the rest of the lane is rewritten in one batch and vacuumed, so the database's own order (`xmin`, `ctid`) dates
+ * none of it finer than the day.
  */
 export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number } | null> {
   const now = deps.clock();
   const today = shanghaiDate(now);
   const key = `tip-maintenance:${today}`;
-  return deps.store.transaction(async (repo) => {
+  const done = await deps.store.transaction(async (repo) => {
     if (!(await repo.claimJob(key, now))) return null;
     const purged = await repo.tips.purgeClosed(addDays(today, -deps.config.SENTINEL_TIP_RETENTION_DAYS));
     await repo.purgeHashedClaims(addDays(today, -ANON_CLAIM_DAYS));
@@ -90,7 +92,17 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
     // Half-finished report dialogs past their time would only be dropped when their sender next wrote: drop them now.
     await repo.purgeStaleDialogs(new Date(now.getTime() - DIALOG_TTL_MS));
+    // What is left of the lane is written again, all of it in this one transaction and in random order: the rows a
+    // tip's messages wrote yesterday no longer sit, by transaction id or by place, among the group traffic of their
+    // minute. Then the old row versions are vacuumed away.
+    await repo.rewriteAnonymousLane();
     await repo.markJobSent(key, now);
     return { purged };
   });
+  if (done) {
+    await deps.store.vacuumAnonymousLane().catch((err: unknown) => {
+      deps.log.warn({ op: "tip-maintenance", err: { name: (err as Error)?.name ?? "unknown" } }, "vacuum of the anonymous lane failed");
+    });
+  }
+  return done;
 }

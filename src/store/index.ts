@@ -21,8 +21,16 @@ export interface Store {
    * (`writeBackup`), PostgreSQL with pg_dump (`writePgDump`). May be called inside a transaction: neither waits for it.
    */
   backup(opts: { dir: string; now: Date; fingerprint: string }): Promise<BackupResult>;
+  /**
+   * VACUUMs the tables of the anonymous lane (outside any transaction, as VACUUM must run): the row versions that
+   * `Repo.rewriteAnonymousLane` left dead, with their old transaction ids and places, are removed.
+   */
+  vacuumAnonymousLane(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The tables `Repo.rewriteAnonymousLane` rewrites. */
+const ANONYMOUS_LANE_TABLES = ["InboundMessage", "Conversation", "Throttle", "TipEvent", "Tip"];
 
 export async function openStore(opts: DatabaseOptions): Promise<Store> {
   const db: Database = await openDatabase(opts);
@@ -32,6 +40,9 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
     async backup(opts) {
       if (db.snapshot) return writeBackup(db.snapshot, { ...opts, schema: db.schema });
       return writePgDump(db.url!, opts);
+    },
+    async vacuumAnonymousLane() {
+      await db.prisma.$executeRawUnsafe(`VACUUM ${ANONYMOUS_LANE_TABLES.map((t) => `"${t}"`).join(", ")}`);
     },
     close: () => db.close(),
   };

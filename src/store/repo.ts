@@ -283,6 +283,32 @@ export class Repo {
     return (await this.tx.conversation.deleteMany({ where: { platform: { not: "anon" }, updatedAt: { lt: before } } })).count;
   }
 
+  /**
+   * Rewrites every row of the anonymous lane in this one transaction, in random order: the hashed claims, the sealed
+   * dialogs, the throttle counters and every tip event are deleted and inserted again, and every tip is updated in
+   * place (nothing changes but the row version: `Tip.version` keeps its meaning). Afterwards they all carry this
+   * transaction's id, and the re-inserted rows sit together in their tables in an order that says nothing: neither
+   * `xmin` nor `ctid` orders a tip against other traffic. The dead versions go with the next `Store.vacuum`.
+   * Returns how many rows were rewritten.
+   */
+  async rewriteAnonymousLane(): Promise<number> {
+    let n = 0;
+    n += await this.tx.$executeRaw`
+      WITH d AS (DELETE FROM "InboundMessage" WHERE platform = 'anon' RETURNING platform, "chatId", "messageId", "claimedAt")
+      INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt") SELECT * FROM d ORDER BY random()`;
+    n += await this.tx.$executeRaw`
+      WITH d AS (DELETE FROM "Conversation" WHERE platform = 'anon' RETURNING platform, "chatId", "userId", kind, step, version, data, "updatedAt")
+      INSERT INTO "Conversation" (platform, "chatId", "userId", kind, step, version, data, "updatedAt") SELECT * FROM d ORDER BY random()`;
+    n += await this.tx.$executeRaw`
+      WITH d AS (DELETE FROM "Throttle" RETURNING key, "windowStart", count)
+      INSERT INTO "Throttle" (key, "windowStart", count) SELECT * FROM d ORDER BY random()`;
+    n += await this.tx.$executeRaw`
+      WITH d AS (DELETE FROM "TipEvent" RETURNING id, "tipId", kind, "actorId", body, data, "on")
+      INSERT INTO "TipEvent" (id, "tipId", kind, "actorId", body, data, "on") SELECT * FROM d ORDER BY random()`;
+    n += await this.tx.$executeRaw`UPDATE "Tip" SET year = year`;
+    return n;
+  }
+
   async purgeHashedClaims(beforeDay: string): Promise<number> {
     return this.tx.$executeRaw`DELETE FROM "InboundMessage" WHERE platform = 'anon' AND "claimedAt" < ${beforeDay}::date::timestamp`;
   }

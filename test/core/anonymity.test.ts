@@ -208,6 +208,16 @@ describe("an anonymous tipster leaves no trace", () => {
       const dump = await dumpWith(async (sql) => (await client.query(sql)).rows);
       expect(dump).toContain("危化品仓库报警器缺失");
       for (const s of forbidden(code)) expect(dump, `table dump contains ${s}`).not.toContain(s);
+      // Database order (see anonymity-order.test.ts): after the days' housekeeping, the tip shares its transaction id
+      // only with the lane's rows, and no row stamped to the millisecond is newer.
+      const { x } = (await client.query(`SELECT xmin::text AS x FROM "Tip"`)).rows[0] as { x: string };
+      const newer = await client.query(
+        `SELECT 'claim' AS t FROM "InboundMessage" WHERE platform <> 'anon' AND xmin::text::bigint >= ${x}
+         UNION ALL SELECT 'hazard-event' FROM "HazardEvent" WHERE xmin::text::bigint >= ${x}
+         UNION ALL SELECT 'event' FROM "TipEvent" WHERE xmin::text <> '${x}'
+         UNION ALL SELECT 'anon-claim' FROM "InboundMessage" WHERE platform = 'anon' AND xmin::text <> '${x}'`,
+      );
+      expect(newer.rows).toEqual([]);
     } finally {
       await client.end();
       await pg.drop();

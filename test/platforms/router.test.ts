@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { pino } from "pino";
-import { createFixture } from "../helpers.ts";
+import { randomUUID } from "node:crypto";
+import { createFixture, seedTree } from "../helpers.ts";
 import { Router } from "../../src/platforms/router.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
 import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
-import type { ChatAdapter, OutgoingMessage } from "../../src/core/messages.ts";
+import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../src/core/messages.ts";
 
 /** A platform that is down until told otherwise (WeChat before its QR code is scanned). */
 class FlakyAdapter implements ChatAdapter {
@@ -61,6 +62,45 @@ describe("the router", () => {
       // /start answers with two messages (greeting and help): the first fails, the second still goes.
       await router.handle({ platform: "console", chatId: "dm:x", chatType: "private", messageId: "1", sender: { id: "x", name: "x" }, text: "/start", attachments: [] });
       expect(sent).toHaveLength(1);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test("/metrics counts only what the log records: the anonymous lane and group chatter are in neither", async () => {
+    const f = await createFixture();
+    try {
+      await seedTree(f);
+      await f.chat.as("admin").in("县局群").say("授权 举报处理人 王局长");
+      const sent: OutgoingMessage[] = [];
+      const adapter: ChatAdapter = { platform: "console", start: async () => {}, stop: async () => {}, send: async (m) => void sent.push(m) };
+      const metrics = new Metrics();
+      const router = new Router([adapter], f.app.bot, pino({ level: "silent" }), metrics);
+      const total = async () => {
+        const text = await metrics.registry.metrics();
+        const sum = (name: string) =>
+          [...text.matchAll(new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, "gm"))].reduce((n, m) => n + Number(m[1]), 0);
+        return { updates: sum("sentinel_updates_total"), replies: sum("sentinel_replies_total"), timed: sum("sentinel_handle_seconds_count") };
+      };
+      const tipster = (text: string): IncomingMessage => ({
+        platform: "console",
+        chatId: "private-chat-999",
+        chatType: "private",
+        messageId: randomUUID(),
+        sender: { id: "tipster-999", name: "某人" },
+        text,
+        attachments: [],
+      });
+      for (const text of ["我要举报", "1", "城关化工厂 仓库", "堆放易燃物", "完成", "匿名", "已保存"]) await router.handle(tipster(text));
+      expect(sent.length).toBeGreaterThanOrEqual(7); // the tipster was answered
+      // A tip posted in a group is the lane's too.
+      await router.handle({ ...tipster("举报 偷排"), chatId: "车间群", chatType: "group" });
+      // Group chatter: no reply, no log line.
+      await router.handle({ ...tipster("今天天气不错"), chatId: "车间群", chatType: "group", sender: { id: "张三", name: "张三" } });
+      expect(await total()).toEqual({ updates: 0, replies: 0, timed: 0 });
+      // A normal-lane command, which the log records, is counted.
+      await router.handle({ ...tipster("我的身份"), chatId: "车间群", chatType: "group", sender: { id: "张三", name: "张三" } });
+      expect(await total()).toEqual({ updates: 1, replies: 1, timed: 1 });
     } finally {
       await f.close();
     }
