@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createFixture, freshPostgres, numberIn, receiptCodeIn, tipNumberIn, type Fixture } from "../helpers.ts";
+import { createFixture, fileTip, freshPostgres, numberIn, type Fixture } from "../helpers.ts";
 import { runHazardChase } from "../../src/reminders/hazards.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
 import { CELLS } from "../../src/reports/table.ts";
@@ -243,6 +243,8 @@ describe("a busy group, one language", () => {
     await f.chat.as("李四").in("车间群").say("语言 英文");
     expect((await worker().say("报隐患 楼梯扶手断裂"))[0]).toContain("已登记隐患");
     expect(await f.chat.as("李四").in("车间群").say("群语言 英文")).toEqual([expect.stringContaining("管理员权限")]);
+    // A word that is no language (not even an object's built-in name) gets the usage, not a stored nonsense value.
+    expect(await f.chat.as("admin").in("车间群").say("群语言 constructor")).toEqual([expect.stringContaining("用法：群语言")]);
     expect(await f.chat.as("admin").in("车间群").say("群语言 英文")).toEqual([expect.stringContaining("answered in English")]);
     expect((await worker().say("报隐患 楼梯扶手又断"))[0]).toContain("filed");
     // A person's own language is for their private chat.
@@ -253,16 +255,7 @@ describe("a busy group, one language", () => {
 describe("hazards made from tips", () => {
   test("their source is 举报, nobody earns a report reward, and only the regulator may turn them down", async () => {
     await f.chat.as("admin").in("县局群").say("授权 举报处理人 王局长");
-    const t = f.chat.as("举报人");
-    await t.say("举报");
-    await t.say("1");
-    await t.say("城关化工厂 三号仓库");
-    await t.say("夜里储存大量液氨，没有报警装置");
-    await t.say("跳过");
-    const filed = await t.say("匿名");
-    receiptCodeIn(filed);
-    const tip = tipNumberIn(filed);
-    await t.say("已保存");
+    const { number: tip } = await fileTip(f, "举报人");
     const w = f.chat.as("王局长");
     await w.say(`举报核查 ${tip} 属实`);
     const n = numberIn(await w.say(`举报转隐患 ${tip} 城关化工厂 三号仓库液氨无泄漏报警`));

@@ -175,21 +175,25 @@ async function whoami(ctx: Ctx): Promise<void> {
   });
 }
 
+/** The languages as people name them, for a person's (`语言`) and a group's (`群语言`). */
+const LANG_WORDS: Record<string, "zh-CN" | "en"> = { zh: "zh-CN", "zh-cn": "zh-CN", 中文: "zh-CN", chinese: "zh-CN", en: "en", english: "en", 英文: "en", 英语: "en" };
+const langWord = (text: string) => {
+  const w = text.trim().toLowerCase();
+  return Object.hasOwn(LANG_WORDS, w) ? LANG_WORDS[w] : undefined;
+};
+
 async function lang(ctx: Ctx, args: string): Promise<void> {
-  const w = args.trim().toLowerCase();
-  const chosen = ["zh", "zh-cn", "中文", "chinese"].includes(w) ? "zh-CN" : ["en", "english", "英文", "英语"].includes(w) ? "en" : null;
+  const chosen = langWord(args);
   if (!chosen) throw new Refusal("usage-lang");
   await ctx.repo.setLang(ctx.user.id, chosen);
   // Confirmed in the language just chosen; in a group it is for the person's private chat (the group has its own).
   ctx.replyText(ctx.deps.prompts.t(chosen, ctx.msg.chatType === "private" ? "lang-done" : "lang-done-group"));
 }
 
-const LANG_WORDS: Record<string, "zh-CN" | "en"> = { zh: "zh-CN", "zh-cn": "zh-CN", 中文: "zh-CN", chinese: "zh-CN", en: "en", english: "en", 英文: "en", 英语: "en" };
-
 /** `群语言 中文|英文`: the one language a group is answered in, set by its unit's admin. */
 async function groupLang(ctx: Ctx, args: string): Promise<void> {
   const binding = ctx.requireBinding();
-  const chosen = LANG_WORDS[args.trim().toLowerCase()];
+  const chosen = langWord(args);
   if (!chosen) throw new Refusal("usage-group-lang");
   await ctx.require("ADMIN", binding.unit);
   await ctx.repo.setBindingLang(ctx.msg.platform, ctx.msg.chatId, chosen);
