@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, expect } from "vitest";
 import { pino } from "pino";
 import { loadConfig, type Config } from "../src/config.ts";
 import { createApp, type App } from "../src/app.ts";
@@ -123,4 +127,30 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
       await c.end();
     },
   };
+}
+
+/** Temporary folders for one test file, all removed after it: `const freshDir = tempDirs("sentinel-e2e-")` at top level. */
+export function tempDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const d = mkdtempSync(path.join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+}
+
+/** A whole guided tip from `who`; returns its number and receipt code (saved). */
+export async function fileTip(fx: Fixture, who: string, answers: { kind?: string; where?: string; what?: string; identity?: string } = {}) {
+  const t = fx.chat.as(who);
+  await t.say("举报");
+  await t.say(answers.kind ?? "1");
+  await t.say(answers.where ?? "城关化工厂 三号仓库");
+  await t.say(answers.what ?? "夜里偷偷储存大量液氨，没有报警装置");
+  await t.say("跳过");
+  const filed = await t.say(answers.identity ?? "匿名");
+  const code = receiptCodeIn(filed);
+  const number = tipNumberIn(filed);
+  expect(await t.say("已保存")).toEqual([expect.stringContaining("已从本对话中删除")]);
+  return { number, code };
 }

@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createFixture, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "./helpers.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { createFixture, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture, tempDirs } from "./helpers.ts";
 import { takeBackup } from "../src/core/features/backup.ts";
 import type { RowCounts } from "../src/store/index.ts";
 import { ConsoleProcess } from "./platforms/console/process.ts";
@@ -15,13 +14,7 @@ import { ConsoleProcess } from "./platforms/console/process.ts";
  * Each restore is a real process (tsx start-up included); the timeouts are guards for a busy machine, not measures.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
-const dirs: string[] = [];
-const freshDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "sentinel-drill-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = tempDirs("sentinel-drill-");
 
 /** `npm run restore -- …args` with DATA_DIR and any other settings in `env`; its exit code and everything it printed. */
 function restore(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {

@@ -1,20 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { createFixture, freshPostgres } from "../helpers.ts";
+import { createFixture, freshPostgres, tempDirs } from "../helpers.ts";
 import { runNightlyBackup } from "../../src/reminders/backup.ts";
 import { decodeBackup } from "../../src/store/backup-file.ts";
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "sentinel-backup-"));
-  dirs.push(d);
-  return d;
-};
 // PGlite folders on disk take seconds each to create on a busy machine: the timeouts are guards, not measures.
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = tempDirs("sentinel-backup-");
 
 const backupsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".sentinel-backup")).sort() : []);
 

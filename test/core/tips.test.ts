@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createFixture, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
+import { createFixture, fileTip, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
 import { makeReceiptCode } from "../../src/domain/receipt-code.ts";
 import { LOOKUP_LIMIT_PER_CHAT } from "../../src/core/features/tipster.ts";
 import { runTipDigest, runTipMaintenance } from "../../src/reminders/tips.ts";
@@ -18,20 +18,6 @@ async function seedTips(fx: Fixture): Promise<void> {
   await admin.in("邻县群").say("授权 举报处理人 赵主任");
 }
 
-/** A whole guided tip from `who`; returns its number and receipt code (saved). */
-async function fileTip(fx: Fixture, who: string, answers: { kind?: string; where?: string; what?: string; identity?: string } = {}) {
-  const t = fx.chat.as(who);
-  await t.say("举报");
-  await t.say(answers.kind ?? "1");
-  await t.say(answers.where ?? "城关化工厂 三号仓库");
-  await t.say(answers.what ?? "夜里偷偷储存大量液氨，没有报警装置");
-  await t.say("跳过");
-  const filed = await t.say(answers.identity ?? "匿名");
-  const code = receiptCodeIn(filed);
-  const number = tipNumberIn(filed);
-  expect(await t.say("已保存")).toEqual([expect.stringContaining("已从本对话中删除")]);
-  return { number, code };
-}
 
 beforeEach(async () => {
   f = await createFixture();

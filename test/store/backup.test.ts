@@ -1,23 +1,16 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { BackupError, decodeBackup, encodeBackup, pruneBackups, writeAtomically } from "../../src/store/backup-file.ts";
 import { openStore, restoreBackup } from "../../src/store/index.ts";
 import { MIGRATIONS_DIR, availableMigrations, migrate } from "../../src/store/migrate.ts";
 import { PGlite } from "@electric-sql/pglite";
-import { freshPostgres } from "../helpers.ts";
+import { freshPostgres, tempDirs } from "../helpers.ts";
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "sentinel-backup-"));
-  dirs.push(d);
-  return d;
-};
 // PGlite folders on disk take seconds each to create on a busy machine: the timeouts are guards, not measures.
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = tempDirs("sentinel-backup-");
 
 const HEADER = { payload: "pglite-datadir-tar-gz", createdOn: "2026-11-23", schema: "20261123000000_init", secretFingerprint: "f".repeat(32) } as const;
 const payload = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));

@@ -1,19 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ConsoleProcess } from "./process.ts";
 import { loadHolidayCalendar } from "../../../src/core/holidays.ts";
 import { yearsToAskFor } from "../../../src/domain/calendar.ts";
 import { shanghaiDate } from "../../../src/domain/dates.ts";
+import { tempDirs } from "../../helpers.ts";
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const d = mkdtempSync(path.join(tmpdir(), "sentinel-e2e-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const freshDir = tempDirs("sentinel-e2e-");
 
 describe("a newcomer on the console, following the README", () => {
   test("claims admin, sets up a unit, and takes a hazard from report to close-out while /stats changes", async () => {
