@@ -4,6 +4,11 @@ import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type 
 import type { RoleSide } from "../domain/units.ts";
 import type { AccidentGrade, TipKind } from "../domain/tips.ts";
 
+/** A word's meaning in a table of words, or `null`: only the table's own keys (`constructor` is no level, role or kind). */
+function wordIn<T>(table: Record<string, T>, word: string): T | null {
+  return Object.hasOwn(table, word) ? table[word]! : null;
+}
+
 /** Every command the core understands, by its Latin name. */
 export const COMMANDS = [
   "start", "help", "claim", "whoami", "lang",
@@ -167,7 +172,7 @@ const LEVEL_WORDS: Record<string, HazardLevel> = {
 };
 
 export function parseLevel(word: string | undefined): HazardLevel | null {
-  return word ? (LEVEL_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+  return word ? (wordIn(LEVEL_WORDS, toHalfWidth(word).toLowerCase())) : null;
 }
 
 const ROLE_WORDS: Record<string, Role> = {
@@ -182,7 +187,7 @@ const REGULATOR_WORDS = new Set(["监管人员", "regulator"]);
 const ENTERPRISE_WORDS = new Set(["安全管理员", "安全员", "safety-manager"]);
 
 export function parseRole(word: string | undefined): Role | null {
-  return word ? (ROLE_WORDS[word.toLowerCase()] ?? null) : null;
+  return word ? (wordIn(ROLE_WORDS, word.toLowerCase())) : null;
 }
 
 /** Which side's word names the role: 监管人员 is a regulator's, 安全管理员 an enterprise's; others fit both. */
@@ -199,7 +204,7 @@ const UNIT_KIND_WORDS: Record<string, UnitKind> = {
 
 /** A kind of unit as an admin writes it (监管部门, 企业, 部门). */
 export function parseUnitKind(word: string | undefined): UnitKind | null {
-  return word ? (UNIT_KIND_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+  return word ? (wordIn(UNIT_KIND_WORDS, toHalfWidth(word).toLowerCase())) : null;
 }
 
 const ON_THE_SPOT = /(?:^|[\s，,。;；])(?:已当场整改|当场整改|已即查即改|即查即改|fixed on the spot|fixed)[。.!！]?$/i;
@@ -226,7 +231,8 @@ const STATUS_WORDS: Record<string, HazardStatus> = {
 export function parseListFilter(word: string | undefined): { status?: HazardStatus; level?: HazardLevel } | null {
   if (!word) return {};
   const w = toHalfWidth(word).toLowerCase();
-  if (STATUS_WORDS[w]) return { status: STATUS_WORDS[w] };
+  const status = wordIn(STATUS_WORDS, w);
+  if (status) return { status };
   const level = parseLevel(w);
   return level ? { level } : null;
 }
@@ -263,7 +269,7 @@ export function parsePlanFields(text: string): Partial<Record<PlanField, string>
   const marks = [...s.matchAll(PLAN_KEY_RE)];
   const out: Partial<Record<PlanField, string>> = {};
   marks.forEach((m, i) => {
-    const field = PLAN_KEYS[m[1]!.toLowerCase()] ?? PLAN_KEYS[m[1]!];
+    const field = wordIn(PLAN_KEYS, m[1]!.toLowerCase()) ?? wordIn(PLAN_KEYS, m[1]!);
     const end = i + 1 < marks.length ? marks[i + 1]!.index : s.length;
     const value = s.slice(m.index! + m[0].length, end).trim().replace(/[;；,，]$/, "").trim();
     if (field && value) out[field] = value;
@@ -299,7 +305,7 @@ const TIP_KIND_WORDS: Record<string, TipKind> = {
 /** The kind of a tip as the tipster answers: its number in the menu or a word. */
 export function parseTipKind(text: string): TipKind | null {
   const w = toHalfWidth(text).trim().toLowerCase().replace(/[.、。)）]$/, "");
-  return TIP_KIND_WORDS[w] ?? null;
+  return wordIn(TIP_KIND_WORDS, w);
 }
 
 const GRADE_WORDS: Record<string, AccidentGrade> = {
@@ -310,7 +316,7 @@ const GRADE_WORDS: Record<string, AccidentGrade> = {
 };
 
 export function parseAccidentGrade(word: string | undefined): AccidentGrade | null {
-  return word ? (GRADE_WORDS[toHalfWidth(word).toLowerCase()] ?? null) : null;
+  return word ? (wordIn(GRADE_WORDS, toHalfWidth(word).toLowerCase())) : null;
 }
 
 /**

@@ -82,7 +82,9 @@ export function parseRuleChanges(text: string): RuleParse {
   if (pairs.length === 0) return { ok: false, word: "" };
   const changes: Partial<ReportRewardRules> = {};
   for (const [, word, raw] of pairs) {
-    const key = KEYS[word!.toLowerCase()];
+    const w = word!.toLowerCase();
+    // Own keys only: `constructor=5` names no rule.
+    const key = Object.hasOwn(KEYS, w) ? KEYS[w] : undefined;
     if (!key) return { ok: false, word: word! };
     const v = raw!.toLowerCase();
     if (key === "notify") {

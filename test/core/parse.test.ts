@@ -9,6 +9,7 @@ import {
   parsePlanFields,
   parseRejection,
   parseRole,
+  parseUnitKind,
   splitLocation,
   SPELLINGS,
   words,
@@ -438,5 +439,18 @@ describe("tip commands", () => {
     ])("%s", (args, c, rest) => {
       expect(splitReceiptCode(args, 28)).toEqual({ code: c, rest });
     });
+  });
+});
+
+describe("words are read from their own tables only", () => {
+  // An object's built-in names (`constructor`, `toString`, `__proto__`) once read as a level, a role or a kind.
+  test.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])("%j means nothing", (word) => {
+    expect(parseLevel(word)).toBeNull();
+    expect(parseRole(word)).toBeNull();
+    expect(parseUnitKind(word)).toBeNull();
+    expect(parseListFilter(word)).toBeNull();
+    expect(parseTipKind(word)).toBeNull();
+    expect(parseAccidentGrade(word)).toBeNull();
+    expect(parsePlanFields(`${word}:张三`)).toEqual({});
   });
 });

@@ -16,6 +16,8 @@ describe("report reward rules", () => {
   test("changes are parsed, and wrong ones named", () => {
     expect(parseRuleChanges("一般=80 重大=2000 上限=无 通知=私聊")).toEqual({ ok: true, changes: { general: 80, major: 2000, monthlyCap: null, notify: "private" } });
     expect(parseRuleChanges("cap=500 first=0")).toEqual({ ok: true, changes: { monthlyCap: 500, firstBonus: 0 } });
+    // Own keys only: an object's built-in name is no rule.
+    expect(parseRuleChanges("constructor=5")).toEqual({ ok: false, word: "constructor" });
     expect(parseRuleChanges("上限=0")).toEqual({ ok: true, changes: { monthlyCap: 0 } }); // recognition only, no money
     expect(parseRuleChanges("奖金=5")).toEqual({ ok: false, word: "奖金" });
     expect(parseRuleChanges("一般=很多")).toEqual({ ok: false, word: "一般" });
