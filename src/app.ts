@@ -8,7 +8,7 @@ import { openStore, type Store } from "./store/index.ts";
 import { Sealer, SecretError, loadSecret } from "./core/sealer.ts";
 import { loadRewardRules } from "./core/tip-rules.ts";
 import { loadHolidayCalendar } from "./core/holidays.ts";
-import { loadObligations } from "./core/obligations.ts";
+import { loadCampaigns } from "./core/campaigns.ts";
 
 export interface App {
   bot: Bot;
@@ -24,7 +24,7 @@ export interface App {
 /** Opens (and migrates) the store and wires the bot. Shared by `main.ts` and the tests. */
 export async function createApp(config: Config, log: Logger, clock: () => Date = () => new Date(), opts: { inMemory?: boolean } = {}): Promise<App> {
   const rewardRules = loadRewardRules(config.SENTINEL_TIP_REWARD_RULES);
-  const obligations = loadObligations(config.SENTINEL_OBLIGATIONS);
+  const campaigns = loadCampaigns(config.SENTINEL_CAMPAIGNS);
   const calendar = loadHolidayCalendar(config.SENTINEL_HOLIDAYS);
   const sealer = new Sealer(loadSecret(config.SENTINEL_SECRET, opts.inMemory ? null : config.DATA_DIR));
   const store = await openStore({ url: config.DATABASE_URL, dataDir: opts.inMemory ? null : config.DATA_DIR });
@@ -38,7 +38,7 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
   const deps: BotDeps = {
     store, prompts, config, log, clock, indicators: loadIndicators(), sealer, rewardRules,
     calendar,
-    obligations,
+    campaigns,
   };
   const bot = createBot(deps);
   const adminCode = await store.transaction((repo) => prepareFirstAdmin(repo, config.SENTINEL_ADMINS));

@@ -36,7 +36,8 @@ export const configSchema = z.object({
   SENTINEL_TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   SENTINEL_TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SENTINEL_TIP_REWARD_RULES: z.string().min(1).optional(),
-  SENTINEL_OBLIGATIONS: z.string().min(1).optional(),
+  /** The campaigns (names in prompts/campaigns/ or JSON files), comma separated; default every shipped one. */
+  SENTINEL_CAMPAIGNS: z.string().min(1).optional(),
   /** Whether regulators' staff earn report rewards (the national reward rules exclude staff with supervisory duties). */
   SENTINEL_REWARD_REGULATOR_STAFF: z.enum(["on", "off"]).default("off"),
   /** Hours a report the criteria flag as major may stay unconfirmed before it is reported up (双报告). */

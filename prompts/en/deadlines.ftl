@@ -50,61 +50,24 @@ remindme-off = Done: deadline reminders go to your unit's groups only.
 
 ## Recording figures
 
-record-usage = Usage: /record [2026-11] <name>=<value> …, e.g. /record study=3 publicity=5 fines=12.5 contact=Zhang phone=13800000000; main problems: /record problem aspect: …; measures: …; progress: …
+record-usage = Usage: /record [2026-11] <name>=<value> …, e.g. /record study=3 publicity=5 fines=12.5 contact=Zhang phone=13800000000 (the names follow the table of the unit's campaign); main problems: /record problem <aspect> what it looks like; measures and how far they got
 record-unknown-key = I do not know "{ $word }". You can record: { $keys }
 record-bad-value = The value of "{ $word }" is wrong: counts are whole numbers, fines are in 10,000 yuan (decimals allowed).
+record-regulator-only = "{ $word }" is a regulator's own enforcement figure; "{ $unit }" is an enterprise, so it records none, and the totals never count an enterprise's. The regulator above records it in its own group.
 record-done = Recorded for "{ $unit }", { $month }: { $list }. Send /export { $month } to see the table.
-record-problem-usage = Usage: /record problem aspect: …; measures: …; progress: … (three parts separated by semicolons)
-record-problem-done = Recorded main problem no. { $count } for "{ $unit }", { $month }.
+record-problem-usage = Usage: /record problem <aspect> what it looks like; measures and how far they got (two parts separated by a semicolon). The aspect by number or name: { $aspects }
+record-problem-aspect = I do not know which aspect "{ $word }" is. Give its number or name: { $aspects }
+record-problem-none = The table of "{ $campaign }" has no main-problems part; there is nothing to record.
+record-problem-done = Recorded entry no. { $count } under "{ $aspect }" for "{ $unit }", { $month }. Recording again adds another; "/record problem <aspect> clear" starts it over.
+record-problem-cleared = Cleared the entries under "{ $aspect }" for "{ $unit }", { $month }.
 
-figure-study-sessions = study sessions
-figure-study-people = study attendance (person-times)
-figure-training-people = training (person-times)
-figure-publicity-items = publicity items
-figure-enforce-violations = serious violations (cases)
-figure-enforce-closed = closed down (enterprises)
-figure-enforce-suspended = suspended (enterprises)
-figure-enforce-fines = fines (10,000 yuan)
-figure-enforce-joint = joint punishment (enterprises)
-figure-enforce-account-units = held accountable (units)
-figure-enforce-account-persons = held accountable (persons)
-figure-risk-identified = major risks identified
-figure-risk-controlled = under effective control
-figure-contact-person = contact person
-figure-contact-phone = contact phone
-
-## The statistics table
+## Statistics table
 
 export-usage = Usage: /export [2026-11]
 export-done = The statistics table of "{ $unit }" for { $month }:
-xlsx-title = Work-safety special rectification: statistics table
 xlsx-filename = statistics-{ $unit }-{ $month }
 xlsx-summary-sheet = Summary
-xlsx-unit = Unit:
-xlsx-filled-on = Filled on:
-xlsx-month = Month:
-xlsx-section-1 = 1. Study and publicity
-xlsx-section-2 = 2. Hazards found and rectified ({ $since ->
-    [none] cumulative
-   *[other] cumulative since { $since }
-})
-xlsx-section-3 = 3. Enforcement
-xlsx-section-4 = 4. Major safety risks
-xlsx-section-5 = 5. Main problems, measures and progress
-xlsx-general-found = general hazards found
-xlsx-general-rectified = general hazards rectified
-xlsx-general-rate = general rectification rate (%)
-xlsx-major-found = major hazards found
-xlsx-major-rectified = major hazards rectified
-xlsx-major-rate = major rectification rate (%)
-xlsx-major-supervised = supervised (listed)
-xlsx-problem-aspect = Aspect
-xlsx-problem-measures = Measures
-xlsx-problem-progress = Progress
-xlsx-problem-of = { $unit }: { $aspect }
-xlsx-contact-person = Contact:
-xlsx-contact-phone = Phone:
-xlsx-notes = Notes: 1. Hazard figures are counted by Sentinel from the units' reports, verifications and rectifications: found are hazards confirmed with a level, rectified those of them rectified (or closed), rate = rectified ÷ found. 2. The other figures are recorded by the units; blank where none was recorded. 3. Fines in 10,000 yuan. 4. The summary sheet adds up the unit and every unit below it.
+xlsx-footer = Hazards counted from { $since } to { $until }
 
 ## The trend chart
 

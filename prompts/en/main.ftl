@@ -317,7 +317,7 @@ help-official = [Safety managers · inspectors]
     Regulators above: /supervise <number> [authority] <deadline> · /unsupervise <number> · /close <number> · /return <number> <reason>
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
-    The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
+    The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem <aspect> what it looks like; measures and progress · /export [month] · /trend
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
 help-admin = [Admins]
     /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en

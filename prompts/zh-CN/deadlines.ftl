@@ -50,61 +50,24 @@ remindme-off = 好的，报送提醒只发到单位的群里。
 
 ## 录入统计数据
 
-record-usage = 用法：录入 [2026-11] 名称=数值 …，例如：录入 学习=3 宣传=5 罚款=12.5 联系人=张三 电话=13800000000；主要问题：录入 问题 方面：…；措施：…；进展：…
+record-usage = 用法：录入 [2026-11] 名称=数值 …，例如：录入 学习=3 报道=5 罚款=12.5 联系人=张三 电话=13800000000（可录入的名称随本单位所在专项行动的统计表而定）；主要问题：录入 问题 <方面> 具体表现；整改措施及整改完成情况
 record-unknown-key = 不认识“{ $word }”。可录入：{ $keys }
 record-bad-value = “{ $word }”的数值不对：次数、人数、家数写整数，罚款写万元（可带小数）。
+record-regulator-only = “{ $word }”是监管部门自己的执法数字，“{ $unit }”是企业，不填这一项，汇总时也不计企业的数。请由上级监管部门在其群里录入。
 record-done = 已录入“{ $unit }”{ $month }：{ $list }。发送“导出统计表 { $month }”查看。
-record-problem-usage = 用法：录入 问题 方面：…；措施：…；进展：…（三项用分号隔开）
-record-problem-done = 已录入“{ $unit }”{ $month } 的第 { $count } 条主要问题。
-
-figure-study-sessions = 组织学习（次）
-figure-study-people = 参加学习（人次）
-figure-training-people = 培训（人次）
-figure-publicity-items = 宣传报道（篇）
-figure-enforce-violations = 严重违法行为（起）
-figure-enforce-closed = 关闭取缔（家）
-figure-enforce-suspended = 停产整顿（家）
-figure-enforce-fines = 罚款（万元）
-figure-enforce-joint = 联合惩戒（家）
-figure-enforce-account-units = 问责（单位）
-figure-enforce-account-persons = 问责（人）
-figure-risk-identified = 重大风险辨识（处）
-figure-risk-controlled = 有效管控（处）
-figure-contact-person = 联系人
-figure-contact-phone = 联系电话
+record-problem-usage = 用法：录入 问题 <方面> 具体表现；整改措施及整改完成情况（两项用分号隔开）。方面可写序号或名称：{ $aspects }
+record-problem-aspect = 不知道“{ $word }”是哪个方面。请写序号或名称：{ $aspects }
+record-problem-none = “{ $campaign }”的统计表没有“存在的主要问题”一栏，无需录入。
+record-problem-done = 已录入“{ $unit }”{ $month }“{ $aspect }”的第 { $count } 条问题。再录一次是再加一条；写“录入 问题 <方面> 清空”重新填写。
+record-problem-cleared = 已清空“{ $unit }”{ $month }“{ $aspect }”的问题。
 
 ## 统计表
 
 export-usage = 用法：导出统计表 [2026-11]
 export-done = “{ $unit }”{ $month } 统计表：
-xlsx-title = 安全生产专项整治三年行动统计表
 xlsx-filename = 统计表-{ $unit }-{ $month }
 xlsx-summary-sheet = 汇总
-xlsx-unit = 填报单位：
-xlsx-filled-on = 填报时间：
-xlsx-month = 统计月份：
-xlsx-section-1 = 一、学习宣传贯彻情况
-xlsx-section-2 = 二、隐患排查整治情况（{ $since ->
-    [none] 累计
-   *[other] 自 { $since } 起累计
-}）
-xlsx-section-3 = 三、执法检查情况
-xlsx-section-4 = 四、重大安全风险管控情况
-xlsx-section-5 = 五、存在的主要问题、措施及进展
-xlsx-general-found = 一般隐患排查（项）
-xlsx-general-rectified = 一般隐患整改（项）
-xlsx-general-rate = 一般隐患整改率（%）
-xlsx-major-found = 重大隐患排查（项）
-xlsx-major-rectified = 重大隐患整改（项）
-xlsx-major-rate = 重大隐患整改率（%）
-xlsx-major-supervised = 挂牌督办（项）
-xlsx-problem-aspect = 方面
-xlsx-problem-measures = 措施
-xlsx-problem-progress = 进展
-xlsx-problem-of = { $unit }：{ $aspect }
-xlsx-contact-person = 联系人：
-xlsx-contact-phone = 联系电话：
-xlsx-notes = 填表说明：1. 隐患数据由隐患哨兵根据各单位报告、核实和整改记录自动统计，排查数为已核实定级的隐患，整改数为其中已整改（含已销号）的隐患，整改率 = 整改数 ÷ 排查数。2. 其余各项由各单位录入，未录入的留空。3. 罚款以万元计。4. 汇总表为本单位及所有下级单位之和。
+xlsx-footer = 隐患数自 { $since } 起累计，截至 { $until }
 
 ## 趋势图
 

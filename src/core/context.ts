@@ -12,7 +12,7 @@ import { excerpt } from "./input.ts";
 import type { Sealer } from "./sealer.ts";
 import type { RewardRules } from "../domain/tips.ts";
 import type { HolidayCalendar } from "../domain/calendar.ts";
-import type { Obligation } from "../domain/obligations.ts";
+import type { Campaign } from "../domain/campaign.ts";
 
 /** What the bot is built from; injected, never module singletons (tests pass their own clock). */
 export interface BotDeps {
@@ -26,8 +26,8 @@ export interface BotDeps {
   rewardRules: RewardRules;
   /** Working days (official holidays and make-up days). */
   calendar: HolidayCalendar;
-  /** The recurring obligations every unit owes the unit above it. */
-  obligations: readonly Obligation[];
+  /** The campaigns, oldest first: each brings its obligations, figures and statistics table. */
+  campaigns: readonly Campaign[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { isWorkingDay, workingDayAfter, workingDayBefore, type HolidayCalendar }
 import { addDays, shanghaiDate, shanghaiHour, startOfShanghaiDay } from "./dates.ts";
 
 /**
- * 报送事项: what units owe the unit above them, and when. Recurring ones come from data (`prompts/obligations.json`);
+ * 报送事项: what units owe the unit above them, and when. Recurring ones come from the campaign in force (`prompts/campaigns/`);
  * one-off ones are added by officials. Every step here is pure: dates in, dates out.
  */
 export type Recurrence = { kind: "monthly"; day: number } | { kind: "annual"; month: number; day: number } | { kind: "once"; date: string };

@@ -12,6 +12,11 @@ export interface HazardStats {
    * that a hazard was supervised). The one definition for 统计, the statistics table and the trend.
    */
   supervised: number;
+  /**
+   * Major hazards found, by the channel they came in (seed 003, 第7条): 企业自查上报 (the enterprise's own people:
+   * workers' reports and its managers' checks), 督导检查发现 (a regulator's inspection), 群众举报查实 (a tip).
+   */
+  majorBySource: { self: number; inspection: number; tip: number };
   /** Reported and not yet confirmed or rejected (待核实). */
   pending: number;
   overdue: number;

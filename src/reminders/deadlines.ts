@@ -2,6 +2,7 @@ import { addDays, shanghaiDate } from "../domain/dates.ts";
 import { activePeriods, dueDate, isQuiet, ladder, stepState, type Obligation, type Step, type StepState } from "../domain/obligations.ts";
 import type { BotDeps } from "../core/context.ts";
 import { oneOff } from "../core/obligations.ts";
+import { campaignOn, type Campaign } from "../domain/campaign.ts";
 import { owing, receives } from "../core/features/deadlines.ts";
 import { privateChatOf, type OutgoingFile, type OutgoingMessage } from "../core/messages.ts";
 import type { ChatRef, UnitRow } from "../store/index.ts";
@@ -56,15 +57,17 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
   };
 
   for (const receiver of units) {
-    const obligations: Obligation[] = [
-      ...deps.obligations.filter((o) => receives(o, receiver, units)),
-      ...oneOffs.filter((o) => o.receiverUnitId === receiver.id).map(oneOff),
+    // Every campaign's recurring obligations: a period counts under the campaign in force on its due date.
+    const obligations: { o: Obligation; campaign: Campaign | null }[] = [
+      ...deps.campaigns.flatMap((c) => c.obligations.filter((o) => receives(o, receiver, units)).map((o) => ({ o, campaign: c }))),
+      ...oneOffs.filter((o) => o.receiverUnitId === receiver.id).map((r) => ({ o: oneOff(r), campaign: null })),
     ];
-    for (const o of obligations) {
+    for (const { o, campaign } of obligations) {
       const from = owing(o, receiver, units);
       if (from.length === 0) continue;
       for (const period of activePeriods(o.recurrence, today)) {
         const due = dueDate(o.recurrence, period);
+        if (campaign && campaignOn(deps.campaigns, due) !== campaign) continue;
         // A one-off's steps before the day it was added were never anyone's to miss.
         const steps = ladder(deps.calendar, due).filter((s) => !o.createdOn || s.date >= o.createdOn);
         if (steps.length === 0) continue;
@@ -117,7 +120,7 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
             let file: OutgoingFile | undefined;
             if (x.unit) {
               text = t(`reminder-${x.step}`, { name: o.name[lang], keyword: o.keywords[0]!, period, due, unit: x.unit.name, receiver: receiver.name, late: late ? "yes" : "no" });
-              if (o.attachTable && o.recurrence.kind === "monthly") file = await firstTable(deps, o, period, x.unit, x.chat, lang, today);
+              if (o.attachTable && o.recurrence.kind === "monthly") file = await firstTable(deps, o, campaign, period, x.unit, x.chat, lang, today);
             } else {
               const still = await tx((repo) => repo.deadlines.submissions(o.key, period, missing.map((u) => u.id)));
               const names = missing.filter((u) => !still.has(u.id)).map((u) => u.name);
@@ -147,11 +150,11 @@ async function recipients(deps: BotDeps, unit: UnitRow): Promise<ChatRef[]> {
 }
 
 /** The unit's own pre-filled table, on the first reminder of a period that reaches a chat. */
-async function firstTable(deps: BotDeps, o: Obligation, period: string, unit: UnitRow, chat: ChatRef, lang: "zh-CN" | "en", today: string): Promise<OutgoingFile | undefined> {
+async function firstTable(deps: BotDeps, o: Obligation, campaign: Campaign | null, period: string, unit: UnitRow, chat: ChatRef, lang: "zh-CN" | "en", today: string): Promise<OutgoingFile | undefined> {
   return deps.store.transaction(async (repo) => {
     if ((await repo.deadlines.sentWithSuffix(`deadline:${o.key}:${period}:${unit.id}:`, `|${chat.platform}:${chat.chatId}`)) > 0) return undefined;
     // One sheet: the unit with the counts of everything below it (a county with hundreds of units is not rebuilt here).
-    const file = await statisticsTable(deps, repo, unit, period, lang, today, { summaryOnly: true });
+    const file = await statisticsTable(deps, repo, unit, period, lang, today, { summaryOnly: true, campaign: campaign ?? undefined });
     return { kind: "document" as const, filename: file.filename, data: file.data };
   });
 }

@@ -1,14 +1,101 @@
 import { monthRange } from "../domain/dates.ts";
-import { PROBLEMS_KEY, sumFigures, type Problem } from "../domain/figures.ts";
+import { campaignOfMonth, figureTotal, monthEnd, problemKey, sumValues, type Campaign, type CountName, type ProblemItem } from "../domain/campaign.ts";
+import { rectificationRate, type HazardStats } from "../domain/stats.ts";
 import type { BotDeps } from "../core/context.ts";
 import type { Lang } from "../core/i18n.ts";
 import type { Repo, UnitRow } from "../store/index.ts";
 import { buildTable, type TableSheet } from "./table.ts";
 
+/** Problems recorded before campaigns had fixed aspects: `{ aspect, measures, progress }` under one key. */
+const OLD_PROBLEMS_KEY = "problems";
+
+/** The first day counted for a campaign: the deployment's `SENTINEL_CAMPAIGN_START`, else the campaign's start. */
+export function countedFrom(deps: BotDeps, campaign: Campaign): string {
+  return deps.config.SENTINEL_CAMPAIGN_START ?? campaign.start;
+}
+
+/** The table's counts from the store's: rates computed, never summed. */
+export function tableCounts(s: HazardStats): Record<CountName, number | null> {
+  return {
+    "general-found": s.general.found,
+    "general-rectified": s.general.rectified,
+    "general-rate": rectificationRate(s.general),
+    "major-found": s.major.found,
+    "major-rectified": s.major.rectified,
+    "major-rate": rectificationRate(s.major),
+    supervised: s.supervised,
+    "major-found-self": s.majorBySource.self,
+    "major-found-inspection": s.majorBySource.inspection,
+    "major-found-tip": s.majorBySource.tip,
+  };
+}
+
+type Recorded = Map<number, Map<string, Map<string, string>>>;
+
+/** Rows → unit → key → month → value. */
+function byUnit(rows: { unitId: number; month: string; key: string; value: string }[]): Recorded {
+  const out: Recorded = new Map();
+  for (const r of rows) {
+    const keys = out.get(r.unitId) ?? new Map<string, Map<string, string>>();
+    const months = keys.get(r.key) ?? new Map<string, string>();
+    months.set(r.month, r.value);
+    keys.set(r.key, months);
+    out.set(r.unitId, keys);
+  }
+  return out;
+}
+
+/** One unit's figures as its own sheet shows them; a regulator's figures only on a regulator's sheet. */
+function ownFigures(campaign: Campaign, unit: UnitRow, recorded: Recorded, month: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const def of campaign.figures) {
+    if (def.by === "regulator" && unit.kind !== "REGULATOR") continue;
+    const v = figureTotal(def, recorded.get(unit.id)?.get(def.key) ?? new Map(), month);
+    if (v !== null) out.set(def.key, v);
+  }
+  return out;
+}
+
 /**
- * The statistics table of `unit` for `month`: a summary of its subtree first when it has units below it, then one
- * sheet per unit with that unit's own counts and figures. Counts are cumulative from the campaign start to the end of
- * the month; figures are those recorded for the month. One aggregate query per sheet.
+ * A subtree's figures: the numbers its units' sheets show, added up (a regulator's own figures only from regulators,
+ * never from the enterprises below them); texts (the contact) are the receiving unit's own.
+ */
+function summedFigures(campaign: Campaign, unit: UnitRow, units: readonly UnitRow[], recorded: Recorded, month: string): Map<string, string> {
+  const own = units.map((u) => ownFigures(campaign, u, recorded, month));
+  const out = new Map<string, string>();
+  for (const def of campaign.figures) {
+    if (def.kind === "text") {
+      const v = own[units.findIndex((u) => u.id === unit.id)]?.get(def.key);
+      if (v !== undefined) out.set(def.key, v);
+      continue;
+    }
+    const vals = own.map((m) => m.get(def.key)).filter((v): v is string => v !== undefined);
+    if (vals.length > 0) out.set(def.key, sumValues(def.kind, vals));
+  }
+  return out;
+}
+
+/** The entries under each aspect a unit recorded for the month (older free-form entries go under the last aspect). */
+export function problemsOf(campaign: Campaign, recorded: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined, month: string): Map<number, ProblemItem[]> {
+  const out = new Map<number, ProblemItem[]>();
+  campaign.problems.forEach((_, i) => {
+    const raw = recorded?.get(problemKey(i + 1))?.get(month);
+    if (raw) out.set(i + 1, JSON.parse(raw) as ProblemItem[]);
+  });
+  const old = recorded?.get(OLD_PROBLEMS_KEY)?.get(month);
+  if (old && campaign.problems.length > 0) {
+    const last = campaign.problems.length;
+    const items = (JSON.parse(old) as { aspect: string; measures: string; progress: string }[]).map((p) => ({ shown: p.aspect, measures: `${p.measures}；${p.progress}` }));
+    out.set(last, [...(out.get(last) ?? []), ...items]);
+  }
+  return out;
+}
+
+/**
+ * The statistics table of `unit` for `month`, in the layout of the campaign the month belongs to: a summary of its
+ * subtree first when it has units below it, then one sheet per unit with that unit's own counts and figures. As the
+ * form's notes say: hazards counted from the campaign's start to the month's end; recorded figures totalled as the
+ * campaign says (since its start, or the latest); 主要问题 the month's. One aggregate query per sheet.
  */
 export async function statisticsTable(
   deps: BotDeps,
@@ -17,50 +104,29 @@ export async function statisticsTable(
   month: string,
   lang: Lang,
   today: string,
-  opts: { summaryOnly?: boolean } = {},
+  opts: { summaryOnly?: boolean; campaign?: Campaign } = {},
 ): Promise<{ filename: string; data: Buffer }> {
+  const campaign = opts.campaign ?? campaignOfMonth(deps.campaigns, month);
   const units = await repo.listUnits(unit.path);
   const { end } = monthRange(month);
-  const since = deps.config.SENTINEL_CAMPAIGN_START;
-  const from = since ? new Date(`${since}T00:00:00+08:00`) : null;
-  const figures = await repo.deadlines.figures(units.map((u) => u.id), month);
+  const since = countedFrom(deps, campaign);
+  const from = new Date(`${since}T00:00:00+08:00`);
+  const recorded = byUnit(await repo.deadlines.figureRows(units.map((u) => u.id), since.slice(0, 7), month));
   const t = (id: string, args?: Record<string, string | number>) => deps.prompts.t(lang, id, args);
-  const sheetOf = async (u: UnitRow, exact: boolean, title: string): Promise<TableSheet> => {
-    const own = figures.get(u.id) ?? new Map<string, string>();
-    return {
-      title,
-      unitName: u.name,
-      stats: await repo.stats([u.path], from, end, today, { exact }),
-      figures: own,
-      problems: problemsOf(own),
-    };
-  };
+  const sheetOf = async (u: UnitRow, exact: boolean, title: string): Promise<TableSheet> => ({
+    title,
+    unitName: u.name,
+    counts: tableCounts(await repo.stats([u.path], from, end, today, { exact })),
+    figures: ownFigures(campaign, u, recorded, month),
+    problems: problemsOf(campaign, recorded.get(u.id), month),
+  });
   const sheets: TableSheet[] = [];
   if (units.length > 1 || opts.summaryOnly) {
     const all = await sheetOf(unit, false, opts.summaryOnly ? unit.name : t("xlsx-summary-sheet"));
-    all.figures = sumAll(units.map((u) => figures.get(u.id) ?? new Map<string, string>()), figures.get(unit.id));
-    all.problems = units.flatMap((u) =>
-      problemsOf(figures.get(u.id)).map((p) => (u.id === unit.id ? p : { ...p, aspect: t("xlsx-problem-of", { unit: u.name, aspect: p.aspect }) })),
-    );
+    all.figures = summedFigures(campaign, unit, units, recorded, month);
     sheets.push(all);
   }
   if (!opts.summaryOnly) for (const u of units) sheets.push(await sheetOf(u, units.length > 1, u.name));
-  const data = await buildTable({ t, month, filledOn: today, since, sheets });
+  const data = await buildTable({ campaign, filledOn: today, footer: t("xlsx-footer", { since, until: monthEnd(month) }), sheets });
   return { filename: `${t("xlsx-filename", { unit: unit.name, month })}.xlsx`, data };
-}
-
-export function problemsOf(figures: ReadonlyMap<string, string> | undefined): Problem[] {
-  const raw = figures?.get(PROBLEMS_KEY);
-  return raw ? (JSON.parse(raw) as Problem[]) : [];
-}
-
-
-/** Sums of the numbers; the contact is the receiving unit's own. */
-function sumAll(maps: ReadonlyMap<string, string>[], own: ReadonlyMap<string, string> | undefined): Map<string, string> {
-  const out = sumFigures(maps);
-  for (const k of ["contact-person", "contact-phone"]) {
-    const v = own?.get(k);
-    if (v) out.set(k, v);
-  }
-  return out;
 }

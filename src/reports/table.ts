@@ -1,57 +1,42 @@
 import ExcelJS from "exceljs";
-import { FIGURES, type Problem } from "../domain/figures.ts";
-import { rectificationRate, type HazardStats } from "../domain/stats.ts";
+import { parseRange, parseSource, problemCell, type Campaign, type CellStyle, type CountName, type ProblemItem } from "../domain/campaign.ts";
 
-/** One sheet's data: a unit (or the summary of a subtree), the store's counts and the recorded figures. */
+/** One sheet's data: a unit (or the summary of a subtree), the store's counts and what officials recorded. */
 export interface TableSheet {
   title: string;
   unitName: string;
-  stats: HazardStats;
+  counts: Readonly<Record<CountName, number | null>>;
+  /** Each figure as the table shows it (already totalled as the campaign says). */
   figures: ReadonlyMap<string, string>;
-  problems: Problem[];
+  /** The entries under each aspect of 存在的主要问题, by its 1-based number. */
+  problems: ReadonlyMap<number, readonly ProblemItem[]>;
 }
 
 export interface TableInput {
-  t: (id: string, args?: Record<string, string | number>) => string;
-  month: string;
+  campaign: Campaign;
   filledOn: string;
-  /** The first day counted (campaign start), or null for everything. */
-  since: string | null;
+  /** Printed in each page's footer: the day the counts stand at. */
+  footer: string;
   sheets: TableSheet[];
 }
 
-const COLS = 9;
-
-/** Where each filled value goes, so a reader (and the tests) can find it: key → `B6`-style address. */
-export const CELLS = {
-  unit: "B2",
-  filledOn: "E2",
-  month: "H2",
-  ...sectionCells(1, 6),
-  "hazard-general-found": "A10",
-  "hazard-general-rectified": "B10",
-  "hazard-general-rate": "C10",
-  "hazard-major-found": "D10",
-  "hazard-major-rectified": "E10",
-  "hazard-major-rate": "F10",
-  "hazard-major-supervised": "G10",
-  ...sectionCells(3, 14),
-  ...sectionCells(4, 18),
-  // With up to three problems; each further one moves the contact down a row.
-  "contact-person": "B25",
-  "contact-phone": "E25",
-} as Record<string, string>;
-
-/** The first row of section 5's problems; one row each. */
-export const PROBLEMS_FIRST_ROW = 22;
-const PROBLEM_ROWS = 3;
-
-function sectionCells(section: number, row: number): Record<string, string> {
-  return Object.fromEntries(FIGURES.filter((f) => f.section === section).map((f, i) => [f.key, `${String.fromCharCode(65 + i)}${row}`]));
-}
-
 const thin = { style: "thin" as const };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+const FONT = "宋体";
+/** Up to this much height (points) a sheet is shrunk onto one A4 landscape page (~1.6× the printable height). */
+const ONE_PAGE_POINTS = 850;
+
+const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: "center", vertical: "middle" } },
+  label: { font: { name: FONT, size: 11 }, alignment: { horizontal: "left", vertical: "middle" } },
+  field: { font: { name: FONT, size: 11 }, alignment: { horizontal: "left", vertical: "middle" } },
+  head: { font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
+  category: { font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
+  measure: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "middle", wrapText: true } },
+  value: { font: { name: FONT, size: 11 }, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
+  text: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "top", wrapText: true } },
+  note: { font: { name: FONT, size: 10 }, alignment: { horizontal: "left", vertical: "top", wrapText: true } },
+};
 
 /**
  * A sheet name Excel and WPS accept: at most 31 characters, none of []:*?/\\, not starting or ending with an
@@ -69,97 +54,91 @@ export function sheetName(name: string, used: Set<string>): string {
   }
 }
 
+/** Width of a text in column units: a CJK character takes about two. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** The height (points) that shows `text` wrapped in a range `width` units wide. */
+function neededHeight(text: string, width: number, size: number): number {
+  const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * size) / 11 / Math.max(1, width - 1))), 0);
+  return lines * (size + 5) + 6;
+}
+
 /**
- * The monthly 《安全生产专项整治三年行动统计表》 as an .xlsx: one sheet per unit and, for a subtree, a summary sheet
- * first. Section 2 (hazards, cumulative) is filled from the store; sections 1, 3, 4, 5 and the contact from what
- * officials recorded, blank where nothing was.
+ * The campaign's statistics table as an .xlsx, one sheet per entry of `sheets` (a subtree's summary first), each
+ * drawn cell for cell from the campaign's layout: merged ranges, the frame's borders, row heights (grown where a
+ * filled text needs more), A4 landscape fitted to one page width with the heading rows repeated on every page.
  */
 export async function buildTable(input: TableInput): Promise<Buffer> {
-  const { t } = input;
+  const { campaign } = input;
+  const layout = campaign.table;
   const book = new ExcelJS.Workbook();
   book.creator = "Sentinel";
   const used = new Set<string>();
+  const frame = parseRange(layout.frame)!;
   for (const s of input.sheets) {
-    const ws = book.addWorksheet(sheetName(s.title, used), { pageSetup: { orientation: "landscape", fitToPage: true } });
-    ws.columns = Array.from({ length: COLS }, () => ({ width: 14 }));
-    ws.mergeCells(1, 1, 1, COLS);
-    const title = ws.getCell("A1");
-    title.value = t("xlsx-title");
-    title.font = { bold: true, size: 14 };
-    title.alignment = { horizontal: "center" };
-    ws.getCell("A2").value = t("xlsx-unit");
-    ws.getCell(CELLS.unit!).value = s.unitName;
-    ws.getCell("D2").value = t("xlsx-filled-on");
-    ws.getCell(CELLS.filledOn!).value = input.filledOn;
-    ws.getCell("G2").value = t("xlsx-month");
-    ws.getCell(CELLS.month!).value = input.month;
-
-    const header = (row: number, labels: string[]) => {
-      labels.forEach((l, i) => {
-        const c = ws.getCell(row, i + 1);
-        c.value = l;
-        c.font = { bold: true };
-        c.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
-        c.border = border;
-      });
-    };
-    const value = (key: string, v: string | number | null | undefined) => {
-      const c = ws.getCell(CELLS[key]!);
-      c.border = border;
-      if (v === null || v === undefined || v === "") return;
-      c.value = typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v) && !key.startsWith("contact") ? Number(v) : v;
-    };
-    const section = (row: number, id: string, args?: Record<string, string | number>) => {
-      const c = ws.getCell(row, 1);
-      c.value = t(id, args);
-      c.font = { bold: true };
-    };
-
-    for (const [sec, row] of [[1, 4], [3, 12], [4, 16]] as const) {
-      section(row, `xlsx-section-${sec}`);
-      const defs = FIGURES.filter((f) => f.section === sec);
-      header(row + 1, defs.map((f) => t(`figure-${f.key}`)));
-      for (const f of defs) value(f.key, s.figures.get(f.key));
-    }
-
-    section(8, "xlsx-section-2", { since: input.since ?? "none" });
-    header(9, [
-      t("xlsx-general-found"), t("xlsx-general-rectified"), t("xlsx-general-rate"),
-      t("xlsx-major-found"), t("xlsx-major-rectified"), t("xlsx-major-rate"), t("xlsx-major-supervised"),
-    ]);
-    value("hazard-general-found", s.stats.general.found);
-    value("hazard-general-rectified", s.stats.general.rectified);
-    value("hazard-general-rate", rectificationRate(s.stats.general));
-    value("hazard-major-found", s.stats.major.found);
-    value("hazard-major-rectified", s.stats.major.rectified);
-    value("hazard-major-rate", rectificationRate(s.stats.major));
-    value("hazard-major-supervised", s.stats.supervised);
-
-    section(20, "xlsx-section-5");
-    header(21, [t("xlsx-problem-aspect"), "", "", t("xlsx-problem-measures"), "", "", t("xlsx-problem-progress"), "", ""]);
-    for (const col of [1, 4, 7]) ws.mergeCells(21, col, 21, col + 2);
-    const problems = s.problems.length > PROBLEM_ROWS ? s.problems : [...s.problems, ...Array<null>(PROBLEM_ROWS - s.problems.length).fill(null)];
-    problems.forEach((p, i) => {
-      const row = PROBLEMS_FIRST_ROW + i;
-      for (const [col, text] of [[1, p?.aspect], [4, p?.measures], [7, p?.progress]] as const) {
-        ws.mergeCells(row, col, row, col + 2);
-        const c = ws.getCell(row, col);
-        c.border = border;
-        c.alignment = { wrapText: true, vertical: "top" };
-        if (text) c.value = text;
-      }
+    const ws = book.addWorksheet(sheetName(s.title, used), {
+      pageSetup: {
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitlesRow: layout.printTitles,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: `&L${input.footer}&R&P/&N` },
     });
-    const contactRow = PROBLEMS_FIRST_ROW + problems.length;
-    ws.getCell(contactRow, 1).value = t("xlsx-contact-person");
-    ws.getCell(contactRow, 4).value = t("xlsx-contact-phone");
-    const person = s.figures.get("contact-person");
-    const phone = s.figures.get("contact-phone");
-    if (person) ws.getCell(contactRow, 2).value = person;
-    if (phone) ws.getCell(contactRow, 5).value = phone;
-    ws.mergeCells(contactRow + 2, 1, contactRow + 5, COLS);
-    const notes = ws.getCell(contactRow + 2, 1);
-    notes.value = t("xlsx-notes");
-    notes.alignment = { wrapText: true, vertical: "top" };
+    ws.columns = layout.columns.map((width) => ({ width }));
+    for (const [row, height] of Object.entries(layout.rows)) ws.getRow(Number(row)).height = height;
+    for (let row = frame.top; row <= frame.bottom; row++) {
+      for (let col = frame.left; col <= frame.right; col++) ws.getCell(row, col).border = BORDER;
+    }
+    for (const cell of layout.cells) {
+      const r = parseRange(cell.at)!;
+      if (r.bottom > r.top || r.right > r.left) ws.mergeCells(r.top, r.left, r.bottom, r.right);
+      const c = ws.getCell(r.top, r.left);
+      const style = cell.style ?? "value";
+      c.style = { ...STYLES[style], ...(c.border ? { border: c.border } : {}) };
+      const value = cell.text ?? (cell.value !== undefined ? valueOf(cell.value, campaign, s, input) : null);
+      if (value === null || value === "") continue;
+      c.value = value;
+      if (typeof value === "string" && (style === "text" || style === "measure" || style === "note")) {
+        const width = layout.columns.slice(r.left - 1, r.right).reduce((a, b) => a + b, 0);
+        const rows = r.bottom - r.top + 1;
+        const have = Array.from({ length: rows }, (_, i) => ws.getRow(r.top + i).height ?? 15).reduce((a, b) => a + b, 0);
+        const need = neededHeight(value, width, STYLES[style].font!.size!);
+        if (need > have) ws.getRow(r.bottom).height = (ws.getRow(r.bottom).height ?? 15) + need - have;
+      }
+    }
+    // The form on one sheet of paper, as issued, unless what was filled in makes it too long to read shrunk.
+    let total = 0;
+    ws.eachRow({ includeEmpty: true }, (row) => void (total += row.height ?? 15));
+    ws.pageSetup.fitToHeight = total <= ONE_PAGE_POINTS ? 1 : 0;
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function valueOf(source: string, campaign: Campaign, s: TableSheet, input: TableInput): string | number | null {
+  const src = parseSource(source, campaign)!;
+  switch (src.kind) {
+    case "unit":
+      return s.unitName;
+    case "filled-on":
+      return input.filledOn;
+    case "count":
+      return s.counts[src.name];
+    case "figure": {
+      const v = s.figures.get(src.key);
+      if (v === undefined) return null;
+      const def = campaign.figures.find((f) => f.key === src.key)!;
+      return def.kind === "text" ? v : Number(v);
+    }
+    case "problem":
+      return problemCell(s.problems.get(src.index) ?? [], src.part);
+  }
 }

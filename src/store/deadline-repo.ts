@@ -115,6 +115,15 @@ export class DeadlineRepo {
     });
   }
 
+  /** Every value these units recorded for the months `from`…`to` (`YYYY-MM`), for totals since a campaign began. */
+  async figureRows(unitIds: number[], from: string, to: string): Promise<{ unitId: number; month: string; key: string; value: string }[]> {
+    if (unitIds.length === 0) return [];
+    return this.tx.figure.findMany({
+      where: { unitId: { in: unitIds }, month: { gte: from, lte: to } },
+      select: { unitId: true, month: true, key: true, value: true },
+    });
+  }
+
   async figures(unitIds: number[], month: string): Promise<Map<number, Map<string, string>>> {
     const rows = await this.tx.figure.findMany({ where: { unitId: { in: unitIds }, month } });
     const out = new Map<number, Map<string, string>>();

@@ -610,7 +610,7 @@ export class Repo {
     // `exact`: the units at these paths only, not the units below them.
     const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
     const rows = await this.tx.$queryRaw<
-      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number }[]
+      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number; ms: number; mi: number; mt: number }[]
     >`
       SELECT
         count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" < ${utc(to)})::int AS gf,
@@ -618,6 +618,9 @@ export class Repo {
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)})::int AS mf,
         count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${utc(to)})::int AS mr,
         count(*) FILTER (WHERE h."supervisedAt" < ${utc(to)})::int AS sup,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source IN ('REPORT', 'SELF'))::int AS ms,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source = 'INSPECTION')::int AS mi,
+        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source = 'TIP')::int AS mt,
         count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
         count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
@@ -629,6 +632,7 @@ export class Repo {
       general: { found: r.gf, rectified: r.gr },
       major: { found: r.mf, rectified: r.mr },
       supervised: r.sup,
+      majorBySource: { self: r.ms, inspection: r.mi, tip: r.mt },
       pending: r.pending,
       overdue: r.overdue,
     };

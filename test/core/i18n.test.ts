@@ -8,7 +8,6 @@ import type { HazardAction } from "../../src/domain/lifecycle.ts";
 import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNIT_KINDS } from "../../src/domain/types.ts";
 import { STEPS } from "../../src/domain/obligations.ts";
 import { MENU } from "../../src/platforms/telegram/adapter.ts";
-import { FIGURES } from "../../src/domain/figures.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
 const prompts = new Prompts();
@@ -34,7 +33,6 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "tip-event-": TIP_EVENT_KINDS,
   "step-": STEPS,
   "reminder-": STEPS,
-  "figure-": FIGURES.map((f) => f.key),
   "tgcmd-": [...new Set(MENU.flatMap((m) => m.commands))],
 };
 

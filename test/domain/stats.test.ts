@@ -46,6 +46,7 @@ describe("totalCounts", () => {
     general: { found: gFound, rectified: gRect },
     major: { found: mFound, rectified: mRect },
     supervised: 7,
+    majorBySource: { self: 0, inspection: 0, tip: 0 },
     pending: 8,
     overdue: 9,
   });

@@ -1,5 +1,5 @@
 import { looksLikeDate, monthRange, parseDate, parseMonth, shanghaiDate, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
-import { PROBLEMS_KEY, FIGURES, parseFigures, parseProblem } from "../../domain/figures.ts";
+import { aspectOf, campaignOfMonth, campaignOn, parseFigures, parseProblemItem, problemKey, type Campaign, type ProblemItem } from "../../domain/campaign.ts";
 import { activePeriods, defaultPeriod, dueDate, isLate, isPeriodOf, ladder, periodOn, type Obligation } from "../../domain/obligations.ts";
 import { rectificationRate, totalCounts } from "../../domain/stats.ts";
 import type { BotDeps } from "../context.ts";
@@ -8,7 +8,7 @@ import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, words } from "../parse.ts";
 import { oneOff } from "../obligations.ts";
 import type { Feature } from "../bot.ts";
-import { statisticsTable, problemsOf } from "../../reports/gather.ts";
+import { statisticsTable } from "../../reports/gather.ts";
 import { renderTrend } from "../../reports/trend.ts";
 import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 
@@ -23,17 +23,21 @@ export function owing(o: Obligation, receiver: UnitRow, units: readonly UnitRow[
   return units.filter((u) => u.id !== receiver.id && (o.owedBy === "subtree" ? u.path.startsWith(receiver.path) : u.parentId === receiver.id));
 }
 
-/** The obligations a unit receives: the recurring ones it is a receiver of, and its own one-offs. */
-export async function obligationsOf(deps: BotDeps, repo: Repo, receiver: UnitRow, units: readonly UnitRow[]): Promise<Obligation[]> {
-  return [...deps.obligations.filter((o) => receives(o, receiver, units)), ...(await repo.deadlines.oneOffs([receiver.id])).map(oneOff)];
+/**
+ * The obligations a unit receives on `today`: the recurring ones of the campaign in force that it is a receiver of,
+ * and its own one-offs.
+ */
+export async function obligationsOf(deps: BotDeps, repo: Repo, receiver: UnitRow, units: readonly UnitRow[], today: string): Promise<Obligation[]> {
+  const recurring = campaignOn(deps.campaigns, today).obligations;
+  return [...recurring.filter((o) => receives(o, receiver, units)), ...(await repo.deadlines.oneOffs([receiver.id])).map(oneOff)];
 }
 
 /** What a unit owes, and to whom: every obligation of a unit above it that counts it among the owing units. */
-async function owedBy(deps: BotDeps, repo: Repo, unit: UnitRow, units: readonly UnitRow[]): Promise<{ o: Obligation; receiver: UnitRow }[]> {
+async function owedBy(deps: BotDeps, repo: Repo, unit: UnitRow, units: readonly UnitRow[], today: string): Promise<{ o: Obligation; receiver: UnitRow }[]> {
   const ancestors = units.filter((u) => u.id !== unit.id && unit.path.startsWith(u.path)).sort((a, b) => b.path.length - a.path.length);
   const out: { o: Obligation; receiver: UnitRow }[] = [];
   for (const receiver of ancestors) {
-    for (const o of await obligationsOf(deps, repo, receiver, units)) {
+    for (const o of await obligationsOf(deps, repo, receiver, units, today)) {
       if (!out.some((x) => x.o.key === o.key) && owing(o, receiver, units).some((u) => u.id === unit.id)) out.push({ o, receiver });
     }
   }
@@ -85,7 +89,7 @@ async function add(ctx: Ctx, args: string): Promise<void> {
   const owingUnits = owing({ key: "", name: { "zh-CN": "", en: "" }, keywords: [], recurrence: { kind: "once", date }, owedBy }, binding.unit, units);
   if (owingUnits.length === 0) throw new Refusal("deadline-no-units", { unit: binding.unit.name });
   const keyword = words(rest)[0]!;
-  const existing = (await obligationsOf(ctx.deps, ctx.repo, binding.unit, units)).map((o) => ({ o }));
+  const existing = (await obligationsOf(ctx.deps, ctx.repo, binding.unit, units, ctx.today)).map((o) => ({ o }));
   if (findObligation(existing, keyword)) throw new Refusal("deadline-exists", { word: keyword });
   await ctx.repo.deadlines.addOneOff({ receiverUnitId: binding.unit.id, name: rest, keyword, dueDate: date, owedBy, createdById: ctx.user.id, createdAt: ctx.now });
   const steps = ladder(ctx.deps.calendar, date).filter((s) => s.date >= ctx.today);
@@ -115,7 +119,7 @@ async function submit(ctx: Ctx, obligationWord: string | null, periodWord: strin
   const binding = ctx.requireBinding();
   const unit = binding.unit;
   const units = await ctx.repo.listUnits();
-  const owed = await owedBy(ctx.deps, ctx.repo, unit, units);
+  const owed = await owedBy(ctx.deps, ctx.repo, unit, units, ctx.today);
   const found = via === "file" ? obligationInCaption(owed, ctx.msg.text) : obligationWord ? findObligation(owed, obligationWord) : null;
   if (!found) {
     if (via === "file") return; // a file that names no obligation is just a file
@@ -198,7 +202,7 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   const units = await ctx.repo.listUnits();
   const lines: string[] = [];
   for (const unit of receivers) {
-    const obligations = await obligationsOf(ctx.deps, ctx.repo, unit, units);
+    const obligations = await obligationsOf(ctx.deps, ctx.repo, unit, units, ctx.today);
     if (obligations.length === 0) {
       lines.push(ctx.t("deadlines-no-units", { unit: unit.name }));
       continue;
@@ -233,7 +237,8 @@ async function remindme(ctx: Ctx, args: string): Promise<void> {
 
 async function record(ctx: Ctx, args: string): Promise<void> {
   const binding = ctx.requireBinding();
-  await ctx.require("OFFICIAL", binding.unit);
+  const unit = binding.unit;
+  await ctx.require("OFFICIAL", unit);
   let { ref, rest } = firstWord(args);
   let month = shanghaiMonth(ctx.now);
   const asMonth = ref ? parseMonth(ref) : null;
@@ -241,31 +246,55 @@ async function record(ctx: Ctx, args: string): Promise<void> {
     month = asMonth;
     ({ ref, rest } = firstWord(rest));
   }
+  const campaign = campaignOfMonth(ctx.deps.campaigns, month);
   const text = [ref, rest].filter(Boolean).join(" ");
   if (ref === "问题" || ref?.toLowerCase() === "problem") {
-    const problem = parseProblem(rest);
-    if (!problem) throw new Refusal("record-problem-usage");
-    const current = problemsOf((await ctx.repo.deadlines.figures([binding.unit.id], month)).get(binding.unit.id));
-    const all = [...current, problem];
-    await ctx.repo.deadlines.setFigure({ unitId: binding.unit.id, month, key: PROBLEMS_KEY, value: JSON.stringify(all), recordedById: ctx.user.id, recordedAt: ctx.now });
-    ctx.reply("record-problem-done", { unit: binding.unit.name, month, count: all.length });
+    await recordProblem(ctx, unit, campaign, month, rest);
     return;
   }
-  const parsed = parseFigures(text);
+  const parsed = parseFigures(campaign, text);
   if (!parsed.ok) {
-    if (parsed.error === "unknown-key") throw new Refusal("record-unknown-key", { word: parsed.word ?? "", keys: ctx.list(FIGURES.map((f) => f.words[0]!)) });
+    if (parsed.error === "unknown-key") throw new Refusal("record-unknown-key", { word: parsed.word ?? "", keys: ctx.list(campaign.figures.map((f) => f.words[0]!)) });
     if (parsed.error === "bad-value") throw new Refusal("record-bad-value", { word: parsed.word ?? "" });
     throw new Refusal("record-usage");
   }
+  // Enforcement and the like are a regulator's own numbers: an enterprise has none to record.
+  const theirs = parsed.values.find((v) => v.def.by === "regulator" && unit.kind !== "REGULATOR");
+  if (theirs) throw new Refusal("record-regulator-only", { word: theirs.def.label[ctx.lang], unit: unit.name });
   for (const v of parsed.values) {
-    await ctx.repo.deadlines.setFigure({ unitId: binding.unit.id, month, key: v.key, value: v.value, recordedById: ctx.user.id, recordedAt: ctx.now });
+    await ctx.repo.deadlines.setFigure({ unitId: unit.id, month, key: v.def.key, value: v.value, recordedById: ctx.user.id, recordedAt: ctx.now });
   }
   ctx.reply("record-done", {
-    unit: binding.unit.name,
+    unit: unit.name,
     month,
-    list: ctx.list(parsed.values.map((v) => `${ctx.t(`figure-${v.key}`)} ${v.value}`)),
+    list: ctx.list(parsed.values.map((v) => `${v.def.label[ctx.lang]} ${v.value}`)),
   });
 }
+
+/** `录入 [月份] 问题 <方面> 具体表现；整改措施及完成情况` adds an entry under one of the campaign's aspects; `… <方面> 清空` clears them. */
+async function recordProblem(ctx: Ctx, unit: UnitRow, campaign: Campaign, month: string, args: string): Promise<void> {
+  const aspects = () => ctx.list(campaign.problems.map((p, i) => `${i + 1} ${p}`));
+  if (campaign.problems.length === 0) throw new Refusal("record-problem-none", { campaign: campaign.name[ctx.lang] });
+  const { ref, rest } = firstWord(args);
+  const index = ref ? aspectOf(campaign, ref) : null;
+  if (!index) throw new Refusal(ref ? "record-problem-aspect" : "record-problem-usage", { word: ref ?? "", aspects: aspects() });
+  const key = problemKey(index);
+  const current = (await ctx.repo.deadlines.figures([unit.id], month)).get(unit.id)?.get(key);
+  const items: ProblemItem[] = current ? (JSON.parse(current) as ProblemItem[]) : [];
+  if (CLEAR_WORDS.includes(rest.trim().toLowerCase())) {
+    await ctx.repo.deadlines.setFigure({ unitId: unit.id, month, key, value: "[]", recordedById: ctx.user.id, recordedAt: ctx.now });
+    ctx.reply("record-problem-cleared", { unit: unit.name, month, aspect: campaign.problems[index - 1]! });
+    return;
+  }
+  const item = parseProblemItem(rest);
+  if (!item) throw new Refusal("record-problem-usage", { word: "", aspects: aspects() });
+  checkLength(item.shown + item.measures, 1000);
+  items.push(item);
+  await ctx.repo.deadlines.setFigure({ unitId: unit.id, month, key, value: JSON.stringify(items), recordedById: ctx.user.id, recordedAt: ctx.now });
+  ctx.reply("record-problem-done", { unit: unit.name, month, aspect: campaign.problems[index - 1]!, count: items.length });
+}
+
+const CLEAR_WORDS = ["清空", "删除", "clear"];
 
 async function exportTable(ctx: Ctx, args: string): Promise<void> {
   const units = await ctx.officialUnits();

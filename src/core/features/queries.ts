@@ -1,5 +1,7 @@
 import { isOverdue } from "../../domain/lifecycle.ts";
 import { monthRange, parseMonth, shanghaiDateTime, shanghaiMonth, startOfShanghaiDay } from "../../domain/dates.ts";
+import { countedFrom } from "../../reports/gather.ts";
+import { campaignOfMonth } from "../../domain/campaign.ts";
 import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../../domain/stats.ts";
 import type { HazardRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
@@ -97,8 +99,9 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
     scope = await officialScope(ctx);
   }
   const { start, end } = monthRange(month);
-  const campaign = ctx.deps.config.SENTINEL_CAMPAIGN_START;
-  const since = campaign ? startOfShanghaiDay(campaign) : null;
+  // Cumulative as the month's statistics table counts: since the start of the campaign in force that month.
+  const campaign = countedFrom(ctx.deps, campaignOfMonth(ctx.deps.campaigns, month));
+  const since = startOfShanghaiDay(campaign);
   const [monthly, total] = await Promise.all([
     ctx.repo.stats(scope.paths, start, end, ctx.today),
     ctx.repo.stats(scope.paths, since, end, ctx.today),
@@ -114,7 +117,7 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
   ctx.reply("stats", {
     unit: scope.name,
     month,
-    since: campaign ?? "none",
+    since: campaign,
     month_text: ctx.t("stats-block", block(monthly)),
     total_text: ctx.t("stats-block", block(total)),
   });
