@@ -239,3 +239,27 @@ describe("seed 000's 统计表, cell for cell", () => {
     expect(stats).toMatch(/一般隐患.*1.*1/);
   });
 });
+
+describe("reminders attach the table of their campaign", () => {
+  test("May 2021 under seed 000's campaign, November 2026 under the 治本攻坚 one", async () => {
+    f = await createFixture({ now: "2021-05-06T02:00:00Z" });
+    const admin = f.chat.as("admin");
+    await admin.say("新建单位 县应急管理局");
+    await admin.say("新建单位 城关化工厂 县应急管理局 企业");
+    await admin.in("化工厂群").say("绑定 城关化工厂");
+    const tables = async (iso: string) => {
+      f.clock.set(iso);
+      const sent: OutgoingMessage[] = [];
+      await runDeadlineReminders(f.app.deps, async (m) => void sent.push(m));
+      const files = sent.filter((m) => m.file);
+      expect(files).toHaveLength(1);
+      return (await read(files[0])).worksheets[0]!;
+    };
+    const may = await tables("2021-05-13T01:05:00Z");
+    expect(may.getCell("A1").value).toBe("安全生产专项整治三年行动统计表");
+    expect(may.getCell("C2").value).toBe("城关化工厂");
+    const nov = await tables("2026-11-13T01:05:00Z");
+    expect(nov.getCell("A1").value).toBe("安全生产治本攻坚三年行动统计表");
+    expect(nov.getCell("B5").value).toBe("重大事故隐患排查整治情况");
+  });
+});
