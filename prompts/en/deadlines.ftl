@@ -78,7 +78,8 @@ trend-general-found = general found
 trend-general-rectified = general rectified
 trend-major-found = major found
 trend-major-rectified = major rectified
-trend-rate = rectification rate
+trend-supervised = supervised (cumulative)
+trend-rate = cumulative rectification rate
 trend-done = "{ $unit }", the last 12 months ({ $from } to { $to }): { $found } found, { $rectified } rectified; cumulative rectification rate at { $to }: { $rate }; supervised (closed ones too): { $supervised }.
 ## Deadline reminders (to units that have not submitted)
 

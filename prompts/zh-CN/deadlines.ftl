@@ -78,7 +78,8 @@ trend-general-found = 一般隐患排查
 trend-general-rectified = 一般隐患整改
 trend-major-found = 重大隐患排查
 trend-major-rectified = 重大隐患整改
-trend-rate = 整改率
+trend-supervised = 挂牌督办（累计）
+trend-rate = 累计整改率
 trend-done = “{ $unit }”近 12 个月（{ $from } 至 { $to }）：排查 { $found } 项，整改 { $rectified } 项；截至 { $to } 累计整改率 { $rate }，挂牌督办（含已销号）{ $supervised } 项。
 ## 报送提醒（发到未报送单位的群）
 

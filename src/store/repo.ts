@@ -22,10 +22,11 @@ export interface HazardEventInput {
   at: Date;
 }
 
-/** Hazards of one level confirmed and rectified within a window. */
-export interface LevelFlow {
-  found: number;
-  rectified: number;
+/** A reporting window for the hazard counts: hazards reported in [from, to), counted as they stood at `to`. */
+export interface StatsWindow {
+  /** `null`: from the beginning. */
+  from: Date | null;
+  to: Date;
 }
 
 export interface UnitRow {
@@ -586,56 +587,58 @@ export class Repo {
   }
 
   /**
-   * What happened in [from, to) in the subtrees at `unitPaths`, per level: hazards confirmed (found) and rectified in
-   * the window, whenever they were reported. One aggregate query (the trend chart's bars).
+   * Counts for the subtrees at `unitPaths` as they stood at `to`: found = confirmed before `to` (a level set) among
+   * hazards reported in [from, to); rectified = of those, rectified before `to`. The one definition of 统计, the
+   * statistics table and the trend (see `windowStats`).
    */
-  async flows(unitPaths: string[], from: Date, to: Date): Promise<{ general: LevelFlow; major: LevelFlow }> {
-    const rows = await this.tx.$queryRaw<{ gf: number; gr: number; mf: number; mr: number }[]>`
-      SELECT
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)})::int AS gf,
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" >= ${utc(from)} AND h."rectifiedAt" < ${utc(to)})::int AS gr,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)})::int AS mf,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" >= ${utc(from)} AND h."rectifiedAt" < ${utc(to)})::int AS mr
-      FROM "Hazard" h
-      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${unitPaths.map((p) => p + "%")}::text[]))`;
-    const r = rows[0]!;
-    return { general: { found: r.gf, rectified: r.gr }, major: { found: r.mf, rectified: r.mr } };
+  async stats(unitPaths: string[], from: Date | null, to: Date, today: string, opts: { exact?: boolean } = {}): Promise<HazardStats> {
+    return (await this.windowStats(unitPaths, [{ from, to }], today, opts))[0]!;
   }
 
   /**
-   * Counts for the subtrees at `unitPaths`, in one aggregate query, as they stood at `to`: found = confirmed before
-   * `to` (a level set) among hazards reported in [from, to); rectified = of those, rectified before `to`.
+   * `stats` for several windows at once, in one grouped query, in the windows' order: the trend's twelve months and
+   * their cumulative figures are the numbers `统计 <month>` gives for each month, by construction.
    */
-  async stats(unitPaths: string[], from: Date | null, to: Date, today: string, opts: { exact?: boolean } = {}): Promise<HazardStats> {
+  async windowStats(unitPaths: string[], windows: StatsWindow[], today: string, opts: { exact?: boolean } = {}): Promise<HazardStats[]> {
+    if (windows.length === 0) return [];
     // `exact`: the units at these paths only, not the units below them.
     const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
+    const froms = windows.map((w) => (w.from ?? new Date(0)).toISOString());
+    const tos = windows.map((w) => w.to.toISOString());
     const rows = await this.tx.$queryRaw<
-      { gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number; ms: number; mi: number; mt: number }[]
+      { i: number; gf: number; gr: number; mf: number; mr: number; sup: number; pending: number; overdue: number; ms: number; mi: number; mt: number }[]
     >`
-      SELECT
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" < ${utc(to)})::int AS gf,
-        count(*) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < ${utc(to)})::int AS gr,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)})::int AS mf,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < ${utc(to)})::int AS mr,
-        count(*) FILTER (WHERE h."supervisedAt" < ${utc(to)})::int AS sup,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source IN ('REPORT', 'SELF'))::int AS ms,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source = 'INSPECTION')::int AS mi,
-        count(*) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < ${utc(to)} AND h.source = 'TIP')::int AS mt,
-        count(*) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
-        count(*) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
+      WITH w AS (
+        -- Instants as values of the timestamp(3) columns, kept in UTC, as utc() in sql.ts makes one.
+        SELECT u.i::int AS i, (u.f::timestamptz AT TIME ZONE 'UTC') AS lo, (u.t::timestamptz AT TIME ZONE 'UTC') AS hi
+        FROM unnest(${froms}::text[], ${tos}::text[]) WITH ORDINALITY AS u(f, t, i)
+      )
+      SELECT w.i,
+        count(h.id) FILTER (WHERE h.level = 'GENERAL' AND h."confirmedAt" < w.hi)::int AS gf,
+        count(h.id) FILTER (WHERE h.level = 'GENERAL' AND h."rectifiedAt" < w.hi)::int AS gr,
+        count(h.id) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < w.hi)::int AS mf,
+        count(h.id) FILTER (WHERE h.level = 'MAJOR' AND h."rectifiedAt" < w.hi)::int AS mr,
+        count(h.id) FILTER (WHERE h."supervisedAt" < w.hi)::int AS sup,
+        count(h.id) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < w.hi AND h.source IN ('REPORT', 'SELF'))::int AS ms,
+        count(h.id) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < w.hi AND h.source = 'INSPECTION')::int AS mi,
+        count(h.id) FILTER (WHERE h.level = 'MAJOR' AND h."confirmedAt" < w.hi AND h.source = 'TIP')::int AS mt,
+        count(h.id) FILTER (WHERE h.status = 'REPORTED')::int AS pending,
+        count(h.id) FILTER (WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
           AND (h.deadline < ${today}::date OR h."supervisedDeadline" < ${today}::date))::int AS overdue
-      FROM "Hazard" h
-      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${patterns}::text[]))
-        AND h."reportedAt" < ${utc(to)} AND h."reportedAt" >= ${utc(from ?? new Date(0))}`;
-    const r = rows[0]!;
-    return {
+      FROM w
+      LEFT JOIN "Hazard" h
+        ON h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${patterns}::text[]))
+        AND h."reportedAt" >= w.lo AND h."reportedAt" < w.hi
+      GROUP BY w.i
+      ORDER BY w.i`;
+    return rows.map((r) => ({
       general: { found: r.gf, rectified: r.gr },
       major: { found: r.mf, rectified: r.mr },
       supervised: r.sup,
       majorBySource: { self: r.ms, inspection: r.mi, tip: r.mt },
       pending: r.pending,
       overdue: r.overdue,
-    };
+    }));
   }
 }
 

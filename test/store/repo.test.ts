@@ -110,6 +110,17 @@ describe.each(backends)("the store on %s", (_name, open) => {
     expect(total.major).toEqual({ found: 2, rectified: 1 });
     const outside = await store.transaction(async (repo) => repo.stats([(await repo.findUnitByName("外县"))!.path], null, nov.end, "2026-12-10"));
     expect(outside.general.found + outside.major.found + outside.pending).toBe(0);
+    // Several windows in one query (the trend's): each the same as `stats` for it, in the order asked, empty ones zero.
+    const windows = [
+      { from: nov.start, to: nov.end },
+      { from: null, to: at("2026-12-31T16:00:00Z") },
+      { from: at("2027-01-31T16:00:00Z"), to: at("2027-02-28T16:00:00Z") },
+      { from: nov.start, to: nov.end },
+    ];
+    const many = await store.transaction((repo) => repo.windowStats([county.path], windows, "2026-12-10"));
+    const none = { general: { found: 0, rectified: 0 }, major: { found: 0, rectified: 0 }, supervised: 0, majorBySource: { self: 0, inspection: 0, tip: 0 }, pending: 0, overdue: 0 };
+    expect(many).toEqual([month, total, none, month]);
+    expect(await store.transaction((repo) => repo.windowStats([county.path], [], "2026-12-10"))).toEqual([]);
   });
 
   test("hazard numbers run without gaps: a rolled-back report takes none, concurrent reports take one each", async () => {

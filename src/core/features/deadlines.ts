@@ -8,7 +8,7 @@ import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, words } from "../parse.ts";
 import { oneOff } from "../obligations.ts";
 import type { Feature } from "../bot.ts";
-import { statisticsTable } from "../../reports/gather.ts";
+import { countedFrom, statisticsTable } from "../../reports/gather.ts";
 import { renderTrend } from "../../reports/trend.ts";
 import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 
@@ -319,40 +319,49 @@ async function trend(ctx: Ctx): Promise<void> {
     const d = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 12 + i, 1));
     return d.toISOString().slice(0, 7);
   });
-  const since = ctx.deps.config.SENTINEL_CAMPAIGN_START;
+  const ranges = months.map((m) => monthRange(m));
+  // Cumulative as 统计 and the table count each month: since the start of the campaign in force that month.
+  const since = months.map((m) => startOfShanghaiDay(countedFrom(ctx.deps, campaignOfMonth(ctx.deps.campaigns, m))));
   for (const unit of units) {
-    const flows = [];
-    const rates: (number | null)[] = [];
-    let supervised = 0;
-    for (const m of months) {
-      const { start, end: to } = monthRange(m);
-      flows.push(await ctx.repo.flows([unit.path], start, to));
-      // The line: the cumulative rectification rate at each month's end, as /stats and the table count it.
-      const cumulative = await ctx.repo.stats([unit.path], since ? startOfShanghaiDay(since) : null, to, ctx.today);
-      rates.push(rectificationRate(totalCounts(cumulative)));
-      // 挂牌督办 as /stats and the table count it: listed at any time, closed or not.
-      supervised = cumulative.supervised;
-    }
+    // One query, every figure as 统计 counts it: each month as `统计 <month>` (the bars), the cumulative figures at
+    // each month's end as its 累计 block (the rate and 挂牌督办 lines), and the twelve months as one period (the text).
+    const all = await ctx.repo.windowStats(
+      [unit.path],
+      [...ranges.map((r) => ({ from: r.start, to: r.end })), ...ranges.map((r, i) => ({ from: since[i]!, to: r.end })), { from: ranges[0]!.start, to: ranges[11]!.end }],
+      ctx.today,
+    );
+    const monthly = all.slice(0, 12);
+    const cumulative = all.slice(12, 24);
+    const year = totalCounts(all[24]!);
+    const rates = cumulative.map((s) => rectificationRate(totalCounts(s)));
     const png = await renderTrend({
       title: ctx.t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
       months,
       countAxisLabel: ctx.t("trend-axis-count"),
       rateAxisLabel: ctx.t("trend-axis-rate"),
       series: [
-        { label: ctx.t("trend-general-found"), values: flows.map((s) => s.general.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-general-rectified"), values: flows.map((s) => s.general.rectified), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-found"), values: flows.map((s) => s.major.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-rectified"), values: flows.map((s) => s.major.rectified), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-rate"), values: rates as number[], kind: "line", axis: "rate" },
+        { label: ctx.t("trend-general-found"), values: monthly.map((s) => s.general.found), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-general-rectified"), values: monthly.map((s) => s.general.rectified), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-major-found"), values: monthly.map((s) => s.major.found), kind: "bar", axis: "count" },
+        { label: ctx.t("trend-major-rectified"), values: monthly.map((s) => s.major.rectified), kind: "bar", axis: "count" },
+        // 挂牌督办 as 统计 and the table count it: listed by the month's end, closed or not.
+        { label: ctx.t("trend-supervised"), values: cumulative.map((s) => s.supervised), kind: "line", axis: "count" },
+        { label: ctx.t("trend-rate"), values: rates, kind: "line", axis: "rate" },
       ],
     });
-    const found = flows.reduce((a, s) => a + s.general.found + s.major.found, 0);
-    const rectified = flows.reduce((a, s) => a + s.general.rectified + s.major.rectified, 0);
     const rate = rates.at(-1) ?? null;
     ctx.out.push({
       platform: ctx.msg.platform,
       chatId: ctx.msg.chatId,
-      text: ctx.t("trend-done", { unit: unit.name, from: months[0]!, to: end, found, rectified, supervised, rate: rate === null ? "—" : `${rate}%` }),
+      text: ctx.t("trend-done", {
+        unit: unit.name,
+        from: months[0]!,
+        to: end,
+        found: year.found,
+        rectified: year.rectified,
+        supervised: cumulative.at(-1)!.supervised,
+        rate: rate === null ? "—" : `${rate}%`,
+      }),
       file: { kind: "photo", filename: `trend-${unit.id}-${end}.png`, data: png },
     });
   }
