@@ -8,6 +8,7 @@ import { COUNT_SQL, type RowCounts } from "./counts.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
+import { CheckRepo } from "./check-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -213,8 +214,10 @@ export class Repo {
   readonly deadlines: DeadlineRepo;
   readonly rewards: RewardRepo;
   readonly oversight: OversightRepo;
+  readonly checks: CheckRepo;
 
   constructor(private readonly tx: Tx) {
+    this.checks = new CheckRepo(tx);
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
     this.rewards = new RewardRepo(tx);
