@@ -188,7 +188,7 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
     indicators: h.indicators,
     deadline: day(h.deadline),
     plan,
-    source: h.source === "TIP" ? "TIP" : "REPORT",
+    source: h.source === "TIP" || h.source === "SELF" ? h.source : "REPORT",
     fixedOnSpot: h.fixedOnSpot,
     supervised: h.supervised,
     supervisedBy: h.supervisedBy,
