@@ -123,9 +123,9 @@ export class CheckRepo {
     return r && toRound(r);
   }
 
-  /** A unit's rounds not yet finished, the newest first. */
+  /** A unit's rounds not yet finished, the newest first (of rounds posted together, the more frequent first). */
   async unfinished(unitId: number): Promise<RoundRow[]> {
-    const rows = await this.tx.checkRound.findMany({ where: { unitId, completedAt: null }, orderBy: { postedAt: "desc" } });
+    const rows = await this.tx.checkRound.findMany({ where: { unitId, completedAt: null }, orderBy: [{ postedAt: "desc" }, { id: "asc" }] });
     return rows.map(toRound);
   }
 

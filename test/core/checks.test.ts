@@ -238,3 +238,77 @@ describe("two apps on one PostgreSQL", () => {
     await b.close();
   });
 });
+
+describe("answering, and the refusals that say why", () => {
+  test("numbers, notes, fixes on the spot, items answered twice, chat left alone, English", { timeout: 300_000 }, async () => {
+    const f = await createFixture({ now: "2026-10-09T00:00:00Z" });
+    await seed(f);
+    const sent: OutgoingMessage[] = [];
+    f.clock.set(shanghai("2026-10-12", "09:05"));
+    await runCheckRounds(f.app.deps, async (m) => void sent.push(m));
+    const post = sent.find((m) => m.chatId === "化工厂群" && m.text.startsWith("【日查】"))!;
+    expect(post.text).toContain("1. 安全出口、疏散通道畅通，未锁闭、堵塞⚠");
+    expect(post.text).toContain("4. 配电箱（柜）门关闭，无私拉乱接，漏电保护有效（李主任）");
+    expect(sent.find((m) => m.chatId === "dm:李主任")!.text).toContain("您负责第 4 项");
+    const zhang = f.chat.as("张三").in("化工厂群");
+    const li = f.chat.as("李主任").in("化工厂群");
+
+    expect((await zhang.say("排查 日 9好")).join()).toContain("本轮排查没有第 9 项（共 4 项）");
+    expect((await zhang.say("排查 日 1好 4异常")).join()).toContain("第 4 项是异常，请写明情况");
+    expect((await zhang.say("排查 日 1异常 安全出口堵塞 已当场整改")).join()).toContain("可能构成重大事故隐患，不能按“已当场整改”直接销号");
+    expect((await zhang.say("排查 日 4异常 配电箱门未关 已当场整改")).join()).toContain("只有 城关化工厂 的安全管理员或该项的责任人可以记录");
+    expect((await zhang.say("排查 日 这里都挺好")).join()).toContain("没看懂这条排查回答");
+    // Nothing of the refused messages was recorded.
+    const recorded = await f.app.store.transaction(async (repo) => {
+      const rounds = await repo.checks.unfinished((await repo.findUnitByName("城关化工厂"))!.id);
+      return (await Promise.all(rounds.map((r) => repo.checks.answers(r.id)))).flat();
+    });
+    expect(recorded).toEqual([]);
+    const first = await zhang.say("排查 日 1好 2好");
+    expect(first.join()).toContain("已记录 城关化工厂 日查（2026-10-12）：正常 2 项");
+    expect(first.join()).toContain("还有 2 项未回答：第 3、4 项");
+    // A photo with its caption; the item's responsible person may record the fix on the spot.
+    const second = await li.say("2异常 有限空间无人监护 3好 4异常 配电箱门未关 已当场整改", { photos: ["photo-1"] });
+    expect(second.join()).toContain("第 2 项已由 张三 于 2026-10-12");
+    expect(second.join()).toContain("第 4 项异常，已登记隐患");
+    expect(second.join()).toContain("已当场整改并销号");
+    expect(second.join()).toContain("本轮排查已全部完成");
+    const hazards = await f.app.store.transaction((repo) => repo.listHazards({ unitPaths: ["/"], limit: 10 }));
+    expect(hazards).toHaveLength(1);
+    expect(hazards[0]!).toMatchObject({ source: "SELF", status: "CLOSED", fixedOnSpot: true, attachments: ["photo-1"] });
+    expect(hazards[0]!.description).toBe("【自查】配电箱（柜）门关闭，无私拉乱接，漏电保护有效：配电箱门未关");
+
+    // With the daily round finished, an unlabelled answer goes to the open weekly round.
+    expect((await zhang.say("全部正常")).join()).toContain("周查（2026-W42）：正常 3 项");
+    // Chat that looks like an answer, with no open round for it, gets no reply; a keyword gets the reason.
+    expect(await f.chat.as("张三").in("机械厂群").say("排查 日 全部正常")).toEqual([expect.stringContaining("正常 4 项")]);
+    expect(await f.chat.as("张三").in("机械厂群").say("排查 周 全部正常")).toEqual([expect.stringContaining("正常 3 项")]);
+    expect(await f.chat.as("张三").in("机械厂群").say("1好")).toEqual([]);
+    expect((await f.chat.as("张三").in("机械厂群").say("排查 1好")).join()).toContain("现在没有待完成的排查");
+    expect((await f.chat.as("张三").say("排查")).join()).toContain("只能在已绑定单位的群里使用");
+
+    // Who may change the list and the schedule, and what they may set.
+    expect((await zhang.say("检查清单 采用 工贸通用")).join()).toContain("安全管理员权限");
+    expect((await li.say("检查清单 采用 烟花爆竹")).join()).toContain("没有名为“烟花爆竹”的检查清单模板");
+    expect((await li.say("检查清单 采用 工贸通用")).join()).toContain("新增 0 项（12 项已在清单中");
+    expect((await li.say("检查清单 删除 99")).join()).toContain("清单中没有第 99 项（共 12 项）");
+    expect((await li.say("排查计划 每日 22:00")).join()).toContain("免打扰时段");
+    expect((await li.say("排查计划 每日 明早")).join()).toContain("看不懂时间");
+    expect((await li.say("排查计划 每年 08:00")).join()).toContain("用法：排查计划");
+    expect((await li.say("排查计划 每季度 关闭")).join()).toContain("已停止 城关化工厂 的季度检查");
+    // 检查情况 in the unit's group, for a 安全管理员; refused to a worker.
+    // (The monthly and quarterly rounds, due later, were posted that morning too.)
+    expect((await li.say("检查情况")).join()).toContain("城关化工厂：4 轮，完成 2 轮（按时 2），完成率 50%；检查 7 项次，异常 1，异常率 14.3%");
+    expect((await zhang.say("检查情况")).join()).toContain("安全管理员权限");
+
+    // English: a group that speaks English answers in English words.
+    await f.chat.as("admin").in("机械厂群").say("群语言 英文");
+    f.clock.set(shanghai("2026-10-13", "09:05"));
+    await runCheckRounds(f.app.deps, async (m) => void sent.push(m));
+    expect(sent.at(-1)!.text).toMatch(/^\[daily check\] 东风机械厂 2026-10-13: 4 items, due by 2026-10-13/);
+    const en = await f.chat.as("张三").in("机械厂群").say("1 ok 2 ok 3 n/a 4 abnormal hose cracked");
+    expect(en.join()).toContain("Recorded for 东风机械厂, daily check (2026-10-13): 2 OK, 1 abnormal, 1 n/a.");
+    expect(en.join()).toContain("filed as hazard");
+    await f.close();
+  });
+});
