@@ -43,7 +43,7 @@ checklist-dropped = Dropped from the checklist of { $unit }: { $text } (past rec
 checklist-responsible-usage = Usage: /checklist responsible <no> <name> (or "none"). The numbers are those of "/checklist".
 checklist-responsible-set = { $who ->
         [none] "{ $text }" has no responsible person now.
-       *[other] Responsible for "{ $text }": { $who }. They are told privately when a round starts (once they have written to the bot).
+       *[other] Responsible for "{ $text }": { $who }. They are told privately when a round starts (if they hold a role on this unit or one above it).
     }
 checklist-number-usage = Give the item's number on the list (1–{ $count }); "/checklist" shows them.
 checklist-no-item = The list has no item { $number } ({ $count } items). Send "/checklist" for the numbers.

@@ -43,7 +43,7 @@ checklist-dropped = 已从 { $unit } 的检查清单删除：{ $text }（以往�
 checklist-responsible-usage = 用法：检查清单 责任人 序号 姓名（或“无”取消）。序号见“检查清单”。
 checklist-responsible-set = { $who ->
         [none] 已取消“{ $text }”的责任人。
-       *[other] “{ $text }”的责任人：{ $who }。排查时会私聊通知他（需要他先给机器人发过消息）。
+       *[other] “{ $text }”的责任人：{ $who }。排查时会私聊通知他（他需在本单位或上级单位有授权角色）。
     }
 checklist-number-usage = 请写清单中的序号（1–{ $count }），序号见“检查清单”。
 checklist-no-item = 清单中没有第 { $number } 项（共 { $count } 项）。发送“检查清单”查看序号。
@@ -75,12 +75,12 @@ check-round-item = { $n }. { $text }{ $major ->
         [none] {""}
        *[other] （{ $responsible }）
     }
-check-round-post = 【{ check-freq }】{ $unit } { $period }，共 { $count } 项，请在 { $deadline } 前完成：
+check-round-post = 【{ check-freq }】{ $unit } { $period }，共 { $count } 项，完成期限 { $deadline }：
     { $items }
     回复示例：1好 2好 3异常 配电箱门未关 4不适用；或“全部正常”；或“3异常 说明 其余正常”。现场已整改的在说明后加“已当场整改”（⚠ 项不可）。也可发送“排查”逐项回答。
-check-round-private = 【{ check-freq }】{ $unit } { $period } 的排查开始了，您负责第 { $numbers } 项，请在 { $deadline } 前到单位群里回答（如“{ $numbers }好”）：
+check-round-private = 【{ check-freq }】{ $unit } { $period } 的排查开始了，您负责第 { $numbers } 项，请在完成期限 { $deadline } 之内到单位群里回答（如“{ $numbers }好”）：
     { $items }
-check-round-lead = 【季度检查 · 主要负责人带队】{ $unit } { $period } 的季度检查已发布，共 { $count } 项，请在 { $deadline } 前带队完成并在单位群里回答：
+check-round-lead = 【季度检查 · 主要负责人带队】{ $unit } { $period } 的季度检查已发布，共 { $count } 项，请在完成期限 { $deadline } 之内带队完成并在单位群里回答：
     { $items }
 check-remind = 【排查未完成】{ $unit } 的{ check-freq }（{ $period }）已过完成期限 { $deadline }，{ $count } 项中还有 { $left } 项未回答。请尽快在本群回答（如“全部正常”，或发送“排查”逐项回答）。
 check-escalate = 【排查逾期】{ $unit } 的{ check-freq }（{ $period }）期限 { $deadline } 已过，提醒后仍未完成：{ $count } 项中已答 { $answered } 项。请督促完成。查看完成情况：检查情况

@@ -89,6 +89,6 @@ describe("two processes on one PostgreSQL", () => {
     const [a, b] = await twoWorkers({ JOB: "checks", AT: "2026-11-13T00:35:00Z" });
     const sent = [...a!, ...b!].map((l) => JSON.parse(l) as { chatId: string; text: string });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ chatId: "化工厂群", text: expect.stringMatching(/^【日查】城关化工厂 2026-11-13，共 4 项/) });
+    expect(sent[0]).toMatchObject({ chatId: "化工厂群", text: expect.stringMatching(/^【日查】城关化工厂 2026-11-13，共 4 项，完成期限 2026-11-13/) });
   }, 600_000);
 });

@@ -319,17 +319,21 @@ async function recordAnswers(ctx: Ctx, unit: UnitRow, round: RoundRow, parsed: P
 }
 
 function outcomeText(ctx: Ctx, unit: UnitRow, round: RoundRow, o: Outcome): string {
-  const lines = [
-    ctx.t("check-recorded", {
-      unit: unit.name,
-      freq: round.frequency,
-      period: round.period,
-      ok: o.recorded.filter((r) => r.result === "OK").length,
-      abnormal: o.recorded.filter((r) => r.result === "ABNORMAL").length,
-      na: o.recorded.filter((r) => r.result === "NA").length,
-    }),
-    ...o.hazards,
-  ];
+  const lines: string[] = [];
+  // Nothing new (every item named had its answer already): only what stands, no "recorded 0".
+  if (o.recorded.length) {
+    lines.push(
+      ctx.t("check-recorded", {
+        unit: unit.name,
+        freq: round.frequency,
+        period: round.period,
+        ok: o.recorded.filter((r) => r.result === "OK").length,
+        abnormal: o.recorded.filter((r) => r.result === "ABNORMAL").length,
+        na: o.recorded.filter((r) => r.result === "NA").length,
+      }),
+    );
+  }
+  lines.push(...o.hazards);
   for (const a of o.already) lines.push(ctx.t("check-already", { n: a.position, who: a.who, when: a.when }));
   lines.push(o.missing.length ? ctx.t("check-missing", { count: o.missing.length, list: o.missing.join(ctx.t("list-separator")) }) : ctx.t(o.finished ? "check-finished" : "check-complete-before"));
   return lines.join("\n");
