@@ -20,6 +20,8 @@ export interface CheckRoundResult {
   escalated: number;
 }
 
+const doneKey = (roundId: number, stepName: string) => `check:${roundId}:${stepName}|done`;
+
 const minutesOfDay = (now: Date) => {
   const s = new Date(now.getTime() + 8 * 3600_000);
   return s.getUTCHours() * 60 + s.getUTCMinutes();
@@ -65,10 +67,19 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
   const log = deps.log.child({ module: "checks" });
   const tx = deps.store.transaction;
   const lang = deps.config.SENTINEL_LANG;
+  /** The rounds among `ids` whose step was delivered to every chat. */
+  const finished = async (ids: number[], stepName: string): Promise<Set<number>> => {
+    const claims = await tx((repo) => repo.deadlines.claims(ids.map((id) => doneKey(id, stepName))));
+    return new Set(ids.filter((id) => claims.get(doneKey(id, stepName))?.outcome === "sent"));
+  };
 
-  /** Claims and sends each message once; `roundOpen` re-checks (in the claim's transaction) that it is still due. */
+  /**
+   * Claims and sends each message once; `stillDue` re-checks (in the claim's transaction) that it is still due. When
+   * every chat has been served, a marker `check:<round>:<step>|done` is recorded, so later ticks skip the step with one read.
+   */
   const deliver = async (round: RoundRow, stepName: string, msgs: OutgoingMessage[], stillDue: (r: RoundRow) => boolean): Promise<number> => {
     let n = 0;
+    let failed = false;
     for (const m of msgs) {
       const key = `check:${round.id}:${stepName}|${m.platform}:${m.chatId}`;
       const claimed = await tx(async (repo) => {
@@ -82,18 +93,30 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
         n++;
       } catch (err) {
         // The claim stays unsent: a later tick retakes it once it is stale.
+        failed = true;
         log.error({ op: stepName, round: round.id, err }, "self-inspection message not sent");
       }
+    }
+    // Done only when every chat's message is marked sent (a claim another process holds, or left by a dead one, is not).
+    const keys = msgs.map((m) => `check:${round.id}:${stepName}|${m.platform}:${m.chatId}`);
+    const claims = failed ? null : await tx((repo) => repo.deadlines.claims(keys));
+    if (claims && keys.every((k) => claims.get(k)?.outcome === "sent")) {
+      const done = doneKey(round.id, stepName);
+      if (await tx((repo) => repo.claimJob(done, now, STALE_MS))) await tx((repo) => repo.markJobSent(done, now));
     }
     return n;
   };
 
-  // Posting.
-  const schedules = await tx((repo) => repo.checks.schedules());
-  for (const s of schedules) {
-    const r = roundOn(deps.calendar, s.frequency, today);
-    if (!r || today < r.postDay || today > r.deadline) continue;
-    if (minutesOfDay(now) < (parseTimeOfDay(s.time) ?? SEND_HOUR * 60)) continue;
+  // Posting: the schedules due now, less the rounds already posted to every chat (one read for all of them).
+  const due = (await tx((repo) => repo.checks.schedules()))
+    .map((s) => ({ s, r: roundOn(deps.calendar, s.frequency, today) }))
+    .filter((x): x is { s: typeof x.s; r: NonNullable<typeof x.r> } => !!x.r && today >= x.r.postDay && today <= x.r.deadline)
+    .filter(({ s }) => minutesOfDay(now) >= (parseTimeOfDay(s.time) ?? SEND_HOUR * 60));
+  const opened = await tx((repo) => repo.checks.roundsByKey(due.map(({ s, r }) => ({ unitId: s.unitId, frequency: s.frequency, period: r.period }))));
+  const posted = await finished([...opened.values()].map((x) => x.id), "post");
+  for (const { s, r } of due) {
+    const existing = opened.get(`${s.unitId}:${s.frequency}:${r.period}`);
+    if (existing && (existing.completedAt || posted.has(existing.id))) continue;
     const prepared = await tx(async (repo) => {
       const unit = await repo.oversight.unit(s.unitId);
       if (!unit) return null;
@@ -129,10 +152,13 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
   // Follow-up of rounds past their deadline.
   if (shanghaiHour(now) < SEND_HOUR) return result;
   const overdue = await tx((repo) => repo.checks.overdueCandidates(addDays(today, -FOLLOW_UP_DAYS), addDays(today, -1)));
+  const reminded = await finished(overdue.map((x) => x.id), "remind");
+  const escalated = await finished(overdue.map((x) => x.id), "escalate");
   for (const round of overdue) {
     const { remind, escalate } = followUpDays(deps.calendar, round.deadline);
     if (today < remind) continue;
     const stepName = today >= escalate ? "escalate" : "remind";
+    if ((stepName === "remind" ? reminded : escalated).has(round.id)) continue;
     const msgs = await tx(async (repo) => {
       const unit = await repo.oversight.unit(round.unitId);
       if (!unit) return [];

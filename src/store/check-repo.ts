@@ -118,6 +118,13 @@ export class CheckRepo {
     return toRound((await this.tx.checkRound.findUnique({ where: { unitId_frequency_period: { unitId: r.unitId, frequency: r.frequency, period: r.period } } }))!);
   }
 
+  /** The rounds already opened for these (unit, frequency, period) keys, by `unitId:frequency:period`. */
+  async roundsByKey(keys: { unitId: number; frequency: Frequency; period: string }[]): Promise<Map<string, RoundRow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.tx.checkRound.findMany({ where: { OR: keys.map((k) => ({ unitId: k.unitId, frequency: k.frequency, period: k.period })) } });
+    return new Map(rows.map((r) => [`${r.unitId}:${r.frequency}:${r.period}`, toRound(r)]));
+  }
+
   async round(id: number): Promise<RoundRow | null> {
     const r = await this.tx.checkRound.findUnique({ where: { id } });
     return r && toRound(r);

@@ -312,3 +312,34 @@ describe("answering, and the refusals that say why", () => {
     await f.close();
   });
 });
+
+describe("a send that fails", () => {
+  test("is retried by a later tick once its claim is stale, and the others are not sent again", { timeout: 300_000 }, async () => {
+    const f = await createFixture({ now: "2026-10-09T00:00:00Z" });
+    await seed(f);
+    const sent: OutgoingMessage[] = [];
+    let fail = true;
+    const send = async (m: OutgoingMessage) => {
+      if (fail && m.chatId === "化工厂群") {
+        fail = false;
+        throw new Error("platform down");
+      }
+      sent.push(m);
+    };
+    const at = async (hhmm: string) => {
+      f.clock.set(shanghai("2026-10-12", hhmm));
+      await runCheckRounds(f.app.deps, send);
+    };
+    await at("08:35");
+    expect(sent.filter((m) => m.chatId === "化工厂群")).toEqual([]);
+    expect(sent.filter((m) => m.chatId === "机械厂群" && m.text.startsWith("【日查】"))).toHaveLength(1);
+    await at("08:37"); // the failed claim is not stale yet
+    expect(sent.filter((m) => m.chatId === "化工厂群" && m.text.startsWith("【日查】"))).toHaveLength(0);
+    await at("08:45");
+    await at("08:55");
+    expect(sent.filter((m) => m.chatId === "化工厂群" && m.text.startsWith("【日查】"))).toHaveLength(1);
+    expect(sent.filter((m) => m.chatId === "机械厂群" && m.text.startsWith("【日查】"))).toHaveLength(1);
+    expect(sent.filter((m) => m.chatId === "dm:李主任" && m.text.startsWith("【日查】"))).toHaveLength(1);
+    await f.close();
+  });
+});
