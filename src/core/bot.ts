@@ -16,7 +16,7 @@ import { tipGrants } from "./features/tip-grants.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
-import { looksLikeCheckAnswers, onCheckAnswers, selfInspection } from "./features/checks.ts";
+import { answerableSince, looksLikeCheckAnswers, onCheckAnswers, selfInspection } from "./features/checks.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps };
@@ -118,10 +118,16 @@ export function createBot(deps: BotDeps): Bot {
       // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
       // and look for a dialog without a transaction, so chatter costs one read and no write.
       const document = msg.attachments.some((a) => a.kind === "document");
-      // Answers to a self-inspection round (`1好 2好 3异常 …`, `全部正常`) need no keyword.
-      if (!cmd && msg.chatType === "group" && !document && !looksLikeCheckAnswers(msg.text)) {
-        const open = await deps.store.transaction((repo) => repo.getConversation(msg.platform, msg.chatId, msg.sender.id));
-        if (!open) return [];
+      // Answers to a self-inspection round (`1好 2好 3异常 …`, `全部正常`) need no keyword: they are for the bot only
+      // while the group's unit has a round open (else `1好` is chatter too).
+      if (!cmd && msg.chatType === "group" && !document) {
+        const wanted = await deps.store.transaction(async (repo) => {
+          if (await repo.getConversation(msg.platform, msg.chatId, msg.sender.id)) return true;
+          if (!looksLikeCheckAnswers(msg.text)) return false;
+          const binding = await repo.findBinding(msg.platform, msg.chatId);
+          return !!binding && (await repo.checks.hasUnfinished(binding.unit.id, answerableSince(shanghaiDate(deps.clock()))));
+        });
+        if (!wanted) return [];
       }
       const out = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who

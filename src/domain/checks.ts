@@ -106,6 +106,9 @@ export function roundOn(cal: HolidayCalendar, freq: Frequency, date: string): { 
   return { period: periodOf(freq, date), postDay, deadline };
 }
 
+/** A round may still be answered this many days after its deadline (late, and chased meanwhile); then it is closed to answers. */
+export const ANSWERABLE_DAYS = 14;
+
 /** After a missed deadline: the unit is reminded the next working day, and the round escalated the one after. */
 export function followUpDays(cal: HolidayCalendar, deadline: string): { remind: string; escalate: string } {
   return { remind: workingDayAfter(cal, deadline, 1), escalate: workingDayAfter(cal, deadline, 2) };

@@ -1,6 +1,6 @@
 import { addDays, shanghaiDate, shanghaiHour } from "../domain/dates.ts";
 import { isWorkingDay } from "../domain/calendar.ts";
-import { followUpDays, parseTimeOfDay, roundOn, type RoundItem } from "../domain/checks.ts";
+import { ANSWERABLE_DAYS, followUpDays, parseTimeOfDay, roundOn, type RoundItem } from "../domain/checks.ts";
 import { isQuiet, SEND_HOUR } from "../domain/obligations.ts";
 import { nearestOfKind } from "../domain/units.ts";
 import type { BotDeps } from "../core/context.ts";
@@ -11,8 +11,6 @@ import type { Repo, RoundRow, UnitRow } from "../store/index.ts";
 
 /** A claim not marked sent after this long was left by a process that died: a later tick retakes it. */
 const STALE_MS = 5 * 60_000;
-/** Rounds whose deadline passed longer ago than this are not followed up any more. */
-const FOLLOW_UP_DAYS = 14;
 
 export interface CheckRoundResult {
   posted: number;
@@ -151,7 +149,7 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
 
   // Follow-up of rounds past their deadline.
   if (shanghaiHour(now) < SEND_HOUR) return result;
-  const overdue = await tx((repo) => repo.checks.overdueCandidates(addDays(today, -FOLLOW_UP_DAYS), addDays(today, -1)));
+  const overdue = await tx((repo) => repo.checks.overdueCandidates(addDays(today, -ANSWERABLE_DAYS), addDays(today, -1)));
   const reminded = await finished(overdue.map((x) => x.id), "remind");
   const escalated = await finished(overdue.map((x) => x.id), "escalate");
   for (const round of overdue) {

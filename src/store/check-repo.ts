@@ -130,10 +130,21 @@ export class CheckRepo {
     return r && toRound(r);
   }
 
-  /** A unit's rounds not yet finished, the newest first (of rounds posted together, the more frequent first). */
-  async unfinished(unitId: number): Promise<RoundRow[]> {
-    const rows = await this.tx.checkRound.findMany({ where: { unitId, completedAt: null }, orderBy: [{ postedAt: "desc" }, { id: "asc" }] });
+  /**
+   * A unit's rounds not yet finished and due on or after `since`, the newest first (of rounds posted together, the more
+   * frequent first).
+   */
+  async unfinished(unitId: number, since: string): Promise<RoundRow[]> {
+    const rows = await this.tx.checkRound.findMany({
+      where: { unitId, completedAt: null, deadline: { gte: asDate(since) } },
+      orderBy: [{ postedAt: "desc" }, { id: "asc" }],
+    });
     return rows.map(toRound);
+  }
+
+  /** Whether the unit has a round unfinished that is due on or after `since` (still answerable). */
+  async hasUnfinished(unitId: number, since: string): Promise<boolean> {
+    return (await this.tx.checkRound.count({ where: { unitId, completedAt: null, deadline: { gte: asDate(since) } } })) > 0;
   }
 
   /** Unfinished rounds of every unit whose deadline lies in [from, to]: what the follow-up looks at. */

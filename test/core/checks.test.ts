@@ -260,7 +260,7 @@ describe("answering, and the refusals that say why", () => {
     expect((await zhang.say("排查 日 这里都挺好")).join()).toContain("没看懂这条排查回答");
     // Nothing of the refused messages was recorded.
     const recorded = await f.app.store.transaction(async (repo) => {
-      const rounds = await repo.checks.unfinished((await repo.findUnitByName("城关化工厂"))!.id);
+      const rounds = await repo.checks.unfinished((await repo.findUnitByName("城关化工厂"))!.id, "2026-01-01");
       return (await Promise.all(rounds.map((r) => repo.checks.answers(r.id)))).flat();
     });
     expect(recorded).toEqual([]);

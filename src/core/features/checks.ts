@@ -3,7 +3,7 @@ import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators } from "../../domain/major-hazard.ts";
 import { isQuiet } from "../../domain/obligations.ts";
 import {
-  formatTime, parseAnswers, parseCheckPeriod, parseDialogAnswer, parseFrequency, parseTimeOfDay, rate,
+  ANSWERABLE_DAYS, formatTime, parseAnswers, parseCheckPeriod, parseDialogAnswer, parseFrequency, parseTimeOfDay, rate,
   type ChecklistTemplate, type CheckResult, type Frequency, type ParsedAnswers,
 } from "../../domain/checks.ts";
 import type { ChecklistItemRow, ConversationRow, RoundRow, UnitRow } from "../../store/index.ts";
@@ -194,9 +194,12 @@ async function schedule(ctx: Ctx, args: string): Promise<void> {
   ctx.reply("schedule-set", { unit: unit.name, freq, time, count });
 }
 
+/** The earliest deadline of a round that may still be answered today. */
+export const answerableSince = (today: string): string => addDays(today, -ANSWERABLE_DAYS);
+
 /** The unit's unfinished round to answer: the newest, or the newest of the frequency named. */
 async function roundToAnswer(ctx: Ctx, unit: UnitRow, freq: Frequency | null): Promise<RoundRow | null> {
-  const open = await ctx.repo.checks.unfinished(unit.id);
+  const open = await ctx.repo.checks.unfinished(unit.id, answerableSince(ctx.today));
   return open.find((r) => !freq || r.frequency === freq) ?? null;
 }
 
