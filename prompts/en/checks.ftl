@@ -121,7 +121,7 @@ checks-head = [Self-inspection] { $unit } and the units below, { $period }:
 checks-none = No rounds were posted in this period.
 checks-total = In all: { $rounds } rounds, { $completed } complete, completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
 checks-unit = { $unit }: { $rounds } rounds, { $completed } complete ({ $onTime } on time), completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
-checks-item = {"   "}· { $text }: { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
+checks-item = {"   "}· { $text }: answered in { $answered } of { $rounds } rounds, completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
 checks-items-hint = (Many units: items not listed. Send "/checks" in a unit's group, or "/checklist export".)
 
 xlsx-none = —

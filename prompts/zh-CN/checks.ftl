@@ -121,7 +121,7 @@ checks-head = 【检查情况】{ $unit } 及下级单位，{ $period }：
 checks-none = 这段时间没有发布过排查。
 checks-total = 合计：{ $rounds } 轮，完成 { $completed } 轮，完成率 { $rate }；检查 { $checked } 项次，异常 { $abnormal }，异常率 { $abnormalRate }
 checks-unit = { $unit }：{ $rounds } 轮，完成 { $completed } 轮（按时 { $onTime }），完成率 { $rate }；检查 { $checked } 项次，异常 { $abnormal }，异常率 { $abnormalRate }
-checks-item = {"   "}· { $text }：{ $checked } 次，异常 { $abnormal }，异常率 { $abnormalRate }
+checks-item = {"   "}· { $text }：{ $rounds } 轮中完成 { $answered }，完成率 { $rate }；检查 { $checked } 次，异常 { $abnormal }，异常率 { $abnormalRate }
 checks-items-hint = （单位较多，未列逐项情况：在单位群里发送“检查情况”，或“检查清单 导出”。）
 
 xlsx-none = —

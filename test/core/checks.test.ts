@@ -185,6 +185,11 @@ describe("a month of self-inspection", () => {
       expect(line, unit).toContain(`完成率 ${rate(t.completed, roundsPosted)}`);
       expect(line, unit).toContain(`检查 ${t.checked} 项次，异常 ${t.abnormal}，异常率 ${t.abnormal ? rate(t.abnormal, t.checked) : "0%"}`);
     }
+    // Per item: 东风机械厂's first daily item was in every daily round and answered on the even days.
+    const machine = report!.split("\n").slice(report!.split("\n").findIndex((l) => l.startsWith("东风机械厂：")));
+    const exits = machine.find((l) => l.includes("· 安全出口、疏散通道畅通，未锁闭、堵塞"))!;
+    const evenOctober = octoberWorkingDays.filter((d) => Number(d.slice(8)) % 2 === 0).length;
+    expect(exits).toContain(`${octoberWorkingDays.length} 轮中完成 ${evenOctober}，完成率 ${Math.round((evenOctober / octoberWorkingDays.length) * 1000) / 10}%`);
     expect(tally.get("城关化工厂")!.completed).toBe(octoberWorkingDays.length + 4 + 1 + 1); // daily, four weeks, October, Q4
 
     // The checklist and its records as a spreadsheet.

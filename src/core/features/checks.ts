@@ -420,7 +420,8 @@ export interface UnitCompletion {
   onTime: number;
   checked: number;
   abnormal: number;
-  items: Map<number, { text: string; checked: number; abnormal: number }>;
+  /** Per item: the rounds that had it, those in which it was answered (不适用 too), checked (正常 or 异常), abnormal. */
+  items: Map<number, { text: string; rounds: number; answered: number; checked: number; abnormal: number }>;
 }
 
 /** Completion per unit and per item: rounds posted in the period, finished (on time: by the deadline's end), answers. */
@@ -434,16 +435,22 @@ export async function completion(ctx: { repo: Ctx["repo"] }, units: UnitRow[], f
         c.completed++;
         if (shanghaiDate(round.completedAt) <= round.deadline) c.onTime++;
       }
+      const itemOf = (itemId: number, text: string) => {
+        const item = c.items.get(itemId) ?? { text, rounds: 0, answered: 0, checked: 0, abnormal: 0 };
+        c.items.set(itemId, item);
+        return item;
+      };
+      for (const it of round.items) itemOf(it.itemId, it.text).rounds++;
       for (const a of answers) {
+        const item = itemOf(a.itemId, round.items[a.position - 1]?.text ?? "?");
+        item.answered++;
         if (a.result === "NA") continue;
-        const item = c.items.get(a.itemId) ?? { text: round.items[a.position - 1]?.text ?? "?", checked: 0, abnormal: 0 };
         item.checked++;
         c.checked++;
         if (a.result === "ABNORMAL") {
           item.abnormal++;
           c.abnormal++;
         }
-        c.items.set(a.itemId, item);
       }
     }
     return c;
@@ -472,7 +479,7 @@ async function checks(ctx: Ctx, args: string): Promise<void> {
       lines.push(ctx.t("checks-unit", { unit: c.unit.name, rounds: c.rounds, completed: c.completed, onTime: c.onTime, rate: pct(rate(c.completed, c.rounds)), checked: c.checked, abnormal: c.abnormal, abnormalRate: pct(rate(c.abnormal, c.checked)) }));
       if (!detailed) continue;
       for (const it of c.items.values()) {
-        lines.push(ctx.t("checks-item", { text: it.text, checked: it.checked, abnormal: it.abnormal, abnormalRate: pct(rate(it.abnormal, it.checked)) }));
+        lines.push(ctx.t("checks-item", { text: it.text, rounds: it.rounds, answered: it.answered, rate: pct(rate(it.answered, it.rounds)), checked: it.checked, abnormal: it.abnormal, abnormalRate: pct(rate(it.abnormal, it.checked)) }));
       }
     }
     if (!detailed) lines.push(ctx.t("checks-items-hint"));
