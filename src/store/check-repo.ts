@@ -1,5 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { CheckResult, Frequency, RoundItem } from "../domain/checks.ts";
+import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
 
@@ -163,6 +164,31 @@ export class CheckRepo {
     });
     const names = await this.names(rows.flatMap((r) => r.answers.map((a) => a.answeredById)));
     return rows.map((r) => ({ round: toRound(r), answers: r.answers.map((a) => this.toAnswer(a, names)) }));
+  }
+
+  /**
+   * Per unit, in one aggregate query: rounds posted in [from, to), finished, finished by the end of their deadline day
+   * (Shanghai), answers that checked something (正常 or 异常) and the abnormal ones. Units without rounds are absent.
+   */
+  async completionByUnit(unitIds: number[], from: Date, to: Date): Promise<Map<number, { rounds: number; completed: number; onTime: number; checked: number; abnormal: number }>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.tx.$queryRaw<{ unitId: number; rounds: number; completed: number; onTime: number; checked: number; abnormal: number }[]>`
+      WITH r AS (
+        SELECT id, "unitId", "completedAt", deadline FROM "CheckRound"
+        WHERE "unitId" = ANY(${unitIds}::int[]) AND "postedAt" >= ${utc(from)} AND "postedAt" < ${utc(to)}
+      ), a AS (
+        SELECT "roundId", count(*) FILTER (WHERE result <> 'NA') AS checked, count(*) FILTER (WHERE result = 'ABNORMAL') AS abnormal
+        FROM "CheckAnswer" WHERE "roundId" IN (SELECT id FROM r) GROUP BY "roundId"
+      )
+      SELECT r."unitId",
+        count(*)::int AS rounds,
+        count(*) FILTER (WHERE r."completedAt" IS NOT NULL)::int AS completed,
+        count(*) FILTER (WHERE r."completedAt" < (r.deadline + 1)::timestamp - interval '8 hours')::int AS "onTime",
+        coalesce(sum(a.checked), 0)::int AS checked,
+        coalesce(sum(a.abnormal), 0)::int AS abnormal
+      FROM r LEFT JOIN a ON a."roundId" = r.id
+      GROUP BY r."unitId"`;
+    return new Map(rows.map((r) => [r.unitId, r]));
   }
 
   async answers(roundId: number): Promise<AnswerRow[]> {

@@ -239,6 +239,10 @@ describe("two apps on one PostgreSQL", () => {
     expect(sent.filter((m) => m.chatId === "化工厂群" && m.text.startsWith("【日查】"))).toHaveLength(8); // 8, 9, 10 (a make-up Saturday) and 12–16 October
     expect(sent.filter((m) => m.chatId === "县局群" && m.text.startsWith("【排查逾期】") && m.text.includes("东风机械厂 的日查（2026-10-08）"))).toHaveLength(1);
     expect(sent.filter((m) => m.chatId === "县局群" && m.text.includes("城关化工厂 的日查"))).toEqual([]);
+    // The aggregate of 检查情况 on PostgreSQL (a server in another time zone): daily rounds finished the same day are on time.
+    const [counted] = await b.chat.as("王局长").in("县局群").say("检查情况 2026-10");
+    expect(counted).toContain("城关化工厂：12 轮，完成 8 轮（按时 8），完成率 66.7%；检查 32 项次，异常 0");
+    expect(counted).toContain("东风机械厂：10 轮，完成 0 轮（按时 0），完成率 0%");
     await a.close();
     await b.close();
   });

@@ -466,7 +466,9 @@ async function checks(ctx: Ctx, args: string): Promise<void> {
   const lines: string[] = [];
   for (const top of tops) {
     const units = await ctx.repo.listUnits(top.path);
-    const stats = (await completion(ctx, units, from, to)).filter((c) => c.rounds > 0);
+    // Per unit from one aggregate query; the per-item detail (which reads every answer) only for a few units.
+    const byUnit = await ctx.repo.checks.completionByUnit(units.map((u) => u.id), from, to);
+    const stats = units.filter((u) => byUnit.has(u.id)).map((u) => ({ unit: u, ...byUnit.get(u.id)! }));
     lines.push(ctx.t("checks-head", { unit: top.name, period: label }));
     if (stats.length === 0) {
       lines.push(ctx.t("checks-none"));
@@ -475,10 +477,10 @@ async function checks(ctx: Ctx, args: string): Promise<void> {
     const total = stats.reduce((a, c) => ({ rounds: a.rounds + c.rounds, completed: a.completed + c.completed, checked: a.checked + c.checked, abnormal: a.abnormal + c.abnormal }), { rounds: 0, completed: 0, checked: 0, abnormal: 0 });
     if (stats.length > 1) lines.push(ctx.t("checks-total", { ...total, rate: pct(rate(total.completed, total.rounds)), abnormalRate: pct(rate(total.abnormal, total.checked)) }));
     const detailed = stats.length <= 5;
+    const items = detailed ? new Map((await completion(ctx, stats.map((c) => c.unit), from, to)).map((c) => [c.unit.id, c.items])) : new Map();
     for (const c of stats) {
       lines.push(ctx.t("checks-unit", { unit: c.unit.name, rounds: c.rounds, completed: c.completed, onTime: c.onTime, rate: pct(rate(c.completed, c.rounds)), checked: c.checked, abnormal: c.abnormal, abnormalRate: pct(rate(c.abnormal, c.checked)) }));
-      if (!detailed) continue;
-      for (const it of c.items.values()) {
+      for (const it of items.get(c.unit.id)?.values() ?? []) {
         lines.push(ctx.t("checks-item", { text: it.text, rounds: it.rounds, answered: it.answered, rate: pct(rate(it.answered, it.rounds)), checked: it.checked, abnormal: it.abnormal, abnormalRate: pct(rate(it.abnormal, it.checked)) }));
       }
     }
