@@ -22,7 +22,7 @@ checklist-line = { $n }. [{ check-freq }] { $text }{ $major ->
        *[other] {""}
     }{ $responsible ->
         [none] {""}
-       *[other] (responsible: { $responsible })
+       *[other] {" "}(responsible: { $responsible })
     }{ $basis ->
         [none] {""}
        *[other] {"\u000A"}   Basis: { $basis }
@@ -73,7 +73,7 @@ check-round-item = { $n }. { $text }{ $major ->
        *[other] {""}
     }{ $responsible ->
         [none] {""}
-       *[other] ({ $responsible })
+       *[other] {" "}({ $responsible })
     }
 check-round-post = [{ check-freq }] { $unit } { $period }: { $count } items, due by { $deadline }:
     { $items }
