@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
-import { createFixture, freshPostgres, tempDirs, type Fixture } from "../helpers.ts";
+import { createFixture, freshPostgres, numberIn, tempDirs, type Fixture } from "../helpers.ts";
 import { runCheckRounds } from "../../src/reminders/checks.ts";
 import { isWorkingDay } from "../../src/domain/calendar.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
@@ -318,6 +318,12 @@ describe("answering, and the refusals that say why", () => {
     const en = await f.chat.as("张三").in("机械厂群").say("1 ok 2 ok 3 n/a 4 abnormal hose cracked");
     expect(en.join()).toContain("Recorded for 东风机械厂, daily check (2026-10-13): 2 OK, 1 abnormal, 1 n/a.");
     expect(en.join()).toContain("filed as hazard");
+    // A self-inspection finding earns no report reward when confirmed (finding it was the round's duty); a report does.
+    const confirmed = await f.chat.as("钱主任").in("机械厂群").say(`确认 ${numberIn(en)} 一般 2026-12-31`);
+    expect(confirmed.join()).toContain("confirmed");
+    expect(confirmed.join()).not.toContain("earn");
+    const report = await f.chat.as("张三").in("机械厂群").say("报隐患 车间照明灯不亮");
+    expect((await f.chat.as("钱主任").in("机械厂群").say(`确认 ${numberIn(report)} 一般 2026-12-31`)).join()).toContain("earn");
     await f.close();
   });
 });
