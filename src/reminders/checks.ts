@@ -6,7 +6,7 @@ import { nearestOfKind } from "../domain/units.ts";
 import type { BotDeps } from "../core/context.ts";
 import { privateChatOf, type OutgoingMessage } from "../core/messages.ts";
 import { notices, regulatorAbove, unitRecipients, type Recipient } from "../core/features/oversight.ts";
-import type { Args } from "../core/i18n.ts";
+import { pickLang, type Args } from "../core/i18n.ts";
 import type { Repo, RoundRow, UnitRow } from "../store/index.ts";
 
 /** A claim not marked sent after this long was left by a process that died: a later tick retakes it. */
@@ -136,7 +136,7 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
       const leaders = round.frequency === "QUARTERLY" ? await principals(repo, unit) : [];
       const msgs = [
         ...notices(deps, groups, "check-round-post", args),
-        ...people.flatMap((p) => notices(deps, [p.to], "check-round-private", { ...args, numbers: p.numbers.join("、") })),
+        ...people.flatMap((p) => notices(deps, [p.to], "check-round-private", { ...args, numbers: p.numbers.join(deps.prompts.t(pickLang(p.to.lang, lang), "list-separator")) })),
         ...notices(deps, leaders, "check-round-lead", args),
       ];
       // One chat hears a round once, in the first form that reaches it.
