@@ -115,6 +115,7 @@ check-ask = Item { $n }/{ $count }: { $text }{ $major ->
 check-nothing-left = Every item of this round has an answer.
 check-dialog-over = This round is complete or gone; answering item by item has ended.
 check-dialog-usage = Reply "ok", "abnormal <what>" (a photo may go with it) or "n/a"; "/cancel" stops (answers so far are kept).
+check-dialog-cancelled = Stopped answering item by item. The answers given so far are recorded; send "/check" to go on, or answer by number.
 
 checks-usage = Usage: /checks [2026-11|2026-Q4|2026] (default: this month).
 checks-head = [Self-inspection] { $unit } and the units below, { $period }:

@@ -115,6 +115,7 @@ check-ask = 第 { $n }/{ $count } 项：{ $text }{ $major ->
 check-nothing-left = 这一轮的每一项都已有回答。
 check-dialog-over = 这一轮排查已经完成或不存在了，逐项回答已结束。
 check-dialog-usage = 请回复“正常”、“异常 情况说明”（可附照片）或“不适用”；发送“取消”退出（已答的保留）。
+check-dialog-cancelled = 已退出逐项回答。已回答的项目已经记录；剩下的可以再发送“排查”继续，或按序号回答。
 
 checks-usage = 用法：检查情况 [2026-11|2026-Q4|2026]（默认本月）。
 checks-head = 【检查情况】{ $unit } 及下级单位，{ $period }：

@@ -287,8 +287,12 @@ describe("answering, and the refusals that say why", () => {
     expect(hazards[0]!).toMatchObject({ source: "SELF", status: "CLOSED", fixedOnSpot: true, attachments: ["photo-1"] });
     expect(hazards[0]!.description).toBe("【自查】配电箱（柜）门关闭，无私拉乱接，漏电保护有效：配电箱门未关");
 
-    // With the daily round finished, an unlabelled answer goes to the open weekly round.
-    expect((await zhang.say("全部正常")).join()).toContain("周查（2026-W42）：正常 3 项");
+    // With the daily round finished, an unlabelled answer goes to the open weekly round; in the dialog, answers by number
+    // work too, and leaving it keeps what was answered.
+    expect((await zhang.say("排查 周")).join()).toContain("第 1/3 项");
+    expect((await zhang.say("正常")).join()).toContain("第 2/3 项");
+    expect((await zhang.say("取消")).join()).toContain("已退出逐项回答。已回答的项目已经记录");
+    expect((await zhang.say("2好 3好")).join()).toContain("周查（2026-W42）：正常 2 项");
     // Chat that looks like an answer, with no open round for it, gets no reply; a keyword gets the reason.
     expect(await f.chat.as("张三").in("机械厂群").say("排查 日 全部正常")).toEqual([expect.stringContaining("正常 4 项")]);
     expect(await f.chat.as("张三").in("机械厂群").say("排查 周 全部正常")).toEqual([expect.stringContaining("正常 3 项")]);

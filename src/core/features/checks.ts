@@ -388,9 +388,11 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
     ctx.reply("check-dialog-over");
     return;
   }
+  // One answer to the item asked; or, written the one-message way (`3异常 … 4好`, `其余正常`), answers by number.
   const answer = parseDialogAnswer(msg.text);
-  if (!answer) throw new Refusal("check-dialog-usage");
-  const o = await recordAnswers(ctx, unit, round, { items: [{ position: data.position, ...answer }], restOk: false });
+  const many = answer ? null : parseAnswers(msg.text);
+  if (!answer && !many) throw new Refusal("check-dialog-usage");
+  const o = await recordAnswers(ctx, unit, round, many ?? { items: [{ position: data.position, ...answer! }], restOk: false });
   const lines = [...o.hazards, ...o.already.map((a) => ctx.t("check-already", { n: a.position, who: a.who, when: a.when }))];
   const next = await nextOpen(ctx, round, data.position + 1);
   if (next === null) {
