@@ -266,7 +266,8 @@ describe("answering, and the refusals that say why", () => {
     expect((await zhang.say("排查 日 1好 4异常")).join()).toContain("第 4 项是异常，请写明情况");
     expect((await zhang.say("排查 日 1异常 安全出口堵塞 已当场整改")).join()).toContain("可能构成重大事故隐患，不能按“已当场整改”直接销号");
     expect((await zhang.say("排查 日 4异常 配电箱门未关 已当场整改")).join()).toContain("只有 城关化工厂 的安全管理员或该项的责任人可以记录");
-    expect((await zhang.say("排查 日 这里都挺好")).join()).toContain("没看懂这条排查回答");
+    expect((await zhang.say("/check 这里都挺好")).join()).toContain("没看懂这条排查回答");
+    expect(await zhang.say("自查 报告写好了吗")).toEqual([]); // chatter that starts with a keyword
     // Nothing of the refused messages was recorded.
     const recorded = await f.app.store.transaction(async (repo) => {
       const rounds = await repo.checks.unfinished((await repo.findUnitByName("城关化工厂"))!.id, "2026-01-01");

@@ -8,7 +8,7 @@ import {
 } from "../../domain/checks.ts";
 import type { ChecklistItemRow, ConversationRow, RoundRow, UnitRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { firstWord, splitOnTheSpot, words } from "../parse.ts";
+import { firstWord, looksLikeSlashCommand, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { checklistWorkbook } from "../../reports/checklist.ts";
 
@@ -209,10 +209,13 @@ async function check(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const freq = parseFrequency(ref);
   const body = freq ? rest : args;
+  const parsed = body ? parseAnswers(body) : null;
+  // In a group, `排查`/`自查` followed by words that are no answers is chatter (“自查报告写好了吗”), as for the other
+  // keywords; a slash command always gets its answer.
+  if (body && !parsed && !looksLikeSlashCommand(ctx.msg.text)) return;
   const round = await roundToAnswer(ctx, unit, freq);
   if (!round) throw new Refusal("check-no-round", { unit: unit.name });
   if (!body) return startDialog(ctx, round);
-  const parsed = parseAnswers(body);
   if (!parsed) throw new Refusal("check-usage", { count: round.items.length });
   await applyAnswers(ctx, unit, round, parsed);
 }
