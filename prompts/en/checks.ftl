@@ -63,6 +63,7 @@ schedule-set = { $unit }'s { check-freq } is posted in this group { $freq ->
        *[QUARTERLY] on the first working day of each quarter (led by the principal)
     } at { $time }, due by the period's last working day. { $count ->
         [0] Note: the checklist has no { check-freq } items yet; rounds are posted once "/checklist adopt" or "/checklist add" gives it some.
+        [one] 1 item each time.
        *[other] { $count } items each time.
     }
 schedule-removed = { $unit }'s { check-freq } is stopped.
@@ -122,7 +123,13 @@ checks-head = [Self-inspection] { $unit } and the units below, { $period }:
 checks-none = No rounds were posted in this period.
 checks-total = In all: { $rounds } rounds, { $completed } complete, completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
 checks-unit = { $unit }: { $rounds } rounds, { $completed } complete ({ $onTime } on time), completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
-checks-item = {"   "}· { $text }: answered in { $answered } of { $rounds } rounds, completion { $rate }; { $checked } checks, { $abnormal } abnormal, abnormal rate { $abnormalRate }
+checks-item = {"   "}· { $text }: answered in { $answered } of { $rounds ->
+        [one] 1 round
+       *[other] { $rounds } rounds
+    }, completion { $rate }; { $checked ->
+        [one] 1 check
+       *[other] { $checked } checks
+    }, { $abnormal } abnormal, abnormal rate { $abnormalRate }
 checks-items-hint = (Many units: items not listed. Send "/checks" in a unit's group, or "/checklist export".)
 
 xlsx-none = —

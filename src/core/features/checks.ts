@@ -485,7 +485,7 @@ async function checks(ctx: Ctx, args: string): Promise<void> {
     const items = detailed ? new Map((await completion(ctx, stats.map((c) => c.unit), from, to)).map((c) => [c.unit.id, c.items])) : new Map();
     for (const c of stats) {
       lines.push(ctx.t("checks-unit", { unit: c.unit.name, rounds: c.rounds, completed: c.completed, onTime: c.onTime, rate: pct(rate(c.completed, c.rounds)), checked: c.checked, abnormal: c.abnormal, abnormalRate: pct(rate(c.abnormal, c.checked)) }));
-      for (const it of items.get(c.unit.id)?.values() ?? []) {
+      for (const [, it] of [...(items.get(c.unit.id) ?? new Map())].sort(([a], [b]) => a - b)) {
         lines.push(ctx.t("checks-item", { text: it.text, rounds: it.rounds, answered: it.answered, rate: pct(rate(it.answered, it.rounds)), checked: it.checked, abnormal: it.abnormal, abnormalRate: pct(rate(it.abnormal, it.checked)) }));
       }
     }
