@@ -9,6 +9,7 @@ import { Sealer, SecretError, loadSecret } from "./core/sealer.ts";
 import { loadRewardRules } from "./core/tip-rules.ts";
 import { loadHolidayCalendar } from "./core/holidays.ts";
 import { loadCampaigns } from "./core/campaigns.ts";
+import { loadChecklists } from "./core/checklists.ts";
 
 export interface App {
   bot: Bot;
@@ -35,10 +36,12 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
     throw err;
   }
   const prompts = new Prompts();
+  const indicators = loadIndicators();
   const deps: BotDeps = {
-    store, prompts, config, log, clock, indicators: loadIndicators(), sealer, rewardRules,
+    store, prompts, config, log, clock, indicators, sealer, rewardRules,
     calendar,
     campaigns,
+    checklists: loadChecklists(indicators),
   };
   const bot = createBot(deps);
   const adminCode = await store.transaction((repo) => prepareFirstAdmin(repo, config.SENTINEL_ADMINS));

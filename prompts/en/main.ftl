@@ -310,6 +310,7 @@ help-worker = [Everyone]
     /whoami · /lang zh|en · /cancel · /help
     /tip — a reward tip (in a private chat with me, anonymous if you like; follow it with /tip status <receipt code>)
     /myrewards · /honor [month] · /honor hide|show
+    Self-inspection: /checklist · /checkplan · answering a round: 1 ok 2 ok 3 abnormal <what> 4 n/a / all ok / /check (item by item)
 help-official = [Safety managers · inspectors]
     /confirm <number> general|major [deadline] · /confirm <number> general fixed · /reject <number> <reason> · /duplicate <number> <original>
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
@@ -319,6 +320,7 @@ help-official = [Safety managers · inspectors]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem <aspect> what it looks like; measures and progress · /export [month] · /trend
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
+    Self-inspection: /checklist templates|adopt <template>|add [frequency] <check> [basis: …]|drop <no>|responsible <no> <name>|export [period] · /checkplan daily|weekly|monthly|quarterly 08:30|off · /checks [period]
 help-admin = [Admins]
     /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)

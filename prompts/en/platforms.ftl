@@ -19,3 +19,6 @@ tgcmd-list = hazards
 tgcmd-overdue = overdue hazards
 tgcmd-submitted = a report was submitted
 tgcmd-export = export the statistics table
+tgcmd-check = answer the self-inspection round item by item
+tgcmd-checklist = the unit's checklist
+tgcmd-checks = self-inspection completion

@@ -19,3 +19,6 @@ tgcmd-list = 隐患列表
 tgcmd-overdue = 逾期隐患
 tgcmd-submitted = 已报送
 tgcmd-export = 导出统计表
+tgcmd-check = 回答排查（逐项）
+tgcmd-checklist = 检查清单
+tgcmd-checks = 检查情况（完成率、异常率）

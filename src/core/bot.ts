@@ -16,6 +16,7 @@ import { tipGrants } from "./features/tip-grants.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
+import { answerableSince, looksLikeCheckAnswers, onCheckAnswers, selfInspection } from "./features/checks.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps };
@@ -82,7 +83,7 @@ export interface Bot {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards, backups];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards, backups, selfInspection];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -117,9 +118,16 @@ export function createBot(deps: BotDeps): Bot {
       // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
       // and look for a dialog without a transaction, so chatter costs one read and no write.
       const document = msg.attachments.some((a) => a.kind === "document");
+      // Answers to a self-inspection round (`1好 2好 3异常 …`, `全部正常`) need no keyword: they are for the bot only
+      // while the group's unit has a round open (else `1好` is chatter too).
       if (!cmd && msg.chatType === "group" && !document) {
-        const open = await deps.store.transaction((repo) => repo.getConversation(msg.platform, msg.chatId, msg.sender.id));
-        if (!open) return [];
+        const wanted = await deps.store.transaction(async (repo) => {
+          if (await repo.getConversation(msg.platform, msg.chatId, msg.sender.id)) return true;
+          if (!looksLikeCheckAnswers(msg.text)) return false;
+          const binding = await repo.findBinding(msg.platform, msg.chatId);
+          return !!binding && (await repo.checks.hasUnfinished(binding.unit.id, answerableSince(shanghaiDate(deps.clock()))));
+        });
+        if (!wanted) return [];
       }
       const out = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
@@ -252,7 +260,10 @@ export function createBot(deps: BotDeps): Bot {
       await dialog.step(ctx, current);
       return;
     }
-    if (msg.chatType === "group") return onDocument(ctx);
+    if (msg.chatType === "group") {
+      if (await onCheckAnswers(ctx)) return;
+      return onDocument(ctx);
+    }
     if (msg.chatType === "private") ctx.reply(looksLikeSlashCommand(msg.text) ? "unknown-command" : "hint-private");
   }
 

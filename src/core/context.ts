@@ -13,6 +13,7 @@ import type { Sealer } from "./sealer.ts";
 import type { RewardRules } from "../domain/tips.ts";
 import type { HolidayCalendar } from "../domain/calendar.ts";
 import type { Campaign } from "../domain/campaign.ts";
+import type { ChecklistTemplate } from "../domain/checks.ts";
 
 /** What the bot is built from; injected, never module singletons (tests pass their own clock). */
 export interface BotDeps {
@@ -28,6 +29,8 @@ export interface BotDeps {
   calendar: HolidayCalendar;
   /** The campaigns, oldest first: each brings its obligations, figures and statistics table. */
   campaigns: readonly Campaign[];
+  /** The self-inspection checklist templates (prompts/checklists/). */
+  checklists: readonly ChecklistTemplate[];
 }
 
 /**

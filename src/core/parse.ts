@@ -26,6 +26,8 @@ export const COMMANDS = [
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
   // Report rewards.
   "rewardrules", "myrewards", "payouts", "honor",
+  // Self-inspection (日周月排查).
+  "checklist", "check-plan", "check", "checks",
   // Operations.
   "backup",
 ] as const;
@@ -99,6 +101,10 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   payouts: { slash: ["payouts"], zh: ["奖励发放"] },
   honor: { slash: ["honor", "honour"], zh: ["光荣榜", "安全之星"] },
   backup: { slash: ["backup"], zh: ["备份", "立即备份"] },
+  checklist: { slash: ["checklist"], zh: ["检查清单", "排查清单"] },
+  "check-plan": { slash: ["checkplan", "check plan"], zh: ["排查计划", "检查计划"] },
+  check: { slash: ["check"], zh: ["排查", "自查"] },
+  checks: { slash: ["checks"], zh: ["检查情况", "排查情况"] },
 };
 
 /** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */

@@ -18,8 +18,8 @@ export type Role = (typeof ROLES)[number];
 export const UNIT_KINDS = ["REGULATOR", "ENTERPRISE", "DEPARTMENT"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Where a hazard came from: a worker's report, or a tip a regulator turned into a hazard (nobody's report). */
-export type HazardSource = "REPORT" | "TIP";
+/** Where a hazard came from: a worker's report, a tip a regulator turned into a hazard (nobody's report), or an abnormal item of a self-inspection round (自查). */
+export type HazardSource = "REPORT" | "TIP" | "SELF";
 
 /** 五到位: responsible person, measures, funds, deadline, contingency plan. */
 export interface RectificationPlan {

@@ -7,6 +7,7 @@ import { runHonorPosts } from "./honor.ts";
 import { runHazardChase } from "./hazards.ts";
 import { runCalendarWarning } from "./calendar.ts";
 import { runNightlyBackup } from "./backup.ts";
+import { runCheckRounds } from "./checks.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -38,6 +39,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         if (r.sent || r.skipped) log.info({ op: "deadline-reminders", ...r }, "deadline reminders");
         metrics?.reminders.inc({ outcome: "sent" }, r.sent);
         metrics?.reminders.inc({ outcome: "skipped" }, r.skipped);
+        const k = await runCheckRounds(deps, send);
+        if (k.posted || k.reminded || k.escalated) log.info({ op: "check-rounds", ...k }, "self-inspection rounds");
         const c = await runCalendarWarning(deps, send);
         if (c) log.warn({ op: "calendar-warning", sent: c }, "admins told the holiday calendar lacks a year");
       } catch (err) {

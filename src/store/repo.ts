@@ -8,6 +8,7 @@ import { COUNT_SQL, type RowCounts } from "./counts.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
+import { CheckRepo } from "./check-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -188,7 +189,7 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
     indicators: h.indicators,
     deadline: day(h.deadline),
     plan,
-    source: h.source === "TIP" ? "TIP" : "REPORT",
+    source: h.source === "TIP" || h.source === "SELF" ? h.source : "REPORT",
     fixedOnSpot: h.fixedOnSpot,
     supervised: h.supervised,
     supervisedBy: h.supervisedBy,
@@ -214,8 +215,10 @@ export class Repo {
   readonly deadlines: DeadlineRepo;
   readonly rewards: RewardRepo;
   readonly oversight: OversightRepo;
+  readonly checks: CheckRepo;
 
   constructor(private readonly tx: Tx) {
+    this.checks = new CheckRepo(tx);
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
     this.rewards = new RewardRepo(tx);

@@ -79,4 +79,16 @@ describe("two processes on one PostgreSQL", () => {
     expect(sent).toHaveLength(3); // T-3 of November to each of the three enterprises, once
     expect(new Set(sent.map((l) => JSON.parse(l).chatId))).toEqual(new Set(["化工厂群", "机械厂群", "矿业群"]));
   }, 600_000);
+
+  test("a self-inspection round run by both is posted once", async (t) => {
+    if (!pg) return t.skip("no PostgreSQL server for tests");
+    const f = await createFixture({ postgresUrl: pg.url, env: SECRET, now: "2026-11-12T02:00:00Z" });
+    await f.chat.as("admin").in("化工厂群").say("检查清单 采用 工贸通用");
+    await f.chat.as("admin").in("化工厂群").say("排查计划 每日 08:30");
+    await f.close();
+    const [a, b] = await twoWorkers({ JOB: "checks", AT: "2026-11-13T00:35:00Z" });
+    const sent = [...a!, ...b!].map((l) => JSON.parse(l) as { chatId: string; text: string });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ chatId: "化工厂群", text: expect.stringMatching(/^【日查】城关化工厂 2026-11-13，共 4 项，完成期限 2026-11-13/) });
+  }, 600_000);
 });

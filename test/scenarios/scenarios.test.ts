@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DRIVERS, type Driver } from "./drivers.ts";
 import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
+import { runCheckRounds } from "../../src/reminders/checks.ts";
 
 /**
  * One scenario suite, run on every platform: the console, Telegram (grammY against telegram-test-api over HTTP) and
@@ -96,6 +97,27 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     d.clock.set("2026-11-17T01:05:00Z"); // T-1
     await runDeadlineReminders(d.app.deps, (o) => d.send(o));
     expect(d.inbox("admin", "车间群").filter((t) => t.includes("【报送提醒】"))).toHaveLength(1);
+    d.clock.set("2026-11-10T02:00:00Z");
+  });
+
+  test("a self-inspection round is posted, answered in one message and item by item, abnormal items filed, counted", async () => {
+    expect((await d.say("李主任", "车间群", "检查清单 采用 工贸通用")).join()).toContain("新增 12 项");
+    await d.say("李主任", "车间群", "排查计划 每日 08:30");
+    await d.say("李主任", "车间群", "排查计划 每周 09:00");
+    d.clock.set("2026-11-10T00:35:00Z"); // 08:35 on a Tuesday: the daily round
+    await runCheckRounds(d.app.deps, (o) => d.send(o));
+    const daily = await d.say("张三", "车间群", "1好 2好 3不适用 4异常 配电箱门未关");
+    expect(d.inbox("张三", "车间群").filter((t) => t.startsWith("【日查】"))).toHaveLength(1);
+    expect(daily.join()).toMatch(/第 4 项异常，已登记隐患 YH-\d{4}-\d{6}（来源：自查）/);
+    expect(daily.join()).toContain("本轮排查已全部完成");
+    d.clock.set("2026-11-10T01:05:00Z"); // 09:05: the weekly round, answered item by item
+    await runCheckRounds(d.app.deps, (o) => d.send(o));
+    expect((await d.say("李主任", "车间群", "排查")).join()).toContain("第 1/3 项");
+    expect((await d.say("李主任", "车间群", "正常")).join()).toContain("第 2/3 项");
+    expect((await d.say("李主任", "车间群", "异常 冲床防护罩缺失")).join()).toContain("已登记隐患");
+    expect((await d.say("李主任", "车间群", "不适用")).join()).toContain("本轮排查已全部完成");
+    const [counted] = await d.say("王局长", "县局群", "检查情况");
+    expect(counted).toContain("城关化工厂：2 轮，完成 2 轮（按时 2），完成率 100%；检查 5 项次，异常 2，异常率 40%");
     d.clock.set("2026-11-10T02:00:00Z");
   });
 

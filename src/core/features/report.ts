@@ -144,8 +144,11 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
 }
 
 async function cancel(ctx: Ctx): Promise<void> {
+  const open = await ctx.repo.getConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id);
   const had = await ctx.repo.deleteConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id);
-  ctx.reply(had ? "cancel-done" : "cancel-nothing");
+  // A self-inspection dialog records each answer as it comes: those stay.
+  const kept = open?.kind === "check";
+  ctx.reply(!had ? "cancel-nothing" : kept ? "check-dialog-cancelled" : "cancel-done");
 }
 
 /** Hazard reports: one line, or a short guided dialog (what → where → photo). */

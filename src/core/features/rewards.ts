@@ -47,8 +47,9 @@ async function tellReporter(ctx: Ctx, h: HazardRow, rules: ReportRewardRules, id
  * Returns the line for this chat's answer when the reporter is in it.
  */
 export async function rewardConfirmed(ctx: Ctx, h: HazardRow, level: HazardLevel): Promise<string | null> {
-  // A hazard made from a tip is nobody's report; a regulator's staff report as part of their duty (unless configured).
-  if (h.source === "TIP") return null;
+  // A hazard made from a tip is nobody's report; a regulator's staff report as part of their duty (unless configured),
+  // and so does whoever answers a self-inspection round (自查): its abnormal items are the round's findings.
+  if (h.source === "TIP" || h.source === "SELF") return null;
   if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(h.reporterId))) return null;
   const { rules } = await rulesOf(ctx, h.unit);
   const month = shanghaiMonth(ctx.now);
@@ -72,7 +73,7 @@ const earlier = (a: { reportedAt: Date; id: number }, b: { reportedAt: Date; id:
 
 /** The first reporter's bonus, once per hazard, under the rules of the original's unit. */
 async function grantFirst(ctx: Ctx, original: HazardRow): Promise<string | null> {
-  if (original.source === "TIP") return null;
+  if (original.source === "TIP" || original.source === "SELF") return null;
   if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(original.reporterId))) return null;
   const { rules } = await rulesOf(ctx, original.unit);
   if (rules.firstBonus <= 0) return null;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CheckRound_deadline_idx" ON "CheckRound"("deadline");
