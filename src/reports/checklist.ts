@@ -1,3 +1,4 @@
+import { neededHeight } from "./table.ts";
 import ExcelJS from "exceljs";
 import { shanghaiDateTime } from "../domain/dates.ts";
 import type { AnswerRow, ChecklistItemRow, RoundRow } from "../store/index.ts";
@@ -39,11 +40,15 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
   });
   for (const r of rows) {
     const row = ws.addRow(r);
-    row.eachCell({ includeEmpty: true }, (c) => {
+    let height = 15;
+    row.eachCell({ includeEmpty: true }, (c, col) => {
       c.font = { name: FONT, size: 10 };
       c.alignment = { vertical: "top", wrapText: true };
       c.border = BORDER;
+      // Spreadsheet programs do not grow a row for wrapped text on their own: the height a cell's text needs.
+      if (c.value !== null && c.value !== undefined) height = Math.max(height, neededHeight(String(c.value), widths[col - 1] ?? 10, 10));
     });
+    row.height = height;
   }
 }
 

@@ -62,7 +62,7 @@ function textWidth(s: string): number {
 }
 
 /** The height (points) that shows `text` wrapped in a range `width` units wide. */
-function neededHeight(text: string, width: number, size: number): number {
+export function neededHeight(text: string, width: number, size: number): number {
   const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * size) / 11 / Math.max(1, width - 1))), 0);
   return lines * (size + 5) + 6;
 }
