@@ -1,6 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
-import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, Role, UnitKind } from "../domain/types.ts";
+import { HAZARD_SOURCES, type HazardLevel, type HazardSource, type HazardStatus, type RectificationPlan, type Role, type UnitKind } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
@@ -187,7 +187,7 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
     indicators: h.indicators,
     deadline: day(h.deadline),
     plan,
-    source: h.source === "TIP" ? "TIP" : "REPORT",
+    source: sourceOf(h.source),
     fixedOnSpot: h.fixedOnSpot,
     supervised: h.supervised,
     supervisedBy: h.supervisedBy,
@@ -201,6 +201,8 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
   };
 }
 
+/** A stored channel as the code knows it (a value this version does not know reads as a report). */
+export const sourceOf = (s: string): HazardSource => ((HAZARD_SOURCES as readonly string[]).includes(s) ? (s as HazardSource) : "REPORT");
 
 const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
 
@@ -567,8 +569,8 @@ export class Repo {
       // A withdrawn report is gone from lists unless asked for by name (its history stays).
       ...(f.statuses ? { status: { in: f.statuses } } : { status: { not: "WITHDRAWN" } }),
       ...(f.level ? { level: f.level } : {}),
-      // A hazard made from a tip is nobody's report: it is not in its handler's "my reports".
-      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: "REPORT" } : {}),
+      // A hazard made from a tip is nobody's report: it is not in its handler's "my reports" (every other channel is).
+      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: { not: "TIP" } } : {}),
       ...(f.overdueBefore
         ? {
             status: { in: ["REPORTED", "CONFIRMED", "RECTIFYING"] },
