@@ -39,6 +39,9 @@ unit-added = Unit "{ $unit }" created ({ $kind }). Bind a group to it by sending
 unit-added-under = Unit "{ $unit }" created under "{ $parent }" ({ $kind }). Send /bind { $unit } in its group. Wrong kind? /unit kind { $unit } regulator|enterprise|department
 usage-unit-kind = Usage: /unit kind <unit> regulator|enterprise|department, e.g. /unit kind ChemPlant enterprise
 unit-kind-done = "{ $unit }" is now a { $kind }.
+usage-unit-industry = Usage: /unit industry <unit> <industry> (e.g. hazardous-chemicals, construction, manufacturing; "none" clears it), e.g. /unit industry ChemPlant hazardous-chemicals. Units below without their own share it.
+unit-industry-done = "{ $unit }" is now in the industry "{ $industry }" (the ledger's industry column).
+unit-industry-cleared = "{ $unit }" has no industry now.
 refuse-unit-kind-parent = A { $kind } cannot sit { $parent ->
         [none] at the top
        *[other] under "{ $parent }" (a { $parentKind })
@@ -325,7 +328,7 @@ help-official = [Safety managers · inspectors]
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
 help-admin = [Admins]
-    /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en
+    /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /unit industry <unit> <industry> · /units · /bind <unit> · /unbind · /group lang zh|en
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)
     /backup (system admins, private chat)
 help-tip-handler = [Tip handlers] (private chat)

@@ -15,7 +15,7 @@ export const COMMANDS = [
   "unit-add", "units", "bind", "unbind", "grant", "revoke",
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
-  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "group-lang",
+  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "unit-industry", "group-lang",
   "status", "mine", "overdue", "list", "stats",
   // The tipster's (anonymous lane, private chats only).
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
@@ -58,6 +58,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "apply-close": { slash: ["apply close", "applyclose"], zh: ["申请销号"] },
   return: { slash: ["return", "send back", "sendback"], zh: ["退回"] },
   "unit-kind": { slash: ["unit kind", "unitkind"], zh: ["单位类型"] },
+  "unit-industry": { slash: ["unit industry", "unitindustry"], zh: ["单位行业"] },
   "group-lang": { slash: ["group lang", "grouplang"], zh: ["群语言"] },
   status: { slash: ["status"], zh: ["查询", "进度"] },
   mine: { slash: ["mine"], zh: ["我的隐患", "我的报告"] },

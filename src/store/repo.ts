@@ -36,6 +36,8 @@ export interface UnitRow {
   path: string;
   /** When the unit was set up (reports due before it are nobody's to owe); present where the query reads it. */
   createdAt?: Date;
+  /** Its own industry (行业), where the query reads it and one is set. */
+  industry?: string | null;
 }
 
 export interface UserRow {
@@ -204,7 +206,11 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
 /** A stored channel as the code knows it (a value this version does not know reads as a report). */
 export const sourceOf = (s: string): HazardSource => ((HAZARD_SOURCES as readonly string[]).includes(s) ? (s as HazardSource) : "REPORT");
 
-const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
+const unitRow = (u: UnitRow): UnitRow => ({
+  id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path,
+  ...(u.createdAt ? { createdAt: u.createdAt } : {}),
+  ...(u.industry ? { industry: u.industry } : {}),
+});
 
 /**
  * The queries the use cases need, inside one transaction. Every method is one or two statements;
@@ -440,6 +446,10 @@ export class Repo {
 
   async setUnitKind(unitId: number, kind: UnitKind): Promise<void> {
     await this.tx.unit.update({ where: { id: unitId }, data: { kind } });
+  }
+
+  async setUnitIndustry(unitId: number, industry: string | null): Promise<void> {
+    await this.tx.unit.update({ where: { id: unitId }, data: { industry } });
   }
 
   async findUnitByName(name: string): Promise<UnitRow | null> {
