@@ -143,7 +143,8 @@ export class TelegramAdapter implements ChatAdapter {
     const file = msg.file;
     let text = msg.text;
     if (file) {
-      const input = file.data ? new InputFile(file.data, file.filename) : file.ref!;
+      // A file on disk is streamed from there (a large export), never read whole into memory.
+      const input = file.data ? new InputFile(file.data, file.filename) : file.path ? new InputFile(file.path, file.filename) : file.ref!;
       try {
         if (file.kind === "photo") await this.bot.api.sendPhoto(msg.chatId, input, { caption: msg.text, ...reply });
         else await this.bot.api.sendDocument(msg.chatId, input, { caption: msg.text, ...reply });
