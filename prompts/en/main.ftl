@@ -326,6 +326,7 @@ help-official = [Safety managers · inspectors]
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem aspect: …; measures: …; progress: … · /export [month] · /trend
+    The ledger: /ledger [major|all] [2026-10|2026|2026-01-01~2026-06-30] (by the day found; no period: all of it)
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
 help-admin = [Admins]
     /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /unit industry <unit> <industry> · /units · /bind <unit> · /unbind · /group lang zh|en

@@ -19,3 +19,4 @@ tgcmd-list = hazards
 tgcmd-overdue = overdue hazards
 tgcmd-submitted = a report was submitted
 tgcmd-export = export the statistics table
+tgcmd-ledger = export the hazard ledger

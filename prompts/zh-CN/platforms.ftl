@@ -19,3 +19,4 @@ tgcmd-list = 隐患列表
 tgcmd-overdue = 逾期隐患
 tgcmd-submitted = 已报送
 tgcmd-export = 导出统计表
+tgcmd-ledger = 导出隐患台账

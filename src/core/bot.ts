@@ -17,6 +17,7 @@ import { tipGrants } from "./features/tip-grants.ts";
 import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
+import { ledgers } from "./features/ledger.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps, Deliver };
@@ -95,7 +96,7 @@ async function inMemory(o: OutgoingMessage): Promise<OutgoingMessage> {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards, backups];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {

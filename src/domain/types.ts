@@ -26,6 +26,9 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const HAZARD_SOURCES = ["REPORT", "SELF", "INSPECTION", "TIP"] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 
+/** A stored channel as this version knows it (one it does not know reads as a report). */
+export const sourceOf = (s: string): HazardSource => ((HAZARD_SOURCES as readonly string[]).includes(s) ? (s as HazardSource) : "REPORT");
+
 /** 五到位: responsible person, measures, funds, deadline, contingency plan. */
 export interface RectificationPlan {
   responsible: string;

@@ -7,6 +7,7 @@ export * from "./tip-repo.ts";
 export * from "./deadline-repo.ts";
 export * from "./reward-repo.ts";
 export * from "./oversight-repo.ts";
+export * from "./ledger-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
 export type { RowCounts } from "./counts.ts";
 export { BackupError, pruneBackups, restoreBackup, type BackupResult, type BackupHeader } from "./backup.ts";

@@ -1,6 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
-import { HAZARD_SOURCES, type HazardLevel, type HazardSource, type HazardStatus, type RectificationPlan, type Role, type UnitKind } from "../domain/types.ts";
+import { sourceOf, type HazardLevel, type HazardSource, type HazardStatus, type RectificationPlan, type Role, type UnitKind } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
@@ -8,6 +8,7 @@ import { COUNT_SQL, type RowCounts } from "./counts.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
+import { LedgerRepo } from "./ledger-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -203,9 +204,6 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
   };
 }
 
-/** A stored channel as the code knows it (a value this version does not know reads as a report). */
-export const sourceOf = (s: string): HazardSource => ((HAZARD_SOURCES as readonly string[]).includes(s) ? (s as HazardSource) : "REPORT");
-
 const unitRow = (u: UnitRow): UnitRow => ({
   id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path,
   ...(u.createdAt ? { createdAt: u.createdAt } : {}),
@@ -221,12 +219,14 @@ export class Repo {
   readonly deadlines: DeadlineRepo;
   readonly rewards: RewardRepo;
   readonly oversight: OversightRepo;
+  readonly ledger: LedgerRepo;
 
   constructor(private readonly tx: Tx) {
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
     this.rewards = new RewardRepo(tx);
     this.oversight = new OversightRepo(tx);
+    this.ledger = new LedgerRepo(tx);
   }
 
   /** Whether the store answers (the health check). */

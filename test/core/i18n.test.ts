@@ -9,6 +9,7 @@ import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNI
 import { STEPS } from "../../src/domain/obligations.ts";
 import { MENU } from "../../src/platforms/telegram/adapter.ts";
 import { FIGURES } from "../../src/domain/figures.ts";
+import { LEDGER_COLUMNS } from "../../src/reports/ledger.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
 const prompts = new Prompts();
@@ -37,6 +38,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "reminder-": STEPS,
   "figure-": FIGURES.map((f) => f.key),
   "tgcmd-": [...new Set(MENU.flatMap((m) => m.commands))],
+  "ledger-col-": LEDGER_COLUMNS,
 };
 
 function ftlFiles(lang: Lang): string[] {

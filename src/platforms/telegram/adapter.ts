@@ -27,7 +27,7 @@ export interface TelegramOptions {
 /** Commands shown in Telegram's menu, per kind of chat; descriptions come from prompts (`tgcmd-<name>`). */
 export const MENU: { scope: "all_private_chats" | "all_group_chats"; commands: CommandName[] }[] = [
   { scope: "all_private_chats", commands: ["tip", "tip-status", "tip-reply", "tip-claim", "status", "mine", "tips", "deadlines", "help", "lang", "cancel"] },
-  { scope: "all_group_chats", commands: ["report", "status", "withdraw", "mine", "stats", "list", "overdue", "submitted", "export", "help"] },
+  { scope: "all_group_chats", commands: ["report", "status", "withdraw", "mine", "stats", "list", "overdue", "submitted", "export", "ledger", "help"] },
 ];
 
 /**
