@@ -78,9 +78,11 @@ export class Ctx {
     readonly deps: BotDeps,
     readonly msg: IncomingMessage,
     readonly repo: Repo,
-    readonly user: UserRow,
+    readonly user: UserRow & { grants?: Grant[] },
     readonly binding: BindingRow | null,
   ) {
+    // Read with the sender's row when it was refreshed (`touchUser`): no statement of its own.
+    this.grantCache = user.grants ?? null;
     this.now = deps.clock();
     this.today = shanghaiDate(this.now);
     // A group speaks one language (its 群语言, else the deployment's); a person's own language is for their private chat.

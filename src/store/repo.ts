@@ -322,17 +322,25 @@ export class Repo {
   }
 
   /**
-   * Finds or creates the sender, refreshing the name and language the platform gave: one statement. The row is dated
-   * to the day only, so the sender table cannot say who first wrote to the bot around the time a tip came in.
+   * Finds or creates the sender, refreshing the name and language the platform gave, and reads their roles (as
+   * `grantsOf` does): one statement. The row is dated to the day only, so the sender table cannot say who first wrote
+   * to the bot around the time a tip came in.
    */
-  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
-    const rows = await this.tx.$queryRaw<UserRow[]>`
-      INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
-      VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
-      ON CONFLICT (platform, "platformUserId") DO UPDATE
-        SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
-            lang = COALESCE("User".lang, EXCLUDED.lang)
-      RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"`;
+  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow & { grants: Grant[] }> {
+    const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[] })[]>`
+      WITH u AS (
+        INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
+        VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
+        ON CONFLICT (platform, "platformUserId") DO UPDATE
+          SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
+              lang = COALESCE("User".lang, EXCLUDED.lang)
+        RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"
+      )
+      SELECT u.*, COALESCE((
+        SELECT json_agg(json_build_object('role', g.role, 'unitPath', n.path, 'unitKind', n.kind) ORDER BY g.id)
+        FROM "RoleGrant" g JOIN "Unit" n ON n.id = g."unitId" WHERE g."userId" = u.id
+      ), '[]'::json) AS grants
+      FROM u`;
     return rows[0]!;
   }
 
@@ -366,9 +374,13 @@ export class Repo {
     return (await this.tx.chatBinding.deleteMany({ where: { platform, chatId } })).count > 0;
   }
 
+  /** Someone's roles with their units' paths and kinds: one statement (every report asks, to know its channel). */
   async grantsOf(userId: number): Promise<Grant[]> {
-    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: { select: { path: true, kind: true } } } });
-    return rows.map((g) => ({ role: g.role, unitPath: g.unit.path, unitKind: g.unit.kind }));
+    return this.tx.$queryRaw<Grant[]>`
+      SELECT g.role::text AS role, u.path AS "unitPath", u.kind::text AS "unitKind"
+      FROM "RoleGrant" g JOIN "Unit" u ON u.id = g."unitId"
+      WHERE g."userId" = ${userId}
+      ORDER BY g.id`;
   }
 
   async grantsWithUnits(userId: number): Promise<{ role: Role; unit: UnitRow }[]> {
