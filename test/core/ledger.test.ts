@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createFixture, fileTip, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { createFixture, fileTip, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
 import { bulkHazards } from "../support/bulk.ts";
 import { Prompts } from "../../src/core/i18n.ts";
 import { ledgerColumns, ledgerRow, rowHeight, unitInfo, writeLedger, LEDGER_COLUMNS } from "../../src/reports/ledger.ts";
@@ -342,6 +342,31 @@ describe("paging", () => {
       expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
     } finally {
       await f.close();
+    }
+  });
+});
+
+const pg = await freshPostgres();
+describe("on PostgreSQL", () => {
+  test.runIf(pg)("the same ledger from a server (its time zone far from Shanghai)", async () => {
+    const f = await createFixture({ postgresUrl: pg!.url });
+    try {
+      await seedTree(f);
+      const a = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关", { photos: ["p.jpg"] }));
+      const b = numberIn(await f.chat.as("李主任").in("车间群").say("报隐患 消防通道堆放货物"));
+      await f.chat.as("李主任").in("车间群").say(`确认 ${b} 重大`);
+      const out = await f.chat.as("王局长").in("县局群").send("导出台账 2026-11");
+      expect(out[1]!.text).toBe("“县应急管理局”隐患台账（2026-11）：共 2 条。");
+      const ws = await readBook(out[1]!.file!.data!);
+      expect([3, 4].map((r) => [values(ws, r)[0], values(ws, r)[3], values(ws, r)[7], values(ws, r)[17]])).toEqual([
+        [a, "随手拍", "2026-11-10", 1],
+        [b, "自查", "2026-11-10", 0],
+      ]);
+      const [, major] = await f.chat.as("王局长").in("县局群").send("导出台账 重大");
+      expect(major!.text).toContain("共 1 条");
+    } finally {
+      await f.close();
+      await pg!.drop();
     }
   });
 });
