@@ -218,6 +218,21 @@ describe("导出台账 through the bot", () => {
     expect(own!.text).toBe("“城关化工厂”隐患台账（2026）：共 5 条。");
   });
 
+  test("单位行业: set by the unit's admin, shown in 单位列表, shared by the units below, cleared with 无", async () => {
+    const admin = f.chat.as("admin");
+    expect(await f.chat.as("李主任").say("单位行业 城关化工厂 工贸")).toEqual([expect.stringContaining("管理员权限")]);
+    expect(await admin.say("单位行业 城关化工厂")).toEqual([expect.stringContaining("用法：单位行业")]);
+    expect(await admin.say("单位行业 城关化工厂 危险化学品生产经营储存运输使用处置及废弃物回收")).toEqual([expect.stringContaining("20")]);
+    expect((await admin.say("单位列表"))[0]).toContain("城关化工厂（企业、危险化学品）");
+    await f.chat.as("张三").in("一车间群").say("报隐患 叉车超速");
+    const industryOf = async () => values(await readBook((await f.chat.as("王局长").in("县局群").send("导出台账"))[1]!.file!.data!), 3)[2];
+    expect(await industryOf()).toBe("危险化学品");
+    expect(await admin.say("单位行业 一车间 仓储")).toEqual(["“一车间”的行业已设为“仓储”（隐患台账的“行业”一栏）。"]);
+    expect(await industryOf()).toBe("仓储");
+    expect(await admin.say("单位行业 一车间 无")).toEqual(["已清除“一车间”的行业。"]);
+    expect(await industryOf()).toBe("危险化学品");
+  });
+
   test("refusals and an empty period", async () => {
     await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关");
     expect(await f.chat.as("张三").in("车间群").say("导出台账")).toEqual([expect.stringContaining("安全管理员")]);
