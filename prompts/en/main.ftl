@@ -39,6 +39,9 @@ unit-added = Unit "{ $unit }" created ({ $kind }). Bind a group to it by sending
 unit-added-under = Unit "{ $unit }" created under "{ $parent }" ({ $kind }). Send /bind { $unit } in its group. Wrong kind? /unit kind { $unit } regulator|enterprise|department
 usage-unit-kind = Usage: /unit kind <unit> regulator|enterprise|department, e.g. /unit kind ChemPlant enterprise
 unit-kind-done = "{ $unit }" is now a { $kind }.
+usage-unit-industry = Usage: /unit industry <unit> <industry> (e.g. hazardous-chemicals, construction, manufacturing; "none" clears it), e.g. /unit industry ChemPlant hazardous-chemicals. Units below without their own share it.
+unit-industry-done = "{ $unit }" is now in the industry "{ $industry }" (the ledger's industry column).
+unit-industry-cleared = "{ $unit }" has no industry now.
 refuse-unit-kind-parent = A { $kind } cannot sit { $parent ->
         [none] at the top
        *[other] under "{ $parent }" (a { $parentKind })
@@ -258,8 +261,13 @@ event-FIX = fixed on the spot and closed
 event-APPLY = close-out requested
 event-RETURN = sent back
 event-DUAL_REPORT = reported up (principal, regulator above)
-source-TIP = from a tip
 actor-system = Sentinel
+actor-tip-desk = from a tip
+# Channels (来源渠道): the ledger's column and /status's line.
+source-REPORT = Worker's report
+source-SELF = Self-inspection
+source-INSPECTION = Inspection
+source-TIP = Tip
 status-head = Hazard { $number } ({ $unit })
 status-state = Status: { $status }; level: { $level }
 status-suggested = The description matches a major-hazard case; an official has yet to decide.
@@ -272,7 +280,7 @@ status-responsible = Responsible: { $responsible }
 status-supervised = Supervised by { $authority }, deadline { $deadline }
 status-close-applied = Close-out requested; awaiting { $authority }
 status-dual-reported = Reported up ({ $date })
-status-source-tip = Source: a tip
+status-source = Channel: { $source }
 status-fixed-on-spot = Fixed on the spot and closed
 status-duplicate-of = Duplicate of { $original }
 status-history = History:
@@ -319,10 +327,11 @@ help-official = [Safety managers · inspectors]
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
     The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem <aspect> what it looks like; measures and progress · /export [month] · /trend
+    The ledger: /ledger [major|all] [2026-10|2026|2026-01-01~2026-06-30] (by the day found; no period: all of it)
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
     Self-inspection: /checklist templates|adopt <template>|add [frequency] <check> [basis: …]|drop <no>|responsible <no> <name>|export [period] · /checkplan daily|weekly|monthly|quarterly 08:30|off · /checks [period]
 help-admin = [Admins]
-    /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /units · /bind <unit> · /unbind · /group lang zh|en
+    /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /unit industry <unit> <industry> · /units · /bind <unit> · /unbind · /group lang zh|en
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)
     /backup (system admins, private chat)
 help-tip-handler = [Tip handlers] (private chat)

@@ -22,3 +22,4 @@ tgcmd-export = export the statistics table
 tgcmd-check = answer the self-inspection round item by item
 tgcmd-checklist = the unit's checklist
 tgcmd-checks = self-inspection completion
+tgcmd-ledger = export the hazard ledger

@@ -39,6 +39,9 @@ unit-added = 已新建单位“{ $unit }”（{ $kind }）。在群里发送“�
 unit-added-under = 已在“{ $parent }”下新建单位“{ $unit }”（{ $kind }）。在该单位的群里发送“绑定 { $unit }”。类型不对可发送：单位类型 { $unit } 监管部门|企业|部门
 usage-unit-kind = 用法：单位类型 单位名称 监管部门|企业|部门，例如：单位类型 城关化工厂 企业
 unit-kind-done = “{ $unit }”的类型已改为{ $kind }。
+usage-unit-industry = 用法：单位行业 单位名称 行业（如 危险化学品、建筑施工、工贸；“无”清除），例如：单位行业 城关化工厂 危险化学品。下级单位没有设置的，沿用上级的行业。
+unit-industry-done = “{ $unit }”的行业已设为“{ $industry }”（隐患台账的“行业”一栏）。
+unit-industry-cleared = 已清除“{ $unit }”的行业。
 refuse-unit-kind-parent = { $kind }不能设在{ $parent ->
         [none] 最上级
        *[other] “{ $parent }”（{ $parentKind }）之下
@@ -257,8 +260,13 @@ event-FIX = 即查即改销号
 event-APPLY = 申请销号
 event-RETURN = 退回整改
 event-DUAL_REPORT = 双报告（主要负责人、上级监管部门）
-source-TIP = 举报转交
 actor-system = 系统
+actor-tip-desk = 举报转交
+# 来源渠道 (channels): the ledger's column and 查询's line.
+source-REPORT = 随手拍
+source-SELF = 自查
+source-INSPECTION = 检查
+source-TIP = 举报
 status-head = 隐患 { $number }（{ $unit }）
 status-state = 状态：{ $status }；等级：{ $level }
 status-suggested = 系统提示：描述符合重大事故隐患情形，待监管人员认定。
@@ -271,7 +279,7 @@ status-responsible = 责任人：{ $responsible }
 status-supervised = 挂牌督办：{ $authority }，期限 { $deadline }
 status-close-applied = 已申请销号，待{ $authority }验收
 status-dual-reported = 已双报告（{ $date }）
-status-source-tip = 来源：举报
+status-source = 来源：{ $source }
 status-fixed-on-spot = 即查即改：当场整改销号
 status-duplicate-of = 与 { $original } 重复
 status-history = 记录：
@@ -318,10 +326,11 @@ help-official = 【安全管理员 · 监管人员】
     逾期 · 隐患列表 [状态|等级] · 统计 [月份]
     报送：已报送 月报|年度总结|事项 [期次] · 报送情况 [期次] · 报送事项 日期 名称 · 删除报送事项 名称 · 私聊提醒 开|关
     统计表：录入 [月份] 学习=3 罚款=1.5 联系人=… · 录入 问题 <方面> 具体表现；整改措施及完成情况 · 导出统计表 [月份] · 趋势
+    台账：导出台账 [重大|全部] [2026-10|10月|2026|2026-01-01~2026-06-30]（按发现日期；不写期间为全部）
     报告奖励：奖励规则 [设置 一般=50 重大=1000 …] · 奖励发放 [月份] [批准|已发放]
     日周月排查：检查清单 模板|采用 模板|添加 [频次] 内容 [依据:…]|删除 序号|责任人 序号 姓名|导出 [期间] · 排查计划 每日|每周|每月|每季度 08:30|关闭 · 检查情况 [期间]
 help-admin = 【管理员】
-    新建单位 名称 [上级单位] [监管部门|企业|部门] · 单位类型 单位 类型 · 单位列表 · 绑定 单位 · 解绑 · 群语言 中文|英文
+    新建单位 名称 [上级单位] [监管部门|企业|部门] · 单位类型 单位 类型 · 单位行业 单位 行业 · 单位列表 · 绑定 单位 · 解绑 · 群语言 中文|英文
     授权 角色 人员 [单位] · 撤销授权 角色 人员 [单位]（监管部门：监管人员；企业：主要负责人、安全管理员；另有从业人员、管理员、举报处理人）
     备份（系统管理员，私聊）
 help-tip-handler = 【举报处理人】（私聊）

@@ -22,3 +22,4 @@ tgcmd-export = 导出统计表
 tgcmd-check = 回答排查（逐项）
 tgcmd-checklist = 检查清单
 tgcmd-checks = 检查情况（完成率、异常率）
+tgcmd-ledger = 导出隐患台账

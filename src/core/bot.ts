@@ -1,7 +1,8 @@
-import { AnonCtx, Ctx, Refusal, type BotDeps } from "./context.ts";
+import { readFile } from "node:fs/promises";
+import { AnonCtx, Ctx, Refusal, type AfterCommitJob, type BotDeps, type Deliver } from "./context.ts";
 import { TIPSTER_COMMANDS, firstWord, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
 import { parseHazardNumber } from "../domain/hazard-number.ts";
-import { pickLang } from "./i18n.ts";
+import { pickLang, type Lang } from "./i18n.ts";
 import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
@@ -17,9 +18,10 @@ import { deadlines, onDocument } from "./features/deadlines.ts";
 import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
 import { answerableSince, looksLikeCheckAnswers, onCheckAnswers, selfInspection } from "./features/checks.ts";
+import { ledgers } from "./features/ledger.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
-export type { BotDeps };
+export type { BotDeps, Deliver };
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>;
 
@@ -76,14 +78,26 @@ export interface Bot {
   /**
    * Handles one message and returns what to send. Everything it changed is committed before it returns,
    * so a reply never promises data that a crash could lose. A message already handled returns nothing.
+   *
+   * Work a handler left for after the commit (`Ctx.afterCommit`: a large export) runs then, outside the transaction,
+   * one such job at a time in the process. With `deliver`, the message's replies are handed to it as soon as they are
+   * committed, then whatever the work sends, and `handle` resolves with nothing left to send once the work is done.
+   * Without, `handle` resolves with all of it together when the work is done (a file the work wrote read into memory).
    */
-  handle(msg: IncomingMessage): Promise<OutgoingMessage[]>;
+  handle(msg: IncomingMessage, deliver?: Deliver): Promise<OutgoingMessage[]>;
+}
+
+/** A file the work wrote to disk, read into memory for a caller that takes the messages back (tests, scripts). */
+async function inMemory(o: OutgoingMessage): Promise<OutgoingMessage> {
+  if (!o.file?.path) return o;
+  const { path, ...file } = o.file;
+  return { ...o, file: { ...file, data: new Uint8Array(await readFile(path)) } };
 }
 
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, rewards, backups, selfInspection];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups, selfInspection];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -91,9 +105,16 @@ export function createBot(deps: BotDeps): Bot {
     for (const [kind, d] of Object.entries(f.dialogs ?? {})) dialogs.set(kind, d);
   }
   const log = deps.log.child({ module: "bot" });
+  // After-commit work runs one job at a time: a second export waits for the first rather than share two cores with it.
+  let jobs: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (fn: () => Promise<void>): Promise<void> => {
+    const run = jobs.then(fn, fn);
+    jobs = run.catch(() => undefined);
+    return run;
+  };
 
   /** The error boundary: whatever a message carries and whatever fails, the caller gets replies, never an exception. */
-  async function handle(raw: IncomingMessage): Promise<OutgoingMessage[]> {
+  async function handle(raw: IncomingMessage, deliver?: Deliver): Promise<OutgoingMessage[]> {
     const lang = () => pickLang(raw.sender?.lang, deps.config.SENTINEL_LANG);
     try {
       const msg = cleanIncoming(raw);
@@ -101,14 +122,14 @@ export function createBot(deps: BotDeps): Bot {
         log.info({ op: "handle", platform: raw.platform, refusal: "input-bad-id" }, "refused");
         return [{ platform: raw.platform, chatId: raw.chatId, text: deps.prompts.t(lang(), "input-bad-id") }];
       }
-      return await handleClean(msg);
+      return await handleClean(msg, deliver);
     } catch (err) {
       log.error({ op: "handle", platform: raw.platform, err }, "failed");
       return [{ platform: raw.platform, chatId: raw.chatId, text: deps.prompts.t(lang(), "error-internal") }];
     }
   }
 
-  async function handleClean(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+  async function handleClean(msg: IncomingMessage, deliver?: Deliver): Promise<OutgoingMessage[]> {
     const cmd = parseCommand(msg.text);
     if (isChatter(msg, cmd)) return [];
     if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
@@ -129,7 +150,7 @@ export function createBot(deps: BotDeps): Bot {
         });
         if (!wanted) return [];
       }
-      const out = await deps.store.transaction(async (repo) => {
+      const done = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
         // wrote to the bot privately, and when.
         const claimed =
@@ -153,14 +174,15 @@ export function createBot(deps: BotDeps): Bot {
         await dispatch(ctx, cmd);
         // An adapter that cannot send a file says so in the chat's words, not only the caption.
         for (const o of ctx.out) if (o.file) o.file.failed ??= ctx.t("file-not-sent", { filename: o.file.filename });
-        return ctx.out;
+        return { out: ctx.out, later: ctx.later, lang: ctx.lang };
       });
-      if (out === null) {
+      if (done === null) {
         log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
         return [];
       }
       log.info({ op: "handle", platform: msg.platform, command: logName(cmd), ms: Date.now() - started }, "handled");
-      return out;
+      if (done.later.length === 0) return done.out;
+      return await afterCommit(msg, cmd, done, deliver);
     } catch (err) {
       const c = ctx as Ctx | null;
       if (err instanceof Refusal) {
@@ -173,6 +195,35 @@ export function createBot(deps: BotDeps): Bot {
       const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
       return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal"), replyToMessageId: msg.messageId }];
     }
+  }
+
+  /**
+   * Runs the work a handler left for after the commit (the transaction is over: nothing here holds it). The replies
+   * go first; each job's messages then go out as it sends them. A job that fails is logged by kind and the chat is
+   * told; the replies already sent stand.
+   */
+  async function afterCommit(
+    msg: IncomingMessage,
+    cmd: ParsedCommand | null,
+    done: { out: OutgoingMessage[]; later: AfterCommitJob[]; lang: Lang },
+    deliver: Deliver | undefined,
+  ): Promise<OutgoingMessage[]> {
+    const kept: OutgoingMessage[] = [];
+    const send: Deliver = deliver ?? (async (out) => void kept.push(...(await Promise.all(out.map(inMemory)))));
+    await send(done.out);
+    for (const job of done.later) {
+      await oneAtATime(async () => {
+        const started = Date.now();
+        try {
+          await job(send);
+          log.info({ op: "after-commit", platform: msg.platform, command: logName(cmd), ms: Date.now() - started }, "after-commit work done");
+        } catch (err) {
+          log.error({ op: "after-commit", platform: msg.platform, command: logName(cmd), err }, "after-commit work failed");
+          await send([{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(done.lang, "error-internal"), replyToMessageId: msg.messageId }]).catch(() => undefined);
+        }
+      });
+    }
+    return kept;
   }
 
   /**

@@ -58,9 +58,20 @@ export function checkLength(text: string, limit: number): void {
   if ([...text].length > limit) throw new Refusal("refuse-too-long", { limit });
 }
 
+/** Hands messages on to be sent now; resolves when they are out (or failed: a failed send is the sender's to log). */
+export type Deliver = (out: OutgoingMessage[]) => Promise<void>;
+
+/**
+ * Work a handler leaves for after its message's transaction has committed (see `Ctx.afterCommit`). It runs outside any
+ * transaction — it opens its own short ones on `deps.store` — and sends what it has to say with `send`, in order.
+ */
+export type AfterCommitJob = (send: Deliver) => Promise<void>;
+
 /** One incoming message being handled, inside its transaction. */
 export class Ctx {
   readonly out: OutgoingMessage[] = [];
+  /** Work for after the commit, in order (see `afterCommit`). */
+  readonly later: AfterCommitJob[] = [];
   readonly now: Date;
   readonly today: string;
   readonly lang: Lang;
@@ -70,9 +81,11 @@ export class Ctx {
     readonly deps: BotDeps,
     readonly msg: IncomingMessage,
     readonly repo: Repo,
-    readonly user: UserRow,
+    readonly user: UserRow & { grants?: Grant[] },
     readonly binding: BindingRow | null,
   ) {
+    // Read with the sender's row when it was refreshed (`touchUser`): no statement of its own.
+    this.grantCache = user.grants ?? null;
     this.now = deps.clock();
     this.today = shanghaiDate(this.now);
     // A group speaks one language (its 群语言, else the deployment's); a person's own language is for their private chat.
@@ -97,6 +110,16 @@ export class Ctx {
   /** Joins items the way the language lists them (`甲、乙` / `a, b`). */
   list(items: readonly string[]): string {
     return items.join(this.t("list-separator"));
+  }
+
+  /**
+   * Leaves work for after this message's transaction commits: a large export that must not hold the transaction, nor
+   * wait in it. `ctx.repo` is gone by then (the job reads through `deps.store`). It runs only when the message commits
+   * (a refusal drops it), after the message's replies are handed on, one such job at a time in the process; what it
+   * sends goes out like a reply. A job that throws is logged and the chat told of an internal error.
+   */
+  afterCommit(job: AfterCommitJob): void {
+    this.later.push(job);
   }
 
   /** Answers in this chat, as a reply to the message. */

@@ -38,8 +38,12 @@ export interface IncomingMessage {
 export interface OutgoingFile {
   kind: "document" | "photo";
   filename: string;
-  /** The bytes; or, for a file the platform already holds (a photo someone sent), its reference. */
+  /**
+   * The bytes; or a file on disk the core wrote (a large export, see `Ctx.afterCommit`: sent from there, removed by
+   * its maker once sent); or, for a file the platform already holds (a photo someone sent), its reference.
+   */
   data?: Uint8Array;
+  path?: string;
   ref?: string;
   /** What to say instead when the platform cannot send the file (set by the core, in the chat's language). */
   failed?: string;

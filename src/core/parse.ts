@@ -1,4 +1,4 @@
-import { toHalfWidth } from "../domain/dates.ts";
+import { parsePeriod, toHalfWidth, type Period } from "../domain/dates.ts";
 import { trimInvisible } from "./input.ts";
 import { PLAN_FIELDS, type HazardLevel, type HazardStatus, type PlanField, type Role, type UnitKind } from "../domain/types.ts";
 import type { RoleSide } from "../domain/units.ts";
@@ -15,7 +15,7 @@ export const COMMANDS = [
   "unit-add", "units", "bind", "unbind", "grant", "revoke",
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
-  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "group-lang",
+  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "unit-industry", "group-lang",
   "status", "mine", "overdue", "list", "stats",
   // The tipster's (anonymous lane, private chats only).
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
@@ -23,7 +23,7 @@ export const COMMANDS = [
   "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
   "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close", "tip-handlers",
   // Obligations, submissions, the statistics table.
-  "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "trend",
+  "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "ledger", "trend",
   // Report rewards.
   "rewardrules", "myrewards", "payouts", "honor",
   // Self-inspection (日周月排查).
@@ -60,6 +60,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "apply-close": { slash: ["apply close", "applyclose"], zh: ["申请销号"] },
   return: { slash: ["return", "send back", "sendback"], zh: ["退回"] },
   "unit-kind": { slash: ["unit kind", "unitkind"], zh: ["单位类型"] },
+  "unit-industry": { slash: ["unit industry", "unitindustry"], zh: ["单位行业"] },
   "group-lang": { slash: ["group lang", "grouplang"], zh: ["群语言"] },
   status: { slash: ["status"], zh: ["查询", "进度"] },
   mine: { slash: ["mine"], zh: ["我的隐患", "我的报告"] },
@@ -95,6 +96,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   remindme: { slash: ["remindme", "remind me"], zh: ["私聊提醒"] },
   record: { slash: ["record"], zh: ["录入"] },
   export: { slash: ["export"], zh: ["导出统计表", "导出"] },
+  ledger: { slash: ["ledger", "export ledger", "exportledger"], zh: ["导出台账", "隐患台账"] },
   trend: { slash: ["trend"], zh: ["趋势", "趋势图"] },
   rewardrules: { slash: ["rewardrules", "reward rules"], zh: ["奖励规则"] },
   myrewards: { slash: ["myrewards", "my rewards"], zh: ["我的奖励"] },
@@ -241,6 +243,26 @@ export function parseListFilter(word: string | undefined): { status?: HazardStat
   if (status) return { status };
   const level = parseLevel(w);
   return level ? { level } : null;
+}
+
+const LEDGER_MAJOR = ["重大", "重大隐患", "重大事故隐患", "major"];
+const LEDGER_ALL = ["全部", "所有", "all"];
+
+/**
+ * `导出台账` arguments, in any order: `重大` (the 重大事故隐患台账) or `全部` (every level, the default), and a period
+ * (see `parsePeriod`; none: the whole ledger). `null` for anything else.
+ */
+export function parseLedgerArgs(args: string, today: string): { majorOnly: boolean; period: Period | null } | null {
+  let majorOnly = false;
+  const rest: string[] = [];
+  for (const w of words(toHalfWidth(args))) {
+    const lw = w.toLowerCase();
+    if (LEDGER_MAJOR.includes(lw)) majorOnly = true;
+    else if (!LEDGER_ALL.includes(lw)) rest.push(w);
+  }
+  if (rest.length === 0) return { majorOnly, period: null };
+  const period = parsePeriod(rest.join(""), today);
+  return period ? { majorOnly, period } : null;
 }
 
 const DUPLICATE_WORDS = ["重复", "dup", "duplicate", "重复报告"];

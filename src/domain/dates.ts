@@ -83,3 +83,46 @@ export function monthRange(month: string): { start: Date; end: Date } {
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
   return { start: startOfShanghaiDay(`${month}-01`), end: startOfShanghaiDay(`${next}-01`) };
 }
+
+/** A stretch of Shanghai calendar days, first and last included, and how it was asked for (`2026-10`, `2026`, …). */
+export interface Period {
+  from: string;
+  to: string;
+  label: string;
+}
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`, -1);
+}
+
+/**
+ * A period as officials write it: a month (`2026-10`, `2026年10月`, or `10月` — the latest October not after `today`),
+ * a year (`2026`, `2026年`) or two dates (`2026-01-01~2026-06-30`, also with 至, 到 or a dash between). Returns `null`
+ * for anything else, or dates the wrong way round.
+ */
+export function parsePeriod(input: string, today: string): Period | null {
+  const s = toHalfWidth(input.trim()).replace(/\s+/g, "");
+  const month = parseMonth(s);
+  if (month) return { from: `${month}-01`, to: lastDayOf(month), label: month };
+  const bare = /^(\d{1,2})月$/.exec(s);
+  if (bare) {
+    const m = Number(bare[1]);
+    if (m < 1 || m > 12) return null;
+    const year = Number(today.slice(0, 4)) - (m > Number(today.slice(5, 7)) ? 1 : 0);
+    const label = `${year}-${String(m).padStart(2, "0")}`;
+    return { from: `${label}-01`, to: lastDayOf(label), label };
+  }
+  const year = /^(\d{4})年?$/.exec(s);
+  if (year) {
+    const y = Number(year[1]);
+    return y < 2000 || y > 2100 ? null : { from: `${y}-01-01`, to: `${y}-12-31`, label: String(y) };
+  }
+  const range = /^(.+?)(?:~|至|到|—|–|--)(.+)$/.exec(s);
+  if (range) {
+    const from = parseDate(range[1]!);
+    const to = parseDate(range[2]!);
+    return from && to && from <= to ? { from, to, label: `${from}~${to}` } : null;
+  }
+  return null;
+}

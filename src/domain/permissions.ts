@@ -1,4 +1,4 @@
-import type { Role, UnitKind } from "./types.ts";
+import type { HazardSource, Role, UnitKind } from "./types.ts";
 
 /** A role someone holds on a unit, with that unit's tree path (`/1/4/`) and kind. */
 export interface Grant {
@@ -45,4 +45,18 @@ export function regulates(grants: readonly Grant[], targetPath: string, superAdm
 /** Whether any grant is held on a regulator (its staff earn no report rewards, as the national reward rules say). */
 export function isRegulatorStaff(grants: readonly Grant[]): boolean {
   return grants.some((g) => g.unitKind === "REGULATOR" && g.role !== "TIP_HANDLER");
+}
+
+/**
+ * The channel (来源渠道) of a report filed in a unit's group by someone with these grants: 检查 when they are 监管人员 of a
+ * regulator over the unit (`regulates`), 自查 when they are the enterprise's own 安全管理员 or 主要负责人 (a grant on the
+ * enterprise, or one of its departments, at or above the unit), else 随手拍. Someone who is both (rare) reports as the
+ * regulator. A super-admin as such is neither: their report is a 随手拍 unless they hold such a grant.
+ */
+export function reportChannel(grants: readonly Grant[], unitPath: string): Exclude<HazardSource, "TIP"> {
+  if (regulates(grants, unitPath)) return "INSPECTION";
+  const own = grants.some(
+    (g) => (g.role === "OFFICIAL" || g.role === "PRINCIPAL") && (g.unitKind === "ENTERPRISE" || g.unitKind === "DEPARTMENT") && unitPath.startsWith(g.unitPath),
+  );
+  return own ? "SELF" : "REPORT";
 }

@@ -18,8 +18,16 @@ export type Role = (typeof ROLES)[number];
 export const UNIT_KINDS = ["REGULATOR", "ENTERPRISE", "DEPARTMENT"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Where a hazard came from: a worker's report, a tip a regulator turned into a hazard (nobody's report), or an abnormal item of a self-inspection round (自查). */
-export type HazardSource = "REPORT" | "TIP" | "SELF";
+/**
+ * 来源渠道: how a hazard came in, decided when it is filed. `REPORT` 随手拍 (a worker's report), `SELF` 自查 (the
+ * enterprise's own 安全管理员 or 主要负责人), `INSPECTION` 检查 (监管人员 of a regulator over the unit), `TIP` 举报 (a tip a
+ * regulator turned into a hazard: nobody's report). Hazards filed before `SELF` and `INSPECTION` existed keep `REPORT`.
+ */
+export const HAZARD_SOURCES = ["REPORT", "SELF", "INSPECTION", "TIP"] as const;
+export type HazardSource = (typeof HAZARD_SOURCES)[number];
+
+/** A stored channel as this version knows it (one it does not know reads as a report). */
+export const sourceOf = (s: string): HazardSource => ((HAZARD_SOURCES as readonly string[]).includes(s) ? (s as HazardSource) : "REPORT");
 
 /** 五到位: responsible person, measures, funds, deadline, contingency plan. */
 export interface RectificationPlan {

@@ -27,13 +27,19 @@ export class Router {
    */
   readonly handle = async (msg: IncomingMessage): Promise<void> => {
     const started = process.hrtime.bigint();
-    const out = await this.bot.handle(msg);
-    // One reply that cannot be delivered (a blocked chat) does not hold back the others.
-    for (const o of out) await this.send(o).catch(() => undefined);
-    if (out.length && !out.some((o) => o.lane === "anonymous")) {
-      this.metrics.updates.inc({ platform: msg.platform });
-      this.metrics.latency.observe({ platform: msg.platform }, Number(process.hrtime.bigint() - started) / 1e9);
-    }
+    let answered = false;
+    // The replies, as soon as they are committed; then what after-commit work sends (an export's file), as it does.
+    const deliver = async (out: OutgoingMessage[]): Promise<void> => {
+      // One reply that cannot be delivered (a blocked chat) does not hold back the others.
+      for (const o of out) await this.send(o).catch(() => undefined);
+      // Counted and timed once, at its first answer: an export's file minutes later is not the message's latency.
+      if (!answered && out.length && !out.some((o) => o.lane === "anonymous")) {
+        answered = true;
+        this.metrics.updates.inc({ platform: msg.platform });
+        this.metrics.latency.observe({ platform: msg.platform }, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    };
+    await deliver(await this.bot.handle(msg, deliver));
   };
 
   /** Sends one message by its platform; a failure is logged (without the message) and thrown, so a job can retry it. */

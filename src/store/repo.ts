@@ -1,6 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
-import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, Role, UnitKind } from "../domain/types.ts";
+import { sourceOf, type HazardLevel, type HazardSource, type HazardStatus, type RectificationPlan, type Role, type UnitKind } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
@@ -9,6 +9,7 @@ import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
 import { CheckRepo } from "./check-repo.ts";
+import { LedgerRepo } from "./ledger-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -38,6 +39,8 @@ export interface UnitRow {
   path: string;
   /** When the unit was set up (reports due before it are nobody's to owe); present where the query reads it. */
   createdAt?: Date;
+  /** Its own industry (行业), where the query reads it and one is set. */
+  industry?: string | null;
 }
 
 export interface UserRow {
@@ -189,7 +192,7 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
     indicators: h.indicators,
     deadline: day(h.deadline),
     plan,
-    source: h.source === "TIP" || h.source === "SELF" ? h.source : "REPORT",
+    source: sourceOf(h.source),
     fixedOnSpot: h.fixedOnSpot,
     supervised: h.supervised,
     supervisedBy: h.supervisedBy,
@@ -203,8 +206,11 @@ function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
   };
 }
 
-
-const unitRow = (u: UnitRow): UnitRow => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path, ...(u.createdAt ? { createdAt: u.createdAt } : {}) });
+const unitRow = (u: UnitRow): UnitRow => ({
+  id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path,
+  ...(u.createdAt ? { createdAt: u.createdAt } : {}),
+  ...(u.industry ? { industry: u.industry } : {}),
+});
 
 /**
  * The queries the use cases need, inside one transaction. Every method is one or two statements;
@@ -216,6 +222,7 @@ export class Repo {
   readonly rewards: RewardRepo;
   readonly oversight: OversightRepo;
   readonly checks: CheckRepo;
+  readonly ledger: LedgerRepo;
 
   constructor(private readonly tx: Tx) {
     this.checks = new CheckRepo(tx);
@@ -223,6 +230,7 @@ export class Repo {
     this.deadlines = new DeadlineRepo(tx);
     this.rewards = new RewardRepo(tx);
     this.oversight = new OversightRepo(tx);
+    this.ledger = new LedgerRepo(tx);
   }
 
   /** Whether the store answers (the health check). */
@@ -318,17 +326,25 @@ export class Repo {
   }
 
   /**
-   * Finds or creates the sender, refreshing the name and language the platform gave: one statement. The row is dated
-   * to the day only, so the sender table cannot say who first wrote to the bot around the time a tip came in.
+   * Finds or creates the sender, refreshing the name and language the platform gave, and reads their roles (as
+   * `grantsOf` does): one statement. The row is dated to the day only, so the sender table cannot say who first wrote
+   * to the bot around the time a tip came in.
    */
-  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow> {
-    const rows = await this.tx.$queryRaw<UserRow[]>`
-      INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
-      VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
-      ON CONFLICT (platform, "platformUserId") DO UPDATE
-        SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
-            lang = COALESCE("User".lang, EXCLUDED.lang)
-      RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"`;
+  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow & { grants: Grant[] }> {
+    const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[] })[]>`
+      WITH u AS (
+        INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
+        VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
+        ON CONFLICT (platform, "platformUserId") DO UPDATE
+          SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
+              lang = COALESCE("User".lang, EXCLUDED.lang)
+        RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"
+      )
+      SELECT u.*, COALESCE((
+        SELECT json_agg(json_build_object('role', g.role, 'unitPath', n.path, 'unitKind', n.kind) ORDER BY g.id)
+        FROM "RoleGrant" g JOIN "Unit" n ON n.id = g."unitId" WHERE g."userId" = u.id
+      ), '[]'::json) AS grants
+      FROM u`;
     return rows[0]!;
   }
 
@@ -362,9 +378,13 @@ export class Repo {
     return (await this.tx.chatBinding.deleteMany({ where: { platform, chatId } })).count > 0;
   }
 
+  /** Someone's roles with their units' paths and kinds: one statement (every report asks, to know its channel). */
   async grantsOf(userId: number): Promise<Grant[]> {
-    const rows = await this.tx.roleGrant.findMany({ where: { userId }, include: { unit: { select: { path: true, kind: true } } } });
-    return rows.map((g) => ({ role: g.role, unitPath: g.unit.path, unitKind: g.unit.kind }));
+    return this.tx.$queryRaw<Grant[]>`
+      SELECT g.role::text AS role, u.path AS "unitPath", u.kind::text AS "unitKind"
+      FROM "RoleGrant" g JOIN "Unit" u ON u.id = g."unitId"
+      WHERE g."userId" = ${userId}
+      ORDER BY g.id`;
   }
 
   async grantsWithUnits(userId: number): Promise<{ role: Role; unit: UnitRow }[]> {
@@ -442,6 +462,10 @@ export class Repo {
 
   async setUnitKind(unitId: number, kind: UnitKind): Promise<void> {
     await this.tx.unit.update({ where: { id: unitId }, data: { kind } });
+  }
+
+  async setUnitIndustry(unitId: number, industry: string | null): Promise<void> {
+    await this.tx.unit.update({ where: { id: unitId }, data: { industry } });
   }
 
   async findUnitByName(name: string): Promise<UnitRow | null> {
@@ -571,8 +595,8 @@ export class Repo {
       // A withdrawn report is gone from lists unless asked for by name (its history stays).
       ...(f.statuses ? { status: { in: f.statuses } } : { status: { not: "WITHDRAWN" } }),
       ...(f.level ? { level: f.level } : {}),
-      // A hazard made from a tip is nobody's report: it is not in its handler's "my reports".
-      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: "REPORT" } : {}),
+      // A hazard made from a tip is nobody's report: it is not in its handler's "my reports" (every other channel is).
+      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: { not: "TIP" } } : {}),
       ...(f.overdueBefore
         ? {
             status: { in: ["REPORTED", "CONFIRMED", "RECTIFYING"] },

@@ -92,14 +92,17 @@ export class RewardRepo {
       ORDER BY e.id`;
   }
 
-  /** The month's reporters under `paths`: confirmed reports by level (rejected ones never count). */
+  /**
+   * The month's reporters under `paths`: confirmed reports by level (rejected ones never count). The unit's own
+   * people's reports only — 随手拍 and 自查 — not a regulator's inspection findings (检查) nor hazards made from tips (举报).
+   */
   async honor(paths: string[], from: Date, to: Date): Promise<HonorRow[]> {
     return this.tx.$queryRaw<HonorRow[]>`
       SELECT u.id AS "userId", u."displayName" AS name, u."honorHidden" AS hidden,
              count(*) FILTER (WHERE h.level = 'GENERAL')::int AS general,
              count(*) FILTER (WHERE h.level = 'MAJOR')::int AS major
       FROM "Hazard" h JOIN "User" u ON u.id = h."reporterId" JOIN "Unit" n ON n.id = h."unitId"
-      WHERE h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)}
+      WHERE h."confirmedAt" >= ${utc(from)} AND h."confirmedAt" < ${utc(to)} AND h.source IN ('REPORT', 'SELF')
         AND n.path LIKE ANY (${paths.map((p) => p + "%")}::text[])
       GROUP BY u.id, u."displayName", u."honorHidden"
       ORDER BY count(*) FILTER (WHERE h.level = 'MAJOR') DESC, count(*) DESC, u.id`;

@@ -5,9 +5,10 @@ import { FluentResource, type Message } from "@fluent/bundle";
 import { describe, expect, test } from "vitest";
 import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../../src/core/i18n.ts";
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
-import { HAZARD_LEVELS, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNIT_KINDS } from "../../src/domain/types.ts";
+import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNIT_KINDS } from "../../src/domain/types.ts";
 import { STEPS } from "../../src/domain/obligations.ts";
 import { MENU } from "../../src/platforms/telegram/adapter.ts";
+import { LEDGER_COLUMNS } from "../../src/reports/ledger.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
 
 const prompts = new Prompts();
@@ -21,6 +22,7 @@ void _everyAction;
 const DYNAMIC: Record<string, readonly string[]> = {
   "status-": HAZARD_STATUSES,
   "level-": HAZARD_LEVELS,
+  "source-": HAZARD_SOURCES,
   "role-": [...ROLES.map((r) => r.toLowerCase()), "official-regulator", "official-enterprise"],
   "action-": ACTIONS,
   "event-": ["REPORTED", "DUAL_REPORT", ...ACTIONS.map((a) => a.toUpperCase())],
@@ -34,6 +36,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "step-": STEPS,
   "reminder-": STEPS,
   "tgcmd-": [...new Set(MENU.flatMap((m) => m.commands))],
+  "ledger-col-": LEDGER_COLUMNS,
 };
 
 function ftlFiles(lang: Lang): string[] {

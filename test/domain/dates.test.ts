@@ -4,6 +4,7 @@ import {
   monthRange,
   parseDate,
   parseMonth,
+  parsePeriod,
   shanghaiDate,
   shanghaiDateTime,
   shanghaiMonth,
@@ -194,5 +195,31 @@ describe("parseMonth", () => {
 
   test.each(["2026-13", "2026-00", "1999-12", "2101-01", "2026-11-01", "2026", "11月", "上个月", ""])("rejects %j", (input) => {
     expect(parseMonth(input)).toBeNull();
+  });
+});
+
+describe("parsePeriod", () => {
+  const today = "2026-11-10";
+  test.each([
+    ["2026-10", { from: "2026-10-01", to: "2026-10-31", label: "2026-10" }],
+    ["2026年2月", { from: "2026-02-01", to: "2026-02-28", label: "2026-02" }],
+    ["2024-02", { from: "2024-02-01", to: "2024-02-29", label: "2024-02" }],
+    ["2026-12", { from: "2026-12-01", to: "2026-12-31", label: "2026-12" }],
+    // A bare month is the latest one not after today: October this year, December last year.
+    ["10月", { from: "2026-10-01", to: "2026-10-31", label: "2026-10" }],
+    ["１１月", { from: "2026-11-01", to: "2026-11-30", label: "2026-11" }],
+    ["12月", { from: "2025-12-01", to: "2025-12-31", label: "2025-12" }],
+    ["2026", { from: "2026-01-01", to: "2026-12-31", label: "2026" }],
+    ["2025年", { from: "2025-01-01", to: "2025-12-31", label: "2025" }],
+    ["2026-01-01~2026-06-30", { from: "2026-01-01", to: "2026-06-30", label: "2026-01-01~2026-06-30" }],
+    ["2026-01-01 至 2026-06-30", { from: "2026-01-01", to: "2026-06-30", label: "2026-01-01~2026-06-30" }],
+    ["2026年1月1日到2026年3月31日", { from: "2026-01-01", to: "2026-03-31", label: "2026-01-01~2026-03-31" }],
+    ["2026-03-01～2026-03-01", { from: "2026-03-01", to: "2026-03-01", label: "2026-03-01~2026-03-01" }],
+  ])("%s", (input, period) => {
+    expect(parsePeriod(input, today)).toEqual(period);
+  });
+
+  test.each(["", "13月", "0月", "2026-13", "1999", "明年", "2026-06-30~2026-01-01", "2026-02-30~2026-03-01", "2026-01-01~", "重大"])("refuses %j", (input) => {
+    expect(parsePeriod(input, today)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { holdsRole, topUnits, type Grant } from "../../src/domain/permissions.ts";
+import { holdsRole, reportChannel, topUnits, type Grant } from "../../src/domain/permissions.ts";
 import { ROLES, type Role } from "../../src/domain/types.ts";
 
 // A small tree:   /1/ county ─┬─ /1/4/ enterprise ── /1/4/9/ workshop
@@ -144,4 +144,35 @@ test("a role reaches every depth below its unit", () => {
   for (const [i, path] of chain.entries()) {
     for (const below of chain.slice(i)) expect(holdsRole([{ role: "WORKER", unitPath: path }], below, "WORKER")).toBe(true);
   }
+});
+
+describe("reportChannel (来源渠道 of a report filed in a unit's group)", () => {
+  const county = (role: Role): Grant => ({ role, unitPath: COUNTY, unitKind: "REGULATOR" });
+  const enterprise = (role: Role): Grant => ({ role, unitPath: ENTERPRISE, unitKind: "ENTERPRISE" });
+
+  test("a worker's report is 随手拍", () => {
+    expect(reportChannel([], ENTERPRISE)).toBe("REPORT");
+    expect(reportChannel([enterprise("WORKER")], WORKSHOP)).toBe("REPORT");
+  });
+
+  test("the enterprise's own 安全管理员 or 主要负责人, at or above the unit: 自查", () => {
+    expect(reportChannel([enterprise("OFFICIAL")], ENTERPRISE)).toBe("SELF");
+    expect(reportChannel([enterprise("PRINCIPAL")], WORKSHOP)).toBe("SELF");
+    // A workshop's own safety manager reporting in the workshop.
+    expect(reportChannel([{ role: "OFFICIAL", unitPath: WORKSHOP, unitKind: "DEPARTMENT" }], WORKSHOP)).toBe("SELF");
+  });
+
+  test("not below their unit, not another enterprise's, not an admin's or a tip handler's grant", () => {
+    expect(reportChannel([{ role: "OFFICIAL", unitPath: WORKSHOP, unitKind: "DEPARTMENT" }], ENTERPRISE)).toBe("REPORT");
+    expect(reportChannel([{ role: "OFFICIAL", unitPath: SIBLING, unitKind: "ENTERPRISE" }], ENTERPRISE)).toBe("REPORT");
+    expect(reportChannel([enterprise("ADMIN"), enterprise("TIP_HANDLER")], ENTERPRISE)).toBe("REPORT");
+  });
+
+  test("监管人员 of a regulator over the unit: 检查, also when they hold an enterprise role there", () => {
+    expect(reportChannel([county("OFFICIAL")], WORKSHOP)).toBe("INSPECTION");
+    expect(reportChannel([county("OFFICIAL"), enterprise("OFFICIAL")], ENTERPRISE)).toBe("INSPECTION");
+    // Another county's inspector reporting here is a 随手拍 like anyone's; so is a regulator's tip handler.
+    expect(reportChannel([{ role: "OFFICIAL", unitPath: OTHER_COUNTY, unitKind: "REGULATOR" }], ENTERPRISE)).toBe("REPORT");
+    expect(reportChannel([county("TIP_HANDLER")], ENTERPRISE)).toBe("REPORT");
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { pino } from "pino";
 import { randomUUID } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
 import { createFixture, seedTree } from "../helpers.ts";
 import { Router } from "../../src/platforms/router.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
@@ -101,6 +102,30 @@ describe("the router", () => {
       // A normal-lane command, which the log records, is counted.
       await router.handle({ ...tipster("我的身份"), chatId: "车间群", chatType: "group", sender: { id: "张三", name: "张三" } });
       expect(await total()).toEqual({ updates: 1, replies: 1, timed: 1 });
+    } finally {
+      await f.close();
+    }
+  });
+
+  test("an export's answer goes out at once, its file when written (from disk, removed after); counted once", async () => {
+    const f = await createFixture();
+    try {
+      await seedTree(f);
+      await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关");
+      const sent: { text: string; file: string | null; bytes: number }[] = [];
+      const adapter: ChatAdapter = {
+        platform: "console",
+        start: async () => {},
+        stop: async () => {},
+        send: async (m) => void sent.push({ text: m.text, file: m.file?.path ?? null, bytes: m.file?.path ? statSync(m.file.path).size : 0 }),
+      };
+      const metrics = new Metrics();
+      const router = new Router([adapter], f.app.bot, pino({ level: "silent" }), metrics);
+      await router.handle({ platform: "console", chatId: "车间群", chatType: "group", messageId: randomUUID(), sender: { id: "李主任", name: "李主任" }, text: "导出台账", attachments: [] });
+      expect(sent.map((s) => s.text)).toEqual([expect.stringContaining("正在生成"), "“城关化工厂”隐患台账（全部期间）：共 1 条。"]);
+      expect(sent[1]!.bytes).toBeGreaterThan(1000);
+      expect(existsSync(sent[1]!.file!)).toBe(false);
+      expect(await metrics.updates.get()).toMatchObject({ values: [{ value: 1 }] });
     } finally {
       await f.close();
     }

@@ -10,6 +10,7 @@ import { oneOff } from "../obligations.ts";
 import type { Feature } from "../bot.ts";
 import { countedFrom, statisticsTable } from "../../reports/gather.ts";
 import { renderTrend } from "../../reports/trend.ts";
+import { ledger } from "./ledger.ts";
 import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 
 /** Whether a unit receives an obligation: a named receiver, or (by default) any unit with units below it. */
@@ -297,6 +298,9 @@ async function recordProblem(ctx: Ctx, unit: UnitRow, campaign: Campaign, month:
 const CLEAR_WORDS = ["清空", "删除", "clear"];
 
 async function exportTable(ctx: Ctx, args: string): Promise<void> {
+  // `导出 台账 …` is the ledger, as `导出台账 …` is.
+  const { ref, rest } = firstWord(args);
+  if (ref && ["台账", "隐患台账", "ledger"].includes(ref.toLowerCase())) return ledger(ctx, rest);
   const units = await ctx.officialUnits();
   const arg = words(args)[0];
   const month = arg ? parseMonth(arg) : shanghaiMonth(ctx.now);

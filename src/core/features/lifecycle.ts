@@ -30,7 +30,8 @@ function note(text: string): string | null {
 
 /**
  * Applies one lifecycle step: refuses a step the status does not allow (saying which are), records the event,
- * and tells the reporter in the chat where they reported (a hazard made from a tip has no reporter to tell).
+ * and tells the reporter in the chat where they reported, whatever the channel (a hazard made from a tip has no
+ * reporter to tell).
  */
 async function apply(
   ctx: Ctx,
@@ -61,7 +62,7 @@ async function apply(
   // Another official moved it between our read and our write: nothing was changed; say so.
   if (!ok) throw new Refusal("refuse-concurrent", { number: numberOf(h) });
   const number = numberOf(h);
-  if (h.source === "REPORT") {
+  if (h.source !== "TIP") {
     ctx.notify(
       { platform: h.platform, chatId: h.chatId, replyToMessageId: h.messageId },
       h.chatLang,
@@ -148,7 +149,7 @@ async function duplicate(ctx: Ctx, args: string): Promise<void> {
 async function withdraw(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const h = await visibleHazard(ctx, ref, "usage-withdraw");
-  if (h.reporterId !== ctx.user.id || h.source !== "REPORT") throw new Refusal("refuse-withdraw-not-yours", { number: numberOf(h) });
+  if (h.reporterId !== ctx.user.id || h.source === "TIP") throw new Refusal("refuse-withdraw-not-yours", { number: numberOf(h) });
   if (h.status !== "REPORTED") throw new Refusal("refuse-withdraw-late", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
   const number = await apply(ctx, h, "withdraw", {}, note(rest));
   ctx.reply("withdrawn", { number });

@@ -34,14 +34,14 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   const h = await visibleHazard(ctx, words(args)[0], "usage-status");
   const events = await ctx.repo.events(h.id, 12);
   const history = events
-    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("source-TIP") : ctx.t("actor-system")), note: e.note ?? "none" }))
+    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("actor-tip-desk") : ctx.t("actor-system")), note: e.note ?? "none" }))
     .join("\n");
   const lines = [
     ctx.t("status-head", { number: numberOf(h), unit: h.unit.name }),
     ctx.t("status-state", { status: ctx.t(`status-${h.status}`), level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none") }),
   ];
   if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested"));
-  if (h.source === "TIP") lines.push(ctx.t("status-source-tip"));
+  lines.push(ctx.t("status-source", { source: ctx.t(`source-${h.source}`) }));
   if (h.fixedOnSpot) lines.push(ctx.t("status-fixed-on-spot"));
   if (h.duplicateOfId !== null) lines.push(ctx.t("status-duplicate-of", { original: numberOf({ year: h.year, id: h.duplicateOfId }) }));
   lines.push(ctx.t("status-text", { text: h.description }));

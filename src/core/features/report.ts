@@ -1,6 +1,7 @@
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators, shortStandard } from "../../domain/major-hazard.ts";
+import { reportChannel } from "../../domain/permissions.ts";
 import type { ConversationRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
@@ -43,6 +44,8 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): 
     attachments: draft.attachments,
     indicators: matched.map((m) => m.id),
     reportedAt: ctx.now,
+    // 随手拍, 自查 or 检查, by who files it, as they stand now (a later grant does not rewrite it).
+    source: reportChannel(await ctx.grants(), binding.unit.path),
   });
   const number = formatHazardNumber(year, id);
   if (onTheSpot) {

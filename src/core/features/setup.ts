@@ -81,6 +81,26 @@ async function unitKind(ctx: Ctx, args: string): Promise<void> {
   ctx.reply("unit-kind-done", { unit: unit.name, kind: ctx.t(`unit-kind-${kind}`) });
 }
 
+const MAX_INDUSTRY = 20;
+const NO_INDUSTRY = ["无", "没有", "清除", "none", "-"];
+
+/** `单位行业 名称 行业`: the unit's industry (行业), the 台账's column; `无` clears it. Units below without one share it. */
+async function unitIndustry(ctx: Ctx, args: string): Promise<void> {
+  const all = words(args);
+  const word = all.at(-1);
+  if (!word || all.length < 2) throw new Refusal("usage-unit-industry");
+  const unit = await unitNamed(ctx, all.slice(0, -1).join(" "));
+  await ctx.require("ADMIN", unit);
+  if (NO_INDUSTRY.includes(word.toLowerCase())) {
+    await ctx.repo.setUnitIndustry(unit.id, null);
+    ctx.reply("unit-industry-cleared", { unit: unit.name });
+    return;
+  }
+  if ([...word].length > MAX_INDUSTRY) throw new Refusal("refuse-too-long", { limit: MAX_INDUSTRY });
+  await ctx.repo.setUnitIndustry(unit.id, word);
+  ctx.reply("unit-industry-done", { unit: unit.name, industry: word });
+}
+
 async function units(ctx: Ctx): Promise<void> {
   const roots = ctx.isSuperAdmin ? ["/"] : topUnits(await ctx.grants(), "OFFICIAL");
   if (roots.length === 0) throw new Refusal("refuse-role", { role: ctx.t("role-official"), unit: ctx.binding?.unit.name ?? "—" });
@@ -90,7 +110,7 @@ async function units(ctx: Ctx): Promise<void> {
     return;
   }
   const depth0 = Math.min(...all.map((u) => u.path.split("/").length));
-  const lines = all.map((u) => `${"  ".repeat(u.path.split("/").length - depth0)}· ${u.name}（${ctx.t(`unit-kind-${u.kind}`)}）`);
+  const lines = all.map((u) => `${"  ".repeat(u.path.split("/").length - depth0)}· ${u.name}（${ctx.list([ctx.t(`unit-kind-${u.kind}`), ...(u.industry ? [u.industry] : [])])}）`);
   ctx.reply("units-list", { list: lines.join("\n") });
 }
 
@@ -202,5 +222,5 @@ async function groupLang(ctx: Ctx, args: string): Promise<void> {
 
 /** Set-up: the first admin, units, chat bindings, roles, and a person's own settings. */
 export const setup: Feature = {
-  commands: { claim, "unit-add": unitAdd, "unit-kind": unitKind, units, bind, unbind, grant, revoke, whoami, lang, "group-lang": groupLang },
+  commands: { claim, "unit-add": unitAdd, "unit-kind": unitKind, "unit-industry": unitIndustry, units, bind, unbind, grant, revoke, whoami, lang, "group-lang": groupLang },
 };

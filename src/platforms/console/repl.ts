@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -45,10 +45,11 @@ export class ConsoleRepl implements ChatAdapter {
 
   async send(msg: OutgoingMessage): Promise<void> {
     let saved: string | undefined;
-    if (msg.file?.data) {
+    if (msg.file?.data || msg.file?.path) {
       mkdirSync(this.opts.outbox, { recursive: true });
       saved = path.join(this.opts.outbox, msg.file.filename);
-      writeFileSync(saved, msg.file.data);
+      if (msg.file.data) writeFileSync(saved, msg.file.data);
+      else copyFileSync(msg.file.path!, saved);
     } else if (msg.file?.ref) {
       saved = msg.file.ref;
     }

@@ -27,7 +27,7 @@ export interface TelegramOptions {
 /** Commands shown in Telegram's menu, per kind of chat; descriptions come from prompts (`tgcmd-<name>`). */
 export const MENU: { scope: "all_private_chats" | "all_group_chats"; commands: CommandName[] }[] = [
   { scope: "all_private_chats", commands: ["tip", "tip-status", "tip-reply", "tip-claim", "status", "mine", "tips", "deadlines", "help", "lang", "cancel"] },
-  { scope: "all_group_chats", commands: ["report", "check", "checklist", "checks", "status", "withdraw", "mine", "stats", "list", "overdue", "submitted", "export", "help"] },
+  { scope: "all_group_chats", commands: ["report", "check", "checklist", "checks", "status", "withdraw", "mine", "stats", "list", "overdue", "submitted", "export", "ledger", "help"] },
 ];
 
 /**
@@ -143,7 +143,8 @@ export class TelegramAdapter implements ChatAdapter {
     const file = msg.file;
     let text = msg.text;
     if (file) {
-      const input = file.data ? new InputFile(file.data, file.filename) : file.ref!;
+      // A file on disk is streamed from there (a large export), never read whole into memory.
+      const input = file.data ? new InputFile(file.data, file.filename) : file.path ? new InputFile(file.path, file.filename) : file.ref!;
       try {
         if (file.kind === "photo") await this.bot.api.sendPhoto(msg.chatId, input, { caption: msg.text, ...reply });
         else await this.bot.api.sendDocument(msg.chatId, input, { caption: msg.text, ...reply });

@@ -135,6 +135,8 @@ export class WechatAdapter implements ChatAdapter {
     try {
       if (msg.file?.data) {
         await target.say(FileBox.fromBuffer(Buffer.from(msg.file.data), msg.file.filename));
+      } else if (msg.file?.path) {
+        await target.say(FileBox.fromFile(msg.file.path, msg.file.filename));
       } else if (msg.file?.ref) {
         const original = await this.bot.Message.find({ id: msg.file.ref });
         if (original) await original.forward(target);

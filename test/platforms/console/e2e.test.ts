@@ -166,6 +166,13 @@ describe("files on the console", () => {
     const saved = /📎 (\S+\.xlsx)/.exec(out)![1]!;
     expect(saved.startsWith(path.join(dataDir, "outbox"))).toBe(true);
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe("PK"); // a zip: the .xlsx container
+    // The ledger is written after the message's commit to a temporary file, which the console copies to the outbox.
+    await p.ask("报隐患 配电箱门未关", /admin@车间群> $/m);
+    const ledger = await p.ask("导出台账", /admin@车间群> $/m);
+    expect(ledger).toMatch(/正在生成“城关化工厂”隐患台账[\s\S]*共 1 条/);
+    const ledgerFile = /📎 (\S+台账\S*\.xlsx)/.exec(ledger)![1]!;
+    expect(ledgerFile.startsWith(path.join(dataDir, "outbox"))).toBe(true);
+    expect(readFileSync(ledgerFile).subarray(0, 2).toString()).toBe("PK");
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
     // A year the holiday calendar lacks is logged at start once it matters (this year, or the next from 1 December).
