@@ -202,6 +202,11 @@ export class CheckRepo {
     return (await this.tx.checkAnswer.createMany({ data: [a], skipDuplicates: true })).count === 1;
   }
 
+  /** Whether a hazard was filed from an abnormal answer of a round (a finding, not someone's own report). */
+  async isFinding(hazardId: number): Promise<boolean> {
+    return (await this.tx.checkAnswer.findFirst({ where: { hazardId }, select: { roundId: true } })) !== null;
+  }
+
   async linkHazard(roundId: number, position: number, hazardId: number): Promise<void> {
     await this.tx.checkAnswer.update({ where: { roundId_position: { roundId, position } }, data: { hazardId } });
   }

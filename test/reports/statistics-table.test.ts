@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
-import { createFixture, numberIn, type Fixture } from "../helpers.ts";
+import { createFixture, fileTip, numberIn, seedTree, type Fixture } from "../helpers.ts";
 import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
 
@@ -263,3 +263,79 @@ describe("reminders attach the table of their campaign", () => {
     expect(nov.getCell("B5").value).toBe("重大事故隐患排查整治情况");
   });
 });
+
+/** Seed 003 attaches no form: the campaign file's table reports what the notice asks for, in its words. */
+const SEED_003_TEXT: [string, string][] = [
+  ["A1:I1", "安全生产治本攻坚三年行动统计表"],
+  ["A4", "序号"],
+  ["B4", "情况分类"],
+  ["C4:I4", "主要内容"],
+  ["A5:A7", "1"],
+  ["B5:B7", "重大事故隐患排查整治情况"],
+  ["C5:C6", "排查(项)"],
+  ["D5:F5", "其中"],
+  ["D6", "企业自查上报"],
+  ["E6", "督导检查发现"],
+  ["F6", "群众举报查实"],
+  ["G5:G6", "已整改(项)"],
+  ["H5:H6", "整改率(%)"],
+  ["I5:I6", "挂牌督办(项)"],
+  ["B8:B9", "一般事故隐患排查整治情况"],
+  ["C10:D10", "主要负责人带队检查(次)"],
+  ["E10:F10", "安全生产专题培训(场)"],
+  ["G10:I10", "疏散逃生演练(次)"],
+  ["B12:B13", "约谈、通报、曝光情况"],
+  ["C12:D12", "约谈(次)"],
+  ["E12:F12", "通报(次)"],
+  ["G12:I12", "曝光(次)"],
+  ["B14:B17", "存在的主要问题及整改情况"],
+];
+
+describe("seed 003's 治本攻坚 campaign table", () => {
+  test("major hazards by channel (企业自查上报, 督导检查发现, 群众举报查实), counted from 2024-05-06", async () => {
+    f = await createFixture({ now: "2026-11-05T02:00:00Z" });
+    await seedTree(f);
+    await f.chat.as("admin").in("县局群").say("授权 举报处理人 王局长");
+    const li = f.chat.as("李主任").in("车间群");
+    const county = f.chat.as("王局长");
+    const worker = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 储罐区安全阀被拆除"));
+    const own = numberIn(await li.say("报隐患 液氨储罐无泄漏报警装置"));
+    const inspected = numberIn(await county.in("车间群").say("报隐患 可燃气体报警器停用"));
+    const general = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关"));
+    for (const n of [worker, own, inspected]) await li.say(`确认 ${n} 重大 2026-12-31`);
+    await li.say(`确认 ${general} 一般`);
+    await county.in("县局群").say(`挂牌 ${inspected} 县应急管理局 2026-12-31`);
+    const { number } = await fileTip(f, "举报人小王");
+    await county.say(`举报核查 ${number} 属实 现场查实`);
+    const tipHazard = numberIn(await county.say(`举报转隐患 ${number} 城关化工厂 仓库危化品未设泄漏报警`));
+    await li.say(`确认 ${tipHazard} 重大 2026-12-31`);
+    await li.say(`整改方案 ${worker} 责任人:张三 措施:复装安全阀 资金:1 期限:2026-11-20 预案:停用储罐`);
+    await li.say(`已整改 ${worker}`);
+    await li.say("录入 带队检查=1 培训=2 演练=1");
+    expect(await li.say("录入 约谈=1")).toEqual([expect.stringContaining("监管部门自己的执法数字")]);
+    await county.in("县局群").say("录入 约谈=2 通报=1 曝光=1");
+
+    const [out] = await county.in("县局群").send("导出统计表 2026-11");
+    const book = await read(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["汇总", "县应急管理局", "城关化工厂"]);
+    for (const ws of book.worksheets) expectForm(ws, SEED_003_TEXT.concat([["A2:B2", "填报单位:"], ["A3:B3", "填报时间:"]]), REST_003, "1:4");
+    const cells = (sheet: string, at: string[]) => at.map((a) => book.getWorksheet(sheet)!.getCell(a).value);
+    // 排查 4 = 自查上报 2 (the worker's and the safety manager's) + 督导检查 1 + 举报查实 1; 已整改 1; 挂牌督办 1.
+    expect(cells("城关化工厂", ["C7", "D7", "E7", "F7", "G7", "H7", "I7"])).toEqual([4, 2, 1, 1, 1, 25, 1]);
+    expect(cells("汇总", ["C7", "D7", "E7", "F7", "G7", "H7", "I7"])).toEqual([4, 2, 1, 1, 1, 25, 1]);
+    expect(cells("汇总", ["C9", "E9", "G9"])).toEqual([1, 0, 0]);
+    expect(cells("城关化工厂", ["C11", "E11", "G11", "C13"])).toEqual([1, 2, 1, null]);
+    expect(cells("汇总", ["C11", "E11", "G11", "C13", "E13", "G13"])).toEqual([1, 2, 1, 2, 1, 1]);
+    expect(book.getWorksheet("汇总")!.headerFooter.oddFooter).toContain("2024-05-06");
+  });
+});
+
+/** The value cells of seed 003's table and the fields outside the frame, for the merged-range check. */
+const REST_003: Record<string, string> = {
+  unit: "C2:E2", filledOn: "C3:E3", contact: "C19:D19", phone: "F19:G19", notes: "A20:I20", contactLabel: "A19:B19",
+  s1: "E15:F15", m1: "G15:I15", s2: "E16:F16", m2: "G16:I16", s3: "E17:F17", m3: "G17:I17",
+  a1: "C15:D15", a2: "C16:D16", a3: "C17:D17", h1: "C14:D14", h2: "E14:F14", h3: "G14:I14",
+  n2: "A8:A9", n3: "A10:A11", n4: "A12:A13", n5: "A14:A17", g1: "C8:D8", g2: "E8:F8", g3: "G8:I8",
+  gv1: "C9:D9", gv2: "E9:F9", gv3: "G9:I9", b3: "B10:B11", v1: "C11:D11", v2: "E11:F11", v3: "G11:I11",
+  v4: "C13:D13", v5: "E13:F13", v6: "G13:I13",
+};

@@ -48,8 +48,9 @@ async function tellReporter(ctx: Ctx, h: HazardRow, rules: ReportRewardRules, id
  */
 export async function rewardConfirmed(ctx: Ctx, h: HazardRow, level: HazardLevel): Promise<string | null> {
   // A hazard made from a tip is nobody's report; a regulator's staff report as part of their duty (unless configured),
-  // and so does whoever answers a self-inspection round (自查): its abnormal items are the round's findings.
-  if (h.source === "TIP" || h.source === "SELF") return null;
+  // and so does whoever answers a self-inspection round: its abnormal items are the round's findings. (An enterprise's
+  // own people reporting as they go, 自查 too, earn as workers do.)
+  if (h.source === "TIP" || (await isRoundFinding(ctx, h))) return null;
   if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(h.reporterId))) return null;
   const { rules } = await rulesOf(ctx, h.unit);
   const month = shanghaiMonth(ctx.now);
@@ -67,13 +68,15 @@ export async function rewardConfirmed(ctx: Ctx, h: HazardRow, level: HazardLevel
   return lines.filter((l): l is string => l !== null).join("\n") || null;
 }
 
+const isRoundFinding = async (ctx: Ctx, h: HazardRow) => h.source === "SELF" && (await ctx.repo.checks.isFinding(h.id));
+
 /** Whether `a` was reported before `b` (at the same instant, the lower number first). */
 const earlier = (a: { reportedAt: Date; id: number }, b: { reportedAt: Date; id: number }) =>
   a.reportedAt < b.reportedAt || (a.reportedAt.getTime() === b.reportedAt.getTime() && a.id < b.id);
 
 /** The first reporter's bonus, once per hazard, under the rules of the original's unit. */
 async function grantFirst(ctx: Ctx, original: HazardRow): Promise<string | null> {
-  if (original.source === "TIP" || original.source === "SELF") return null;
+  if (original.source === "TIP" || (await isRoundFinding(ctx, original))) return null;
   if (ctx.deps.config.SENTINEL_REWARD_REGULATOR_STAFF === "off" && isRegulatorStaff(await ctx.repo.grantsOf(original.reporterId))) return null;
   const { rules } = await rulesOf(ctx, original.unit);
   if (rules.firstBonus <= 0) return null;
