@@ -40,7 +40,7 @@ async function status(ctx: Ctx, args: string): Promise<void> {
     ctx.t("status-head", { number: numberOf(h), unit: h.unit.name }),
     ctx.t("status-state", { status: ctx.t(`status-${h.status}`), level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none") }),
   ];
-  if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested"));
+  if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested", { role: ctx.roleName("OFFICIAL", h.unit.kind) }));
   lines.push(ctx.t("status-source", { source: ctx.t(`source-${h.source}`) }));
   if (h.fixedOnSpot) lines.push(ctx.t("status-fixed-on-spot"));
   if (h.duplicateOfId !== null) lines.push(ctx.t("status-duplicate-of", { original: numberOf({ year: h.year, id: h.duplicateOfId }) }));
