@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./dates.ts";
+import { lastDayOf, toHalfWidth } from "./dates.ts";
 import type { Obligation } from "./obligations.ts";
 
 /**
@@ -140,15 +140,9 @@ export function campaignOn<C extends Pick<Campaign, "start">>(campaigns: readonl
   return found;
 }
 
-/** The last day of `YYYY-MM`. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-}
-
 /** The campaign a month's table belongs to: the one in force at the month's end. */
 export function campaignOfMonth<C extends Pick<Campaign, "start">>(campaigns: readonly C[], month: string): C {
-  return campaignOn(campaigns, monthEnd(month));
+  return campaignOn(campaigns, lastDayOf(month));
 }
 
 /** A figure's recorded values of one unit, month → value. */

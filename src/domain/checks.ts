@@ -1,5 +1,5 @@
 import { isWorkingDay, workingDayAfter, type HolidayCalendar } from "./calendar.ts";
-import { addDays, toHalfWidth } from "./dates.ts";
+import { addDays, parsePeriod, toHalfWidth } from "./dates.ts";
 
 /**
  * 日周月排查: a unit's self-inspection rounds. Pure: the periods of each frequency, the day a round is posted and its
@@ -205,19 +205,10 @@ export function parseFrequency(word: string | undefined): Frequency | null {
 }
 
 /** A period for `检查情况`: `2026-11`, `2026-Q4`, `2026`, `2026-W48` → its first and last day. */
-export function parseCheckPeriod(input: string): { first: string; last: string; label: string } | null {
-  const s = toHalfWidth(input).trim().toUpperCase().replace(/年|\//g, "-").replace(/月$/, "");
-  let m = /^(\d{4})$/.exec(s);
-  if (m) return { first: `${m[1]}-01-01`, last: `${m[1]}-12-31`, label: m[1]! };
-  m = /^(\d{4})-?Q([1-4])$/.exec(s);
-  if (m) {
-    const r = periodRange("QUARTERLY", `${m[1]}-${pad((Number(m[2]) - 1) * 3 + 1)}-01`);
-    return { ...r, label: `${m[1]}-Q${m[2]}` };
-  }
-  m = /^(\d{4})-(\d{1,2})$/.exec(s);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
-    const month = `${m[1]}-${pad(Number(m[2]))}`;
-    return { ...periodRange("MONTHLY", `${month}-01`), label: month };
-  }
-  return null;
+export function parseCheckPeriod(input: string, today: string): { first: string; last: string; label: string } | null {
+  // A quarter is this report's own; months, years and ranges are written as everywhere else (see `parsePeriod`).
+  const q = /^(\d{4})-?Q([1-4])$/.exec(toHalfWidth(input).trim().toUpperCase());
+  if (q) return { ...periodRange("QUARTERLY", `${q[1]}-${pad((Number(q[2]) - 1) * 3 + 1)}-01`), label: `${q[1]}-Q${q[2]}` };
+  const p = parsePeriod(input, today);
+  return p && { first: p.from, last: p.to, label: p.label };
 }

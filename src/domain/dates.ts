@@ -91,7 +91,8 @@ export interface Period {
   label: string;
 }
 
-function lastDayOf(month: string): string {
+/** The last day of `YYYY-MM`. */
+export function lastDayOf(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`, -1);
 }

@@ -1,5 +1,5 @@
-import { monthRange } from "../domain/dates.ts";
-import { campaignOfMonth, figureTotal, monthEnd, problemKey, sumValues, type Campaign, type CountName, type ProblemItem } from "../domain/campaign.ts";
+import { lastDayOf, monthRange } from "../domain/dates.ts";
+import { campaignOfMonth, figureTotal, problemKey, sumValues, type Campaign, type CountName, type ProblemItem } from "../domain/campaign.ts";
 import { rectificationRate, type HazardStats } from "../domain/stats.ts";
 import type { BotDeps } from "../core/context.ts";
 import type { Lang } from "../core/i18n.ts";
@@ -127,6 +127,6 @@ export async function statisticsTable(
     sheets.push(all);
   }
   if (!opts.summaryOnly) for (const u of units) sheets.push(await sheetOf(u, units.length > 1, u.name));
-  const data = await buildTable({ campaign, filledOn: today, footer: t("xlsx-footer", { since, until: monthEnd(month) }), sheets });
+  const data = await buildTable({ campaign, filledOn: today, footer: t("xlsx-footer", { since, until: lastDayOf(month) }), sheets });
   return { filename: `${t("xlsx-filename", { unit: unit.name, month })}.xlsx`, data };
 }

@@ -72,9 +72,9 @@ describe("answers as people type them", () => {
     expect(parseTimeOfDay("08:30")).toBe(510);
     expect(parseTimeOfDay("8点半")).toBe(510);
     expect(parseTimeOfDay("25:00")).toBeNull();
-    expect(parseCheckPeriod("2026-Q4")).toEqual({ first: "2026-10-01", last: "2026-12-31", label: "2026-Q4" });
-    expect(parseCheckPeriod("2026年2月")).toEqual({ first: "2026-02-01", last: "2026-02-28", label: "2026-02" });
-    expect(parseCheckPeriod("下个月")).toBeNull();
+    expect(parseCheckPeriod("2026-Q4", "2026-11-24")).toEqual({ first: "2026-10-01", last: "2026-12-31", label: "2026-Q4" });
+    expect(parseCheckPeriod("2026年2月", "2026-11-24")).toEqual({ first: "2026-02-01", last: "2026-02-28", label: "2026-02" });
+    expect(parseCheckPeriod("下个月", "2026-11-24")).toBeNull();
     expect(rate(1, 3)).toBe(33.3);
     expect(rate(0, 0)).toBeNull();
   });

@@ -413,7 +413,7 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
 
 /** The period asked for (default: this month), as instants and a label. */
 function periodArg(ctx: Ctx, word: string | undefined): { from: Date; to: Date; label: string } {
-  const p = parseCheckPeriod(word ?? shanghaiMonth(ctx.now));
+  const p = parseCheckPeriod(word ?? shanghaiMonth(ctx.now), ctx.today);
   if (!p) throw new Refusal("checks-usage");
   return { from: startOfShanghaiDay(p.first), to: startOfShanghaiDay(addDays(p.last, 1)), label: p.label };
 }
