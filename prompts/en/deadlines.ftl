@@ -65,6 +65,7 @@ record-problem-cleared = Cleared the entries under "{ $aspect }" for "{ $unit }"
 
 export-usage = Usage: /export [2026-11]
 export-done = The statistics table of "{ $unit }" for { $month }:
+export-failed = The statistics table of "{ $unit }" for { $month } could not be built. Please try again later, or tell an admin if it keeps failing.
 xlsx-filename = statistics-{ $unit }-{ $month }
 xlsx-summary-sheet = Summary
 xlsx-footer = Hazards counted from { $since } to { $until }

@@ -339,3 +339,17 @@ const REST_003: Record<string, string> = {
   gv1: "C9:D9", gv2: "E9:F9", gv3: "G9:I9", b3: "B10:B11", v1: "C11:D11", v2: "E11:F11", v3: "G11:I11",
   v4: "C13:D13", v5: "E13:F13", v6: "G13:I13",
 };
+
+describe("导出统计表 after the commit", () => {
+  test("a table that cannot be built gets a clear answer, not an internal error, and the chat goes on", async () => {
+    f = await createFixture({ now: "2026-11-05T02:00:00Z" });
+    await seedTree(f);
+    const county = f.chat.as("王局长").in("县局群");
+    const campaigns = f.app.deps.campaigns;
+    f.app.deps.campaigns = []; // nothing to build the table from: the job fails after the commit
+    expect(await county.say("导出统计表 2026-11")).toEqual([expect.stringContaining("统计表生成失败，请稍后重试")]);
+    f.app.deps.campaigns = campaigns;
+    const [out] = await county.send("导出统计表 2026-11");
+    expect(out!.file!.filename).toBe("统计表-县应急管理局-2026-11.xlsx");
+  });
+});

@@ -305,15 +305,22 @@ async function exportTable(ctx: Ctx, args: string): Promise<void> {
   const arg = words(args)[0];
   const month = arg ? parseMonth(arg) : shanghaiMonth(ctx.now);
   if (!month) throw new Refusal("export-usage");
-  for (const unit of units) {
-    const file = await statisticsTable(ctx.deps, ctx.repo, unit, month, ctx.lang, ctx.today);
-    ctx.out.push({
-      platform: ctx.msg.platform,
-      chatId: ctx.msg.chatId,
-      text: ctx.t("export-done", { unit: unit.name, month }),
-      file: { kind: "document", filename: file.filename, data: file.data },
-    });
-  }
+  // Built after the message's commit, outside its transaction: a whole county's table must not hold every other message.
+  const { deps, lang, today } = ctx;
+  const to = { platform: ctx.msg.platform, chatId: ctx.msg.chatId };
+  const t = (id: string, a?: Record<string, string | number>) => deps.prompts.t(lang, id, a);
+  ctx.afterCommit(async (send) => {
+    for (const unit of units) {
+      try {
+        const file = await deps.store.transaction((repo) => statisticsTable(deps, repo, unit, month, lang, today));
+        const failed = t("file-not-sent", { filename: file.filename });
+        await send([{ ...to, text: t("export-done", { unit: unit.name, month }), file: { kind: "document", filename: file.filename, data: file.data, failed } }]);
+      } catch (err) {
+        deps.log.error({ module: "export", op: "table", err }, "statistics table not built");
+        await send([{ ...to, text: t("export-failed", { unit: unit.name, month }) }]);
+      }
+    }
+  });
 }
 
 async function trend(ctx: Ctx): Promise<void> {
