@@ -9,16 +9,18 @@ import { startScheduler } from "./reminders/scheduler.ts";
 import { yearsToAskFor } from "./domain/calendar.ts";
 import { shanghaiDate } from "./domain/dates.ts";
 import type { ChatAdapter } from "./core/messages.ts";
-import { TelegramAdapter } from "./platforms/telegram/adapter.ts";
-import { WechatAdapter } from "./platforms/wechat/adapter.ts";
 import { Router } from "./platforms/router.ts";
 import { Metrics } from "./ops/metrics.ts";
 import { startOpsServer } from "./ops/http.ts";
 
-/** The platforms the environment configures; none means the console. */
-function platformsFrom(config: Config, app: App, log: Logger): ChatAdapter[] {
+/**
+ * The platforms the environment configures; none means the console. Each platform's libraries load only when it is
+ * configured (Wechaty's alone took a second and 50 MB at every start of a console or Telegram bot).
+ */
+async function platformsFrom(config: Config, app: App, log: Logger): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { TelegramAdapter } = await import("./platforms/telegram/adapter.ts");
     adapters.push(
       new TelegramAdapter({
         token: config.TELEGRAM_BOT_TOKEN,
@@ -33,6 +35,7 @@ function platformsFrom(config: Config, app: App, log: Logger): ChatAdapter[] {
     );
   }
   if (config.WECHATY_PUPPET) {
+    const { WechatAdapter } = await import("./platforms/wechat/adapter.ts");
     adapters.push(
       new WechatAdapter({
         puppet: config.WECHATY_PUPPET as never,
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
   const metrics = new Metrics();
 
-  let adapters = platformsFrom(config, app, log);
+  let adapters = onConsole ? [] : await platformsFrom(config, app, log);
   if (onConsole) {
     const speaker = config.SENTINEL_ADMINS.find((a) => a.startsWith("console:"))?.slice("console:".length) ?? "admin";
     adapters = [new ConsoleRepl({ input: process.stdin, output: process.stdout, speaker, say, outbox: path.join(config.DATA_DIR, "outbox") })];

@@ -1,5 +1,6 @@
 import { neededHeight } from "./table.ts";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.ts";
 import { shanghaiDateTime } from "../domain/dates.ts";
 import type { AnswerRow, ChecklistItemRow, RoundRow } from "../store/index.ts";
 
@@ -55,7 +56,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
 /** 检查清单 and 检查记录 of one unit for a period, as .xlsx: the list (basis, major-hazard link, responsible) and every answer. */
 export async function checklistWorkbook(input: ChecklistWorkbookInput): Promise<Uint8Array> {
   const { t } = input;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = "Sentinel";
   const none = t("xlsx-none");
   sheet(

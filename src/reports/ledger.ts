@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.ts";
 import { addDays, shanghaiDate, startOfShanghaiDay, type Period } from "../domain/dates.ts";
 import { formatHazardNumber } from "../domain/hazard-number.ts";
 import type { LedgerHazard, LedgerQuery, LedgerUnit, Store } from "../store/index.ts";
@@ -188,7 +189,7 @@ export async function writeLedger(r: LedgerRequest): Promise<{ rows: number; pag
     to: r.period ? startOfShanghaiDay(addDays(r.period.to, 1)) : null,
   };
   const columns = ledgerColumns(r.majorOnly);
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: r.file, useStyles: true, useSharedStrings: false });
+  const book = new (await loadExcel()).stream.xlsx.WorkbookWriter({ filename: r.file, useStyles: true, useSharedStrings: false });
   book.creator = "Sentinel";
   const sheet = book.addWorksheet(sheetName(t(r.majorOnly ? "ledger-sheet-major" : "ledger-sheet"), new Set()), {
     views: [{ state: "frozen", xSplit: 1, ySplit: 2 }],

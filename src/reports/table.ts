@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.ts";
 import { parseRange, parseSource, problemCell, type Campaign, type CellStyle, type CountName, type ProblemItem } from "../domain/campaign.ts";
 
 /** One sheet's data: a unit (or the summary of a subtree), the store's counts and what officials recorded. */
@@ -75,7 +76,7 @@ export function neededHeight(text: string, width: number, size: number): number 
 export async function buildTable(input: TableInput): Promise<Buffer> {
   const { campaign } = input;
   const layout = campaign.table;
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = "Sentinel";
   const used = new Set<string>();
   const frame = parseRange(layout.frame)!;

@@ -9,7 +9,6 @@ import { firstWord, words } from "../parse.ts";
 import { oneOff } from "../obligations.ts";
 import type { Feature } from "../bot.ts";
 import { countedFrom, statisticsTable } from "../../reports/gather.ts";
-import { renderTrend } from "../../reports/trend.ts";
 import { ledger } from "./ledger.ts";
 import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 
@@ -345,7 +344,8 @@ async function trend(ctx: Ctx): Promise<void> {
     const cumulative = all.slice(12, 24);
     const year = totalCounts(all[24]!);
     const rates = cumulative.map((s) => rectificationRate(totalCounts(s)));
-    const png = await renderTrend({
+    // The chart's libraries (a canvas, chart.js, the font) load on first use, not at start (issue 13).
+    const png = await (await import("../../reports/trend.ts")).renderTrend({
       title: ctx.t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
       months,
       countAxisLabel: ctx.t("trend-axis-count"),
