@@ -1,6 +1,7 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
 import { shanghaiDate } from "../domain/dates.ts";
+import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
 
@@ -89,6 +90,74 @@ export class DeadlineRepo {
     return this.tx.chatBinding.findMany({ where: { unitId }, select: { platform: true, chatId: true }, orderBy: { id: "asc" } });
   }
 
+  /**
+   * The chats of many units at once (a reminder round reads them in one statement, not one per unit): each unit's
+   * bound chats, then the private chats of its officials and admins who asked for reminders there.
+   */
+  async recipientsOf(unitIds: number[]): Promise<Map<number, { chats: ChatRef[]; people: UserRow[] }>> {
+    const out = new Map<number, { chats: ChatRef[]; people: UserRow[] }>(unitIds.map((id) => [id, { chats: [], people: [] }]));
+    if (unitIds.length === 0) return out;
+    const chats = await this.tx.chatBinding.findMany({ where: { unitId: { in: unitIds } }, select: { unitId: true, platform: true, chatId: true }, orderBy: { id: "asc" } });
+    for (const c of chats) out.get(c.unitId)!.chats.push({ platform: c.platform, chatId: c.chatId });
+    const people = await this.tx.$queryRaw<(UserRow & { unitId: number })[]>`
+      SELECT DISTINCT g."unitId", u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
+      FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId"
+      WHERE g."unitId" = ANY(${unitIds}::int[]) AND g.role IN ('OFFICIAL', 'ADMIN') AND u."remindPrivately"
+      ORDER BY g."unitId", u.id`;
+    for (const { unitId, ...p } of people) out.get(unitId)!.people.push(p);
+    return out;
+  }
+
+  /** The units that submitted, for many (obligation, period) pairs in one statement; keyed `<obligation>|<period>`. */
+  async submittedUnits(pairs: { obligationKey: string; period: string }[]): Promise<Map<string, Set<number>>> {
+    const out = new Map<string, Set<number>>(pairs.map((p) => [`${p.obligationKey}|${p.period}`, new Set<number>()]));
+    if (pairs.length === 0) return out;
+    const rows = await this.tx.$queryRaw<{ obligationKey: string; period: string; unitId: number }[]>`
+      SELECT s."obligationKey", s.period, s."unitId"
+      FROM "Submission" s JOIN unnest(${pairs.map((p) => p.obligationKey)}::text[], ${pairs.map((p) => p.period)}::text[]) AS w(o, p)
+        ON s."obligationKey" = w.o AND s.period = w.p`;
+    for (const r of rows) out.get(`${r.obligationKey}|${r.period}`)?.add(r.unitId);
+    return out;
+  }
+
+  /**
+   * Claims a batch of reminders in one statement: each key is taken when nobody holds it, or when its claimant left it
+   * unsent for `staleMs` (that process died) — and only while its unit has still not submitted (a report that just
+   * came in wins). Returns the keys claimed; send those, then `markSent` them.
+   */
+  async claimMany(items: { key: string; obligationKey: string; period: string; unitId: number | null }[], now: Date, staleMs: number): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const rows = await this.tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO "JobClaim" (key, "claimedAt")
+      SELECT w.key, ${utc(now)}
+      FROM unnest(${items.map((i) => i.key)}::text[], ${items.map((i) => i.obligationKey)}::text[], ${items.map((i) => i.period)}::text[],
+                  ${items.map((i) => i.unitId)}::int[]) AS w(key, o, p, unit)
+      WHERE w.unit IS NULL OR NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."obligationKey" = w.o AND s.period = w.p AND s."unitId" = w.unit)
+      ON CONFLICT (key) DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
+        WHERE "JobClaim"."sentAt" IS NULL AND "JobClaim".outcome IS NULL AND "JobClaim"."claimedAt" < ${utc(new Date(now.getTime() - staleMs))}
+      RETURNING key`;
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Marks claimed reminders sent, in one statement. */
+  async markSent(keys: string[], now: Date): Promise<void> {
+    if (keys.length === 0) return;
+    await this.tx.jobClaim.updateMany({ where: { key: { in: keys } }, data: { sentAt: now, outcome: "sent" } });
+  }
+
+  /**
+   * Records steps whose window passed unsent (new records, or claims a dead process left unsent), in two statements.
+   * Returns the keys newly recorded; those sent or recorded before are left as they are.
+   */
+  async recordSkippedMany(keys: string[], now: Date): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO "JobClaim" (key, "claimedAt", outcome) SELECT k, ${utc(now)}, 'skipped' FROM unnest(${keys}::text[]) AS k
+      ON CONFLICT (key) DO UPDATE SET outcome = 'skipped' WHERE "JobClaim".outcome IS NULL AND "JobClaim"."sentAt" IS NULL
+      RETURNING key`;
+    return rows.map((r) => r.key);
+  }
+
   /** Officials and admins of exactly this unit who asked for reminders in their private chat. */
   async privateRecipients(unitId: number): Promise<UserRow[]> {
     return this.tx.$queryRaw<UserRow[]>`
@@ -133,26 +202,6 @@ export class DeadlineRepo {
       out.set(r.unitId, m);
     }
     return out;
-  }
-
-  /**
-   * Records a step whose window passed unsent: a new record, or a claim a dead process left unsent. False when it
-   * was sent or recorded before.
-   */
-  async recordSkipped(key: string, now: Date): Promise<boolean> {
-    const n = await this.tx.jobClaim.createMany({ data: [{ key, claimedAt: now, outcome: "skipped" }], skipDuplicates: true });
-    if (n.count === 1) return true;
-    return (await this.tx.jobClaim.updateMany({ where: { key, outcome: null, sentAt: null }, data: { outcome: "skipped" } })).count === 1;
-  }
-
-  /** Whether the unit has submitted (checked again inside a reminder's claim, so a report that just came in wins). */
-  async hasSubmitted(obligationKey: string, period: string, unitId: number): Promise<boolean> {
-    return (await this.tx.submission.count({ where: { obligationKey, period, unitId } })) > 0;
-  }
-
-  /** Keys starting with `prefix` and ending with `suffix` that were sent (an earlier reminder to one chat). */
-  async sentWithSuffix(prefix: string, suffix: string): Promise<number> {
-    return this.tx.jobClaim.count({ where: { key: { startsWith: prefix, endsWith: suffix }, outcome: "sent" } });
   }
 
   /** The claims among these keys: whether sent or skipped, and when claimed. */

@@ -15,12 +15,33 @@ import { shanghaiDateTime, toHalfWidth } from "../../domain/dates.ts";
 /** Whether a unit receives an obligation: a named receiver, or (by default) any unit with units below it. */
 export function receives(o: Obligation, unit: UnitRow, units: readonly UnitRow[]): boolean {
   if (o.receivers) return o.receivers.includes(unit.name);
-  return units.some((u) => u.parentId === unit.id);
+  return (childrenOf(units).get(unit.id)?.length ?? 0) > 0;
+}
+
+/**
+ * Each unit's children, in the order of `units`, built once per list: a reminder round asks for every unit of a
+ * province-sized tree, which scanning the whole list each time made quadratic in the units (issue 13).
+ */
+const childIndex = new WeakMap<readonly UnitRow[], Map<number, UnitRow[]>>();
+function childrenOf(units: readonly UnitRow[]): Map<number, UnitRow[]> {
+  let index = childIndex.get(units);
+  if (!index) {
+    index = new Map();
+    for (const u of units) {
+      if (u.parentId === null) continue;
+      const siblings = index.get(u.parentId);
+      if (siblings) siblings.push(u);
+      else index.set(u.parentId, [u]);
+    }
+    childIndex.set(units, index);
+  }
+  return index;
 }
 
 /** The units that owe `receiver` an obligation: the units directly below it, or every unit below it. */
 export function owing(o: Obligation, receiver: UnitRow, units: readonly UnitRow[]): UnitRow[] {
-  return units.filter((u) => u.id !== receiver.id && (o.owedBy === "subtree" ? u.path.startsWith(receiver.path) : u.parentId === receiver.id));
+  if (o.owedBy !== "subtree") return childrenOf(units).get(receiver.id) ?? [];
+  return units.filter((u) => u.id !== receiver.id && u.path.startsWith(receiver.path));
 }
 
 /**
