@@ -1,10 +1,5 @@
 /**
- * Hazard reports end to end (claim, sender, binding, hazard + event, reply) against the embedded store's raw
- * single-row INSERT rate, measured in the same run. DESIGN.md's target: ratio ≥ 0.25. Then the 台账 export at
- * 100,000 hazards against a raw SELECT of the same rows (see `ledgerBench`).
- *
- *   npm run bench            # default 2,000 messages, 100,000 ledger rows
- *   BENCH_N=10000 BENCH_LEDGER_N=200000 npm run bench
+ * The 台账 (hazard ledger) export at scale (issue 11's budget, printed with issue 13's table): see \`ledgerBench\`.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,55 +7,19 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import ExcelJS from "exceljs";
-import { PGlite } from "@electric-sql/pglite";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.ts";
 import { createApp } from "../src/app.ts";
-import { groupRoom, toIncoming } from "../src/platforms/console/chat.ts";
+import { toIncoming } from "../src/platforms/console/chat.ts";
 import { writeLedger } from "../src/reports/ledger.ts";
 import { LEDGER_PAGE } from "../src/core/features/ledger.ts";
 import { bulkHazards } from "../test/support/bulk.ts";
+import type { BenchOptions, BenchRow } from "./row.ts";
 
-const N = Number(process.env.BENCH_N ?? 2000);
-const LEDGER_N = Number(process.env.BENCH_LEDGER_N ?? 100_000);
 const LEDGER_RATIO_GOAL = 0.2;
 const LEDGER_RSS_BUDGET_MB = 32;
 
 const fmt = (n: number) => n.toFixed(0).padStart(7);
-
-async function rawInsertRate(): Promise<number> {
-  const db = new PGlite();
-  await db.exec(`CREATE TABLE t (id serial PRIMARY KEY, unit int NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
-  for (let i = 0; i < 200; i++) await db.query(`INSERT INTO t (unit, body) VALUES ($1, $2)`, [1, "warm-up"]);
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) await db.query(`INSERT INTO t (unit, body) VALUES ($1, $2)`, [1, `配电箱门未关 ${i}`]);
-  const rate = N / ((performance.now() - t0) / 1000);
-  await db.close();
-  return rate;
-}
-
-async function reportRate(): Promise<{ rate: number; p50: number; p99: number }> {
-  // 50 simulated workers file thousands of reports in minutes: the per-person limit is for people, not for the bench.
-  const config = loadConfig({ SENTINEL_ADMINS: "console:admin", SENTINEL_REPORTS_PER_HOUR: "10000" });
-  const app = await createApp(config, pino({ level: "silent" }), () => new Date(), { inMemory: true });
-  const say = (who: string, chat: string | null, text: string) =>
-    app.bot.handle(toIncoming(who, chat ? groupRoom(chat) : { id: `dm:${who}`, type: "private", title: who }, text));
-  await say("admin", null, "新建单位 城关化工厂");
-  await say("admin", "车间群", "绑定 城关化工厂");
-  for (let i = 0; i < 200; i++) await say(`w${i % 50}`, "车间群", `报隐患 预热 ${i}`);
-  const times: number[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) {
-    const s = performance.now();
-    const out = await say(`w${i % 50}`, "车间群", `报隐患 二号车间配电箱门未关，电线裸露 ${i}`);
-    times.push(performance.now() - s);
-    if (!out[0]?.text.includes("YH-")) throw new Error(`report ${i} was not filed: ${out[0]?.text}`);
-  }
-  const rate = N / ((performance.now() - t0) / 1000);
-  await app.close();
-  times.sort((a, b) => a - b);
-  return { rate, p50: times[Math.floor(N * 0.5)]!, p99: times[Math.floor(N * 0.99)]! };
-}
 
 /**
  * The 台账 (hazard ledger) export at scale: BENCH_LEDGER_N hazards (default 100,000) filed in one INSERT … SELECT
@@ -70,7 +29,8 @@ async function reportRate(): Promise<{ rate: number; p50: number; p99: number }>
  * heap and buffers at 10,000 rows and at the end should be the same, and the peak RSS of the whole ledger no higher
  * than the major view's (about a tenth of the rows).
  */
-async function ledgerBench(): Promise<void> {
+export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
+  const LEDGER_N = opts.quick ? 20_000 : Number(process.env.BENCH_LEDGER_N ?? 100_000);
   const config = loadConfig({ SENTINEL_ADMINS: "console:admin" });
   const app = await createApp(config, pino({ level: "silent" }), () => new Date(), { inMemory: true });
   const say = (who: string, text: string) => app.bot.handle(toIncoming(who, { id: `dm:${who}`, type: "private", title: who }, text));
@@ -172,16 +132,22 @@ async function ledgerBench(): Promise<void> {
   console.log(`ratio export / raw SELECT  ${ratio.toFixed(3)}   (pages of ${LEDGER_PAGE}, streamed to .xlsx)`);
   // The budget (issue 11): 100,000 rows at a fifth of the store's own read rate or better, memory flat (no row held).
   const flat = results.every((r) => r.rss <= LEDGER_RSS_BUDGET_MB && (r.liveGrowth ?? 0) <= LEDGER_RSS_BUDGET_MB);
-  console.log(
-    `ledger budget              goal ratio ≥ ${LEDGER_RATIO_GOAL} and RSS/live growth ≤ ${LEDGER_RSS_BUDGET_MB} MB | measured ${ratio.toFixed(3)}, ` +
-      `${results.map((r) => `${r.label} ${mb(r.rss)}`).join(", ")} | ${ratio >= LEDGER_RATIO_GOAL && flat ? "ok" : "MISSED"}`,
-  );
+  return [
+    {
+      what: `台账 export, ${LEDGER_N} hazards (PGlite), streamed .xlsx`,
+      goal: `≥ ${LEDGER_RATIO_GOAL}× anchor`,
+      anchor: `${rawRate.toFixed(0)} rows/s raw SELECT`,
+      measured: `${(whole.rows / (whole.ms / 1000)).toFixed(0)} rows/s`,
+      ratio,
+      ok: ratio >= LEDGER_RATIO_GOAL,
+    },
+    {
+      what: "台账 export, memory growth (peak RSS / live heap)",
+      goal: `≤ ${LEDGER_RSS_BUDGET_MB} MB`,
+      anchor: "—",
+      measured: results.map((r) => `${r.label} ${mb(r.rss)}`).join(", "),
+      ratio: null,
+      ok: flat,
+    },
+  ];
 }
-
-const raw = await rawInsertRate();
-const report = await reportRate();
-console.log(`messages per run           ${fmt(N)}`);
-console.log(`raw PGlite INSERT /s       ${fmt(raw)}   (baseline)`);
-console.log(`hazard report end-to-end/s ${fmt(report.rate)}   p50 ${report.p50.toFixed(2)} ms, p99 ${report.p99.toFixed(2)} ms`);
-console.log(`ratio report / raw insert  ${(report.rate / raw).toFixed(3)}   (target ≥ 0.25)`);
-await ledgerBench();
