@@ -11,6 +11,7 @@ import { printRows, type BenchOptions, type BenchRow } from "./row.ts";
 import { startBench } from "./start.ts";
 import { reminderBench } from "./reminders.ts";
 import { ledgerBench } from "./ledger.ts";
+import { latencyBench } from "./latency.ts";
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -29,6 +30,7 @@ const quick = process.argv.includes("--quick");
 const url = process.env.SENTINEL_BENCH_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const opts: BenchOptions = { quick, postgresUrl: url !== "off" && (await reachable(url)) ? url : null };
 const parts: [string, (o: BenchOptions) => Promise<BenchRow[]>][] = [
+  ["reply latency under load", latencyBench],
   ["cold start and idle memory", startBench],
   ["reminder rounds", reminderBench],
   ["台账 export", ledgerBench],
