@@ -176,7 +176,7 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
   const flush = () => {
     const keys = marks;
     marks = [];
-    marking = marking.then(() => (keys.length ? tx((repo) => repo.deadlines.markSent(keys, deps.clock())) : undefined));
+    marking = marking.then(() => (keys.length ? tx((repo) => repo.markJobsSent(keys, deps.clock())) : undefined));
     return marking;
   };
   for (const batch of chunks(due, CLAIM_BATCH)) {

@@ -123,7 +123,7 @@ export class DeadlineRepo {
   /**
    * Claims a batch of reminders in one statement: each key is taken when nobody holds it, or when its claimant left it
    * unsent for `staleMs` (that process died) — and only while its unit has still not submitted (a report that just
-   * came in wins). Returns the keys claimed; send those, then `markSent` them.
+   * came in wins). Returns the keys claimed; send those, then mark them sent (`Repo.markJobsSent`).
    */
   async claimMany(items: { key: string; obligationKey: string; period: string; unitId: number | null }[], now: Date, staleMs: number): Promise<Set<string>> {
     if (items.length === 0) return new Set();
@@ -139,11 +139,6 @@ export class DeadlineRepo {
     return new Set(rows.map((r) => r.key));
   }
 
-  /** Marks claimed reminders sent, in one statement. */
-  async markSent(keys: string[], now: Date): Promise<void> {
-    if (keys.length === 0) return;
-    await this.tx.jobClaim.updateMany({ where: { key: { in: keys } }, data: { sentAt: now, outcome: "sent" } });
-  }
 
   /**
    * Records steps whose window passed unsent (new records, or claims a dead process left unsent), in two statements.

@@ -257,6 +257,23 @@ export class Repo {
     return rows.length === 1;
   }
 
+  /** `claimJob` for a batch of keys, in one statement; returns the keys claimed. */
+  async claimJobs(keys: string[], now: Date, staleMs = 5 * 60_000): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO "JobClaim" (key, "claimedAt") SELECT k, ${utc(now)} FROM unnest(${keys}::text[]) AS k
+      ON CONFLICT (key) DO UPDATE SET "claimedAt" = EXCLUDED."claimedAt"
+        WHERE "JobClaim"."sentAt" IS NULL AND "JobClaim".outcome IS NULL AND "JobClaim"."claimedAt" < ${utc(new Date(now.getTime() - staleMs))}
+      RETURNING key`;
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** `markJobSent` for a batch of keys, in one statement. */
+  async markJobsSent(keys: string[], now: Date): Promise<void> {
+    if (keys.length === 0) return;
+    await this.tx.jobClaim.updateMany({ where: { key: { in: keys } }, data: { sentAt: now, outcome: "sent" } });
+  }
+
   async markJobSent(key: string, now: Date): Promise<void> {
     await this.tx.jobClaim.update({ where: { key }, data: { sentAt: now, outcome: "sent" } });
   }
