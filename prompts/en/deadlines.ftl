@@ -64,6 +64,7 @@ record-problem-cleared = Cleared the entries under "{ $aspect }" for "{ $unit }"
 ## Statistics table
 
 export-usage = Usage: /export [2026-11]
+export-started = Building the statistics table of "{ $unit }" for { $month }; it will follow when ready.
 export-done = The statistics table of "{ $unit }" for { $month }:
 export-failed = The statistics table of "{ $unit }" for { $month } could not be built. Please try again later, or tell an admin if it keeps failing.
 xlsx-filename = statistics-{ $unit }-{ $month }

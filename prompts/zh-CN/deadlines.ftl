@@ -64,6 +64,7 @@ record-problem-cleared = 已清空“{ $unit }”{ $month }“{ $aspect }”的�
 ## 统计表
 
 export-usage = 用法：导出统计表 [2026-11]
+export-started = 正在生成“{ $unit }”{ $month } 统计表，完成后发送。
 export-done = “{ $unit }”{ $month } 统计表：
 export-failed = “{ $unit }”{ $month } 统计表生成失败，请稍后重试；仍不行请联系管理员。
 xlsx-filename = 统计表-{ $unit }-{ $month }

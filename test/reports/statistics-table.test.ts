@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { createFixture, fileTip, numberIn, seedTree, type Fixture } from "../helpers.ts";
 import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
+import { groupRoom, toIncoming } from "../../src/platforms/console/chat.ts";
 
 /**
  * The expected layouts are written from the notices, not from the code: seed 000's attachment
@@ -351,5 +352,36 @@ describe("导出统计表 after the commit", () => {
     f.app.deps.campaigns = campaigns;
     const [out] = await county.send("导出统计表 2026-11");
     expect(out!.file!.filename).toBe("统计表-县应急管理局-2026-11.xlsx");
+  });
+
+  test("a table that takes a while is announced, then sent", { timeout: 300_000 }, async () => {
+    f = await createFixture({ now: "2026-11-05T02:00:00Z" });
+    await seedTree(f);
+    // The table's own transaction (the job's, after the message's) waits until the asker has been told: a slow build
+    // without a timed test.
+    const delivered: OutgoingMessage[] = [];
+    let told: () => void = () => {};
+    const announced = new Promise<void>((r) => (told = r));
+    const store = f.app.deps.store;
+    let calls = 0;
+    const deps = f.app.deps as { store: typeof store };
+    deps.store = {
+      ...store,
+      transaction: async (fn) => {
+        if (++calls === 2) await announced;
+        return store.transaction(fn);
+      },
+    };
+    try {
+      const msg = toIncoming("王局长", groupRoom("县局群"), "导出统计表 2026-11");
+      await f.app.bot.handle(msg, async (out) => {
+        delivered.push(...out);
+        if (out.some((o) => o.text.includes("正在生成"))) told();
+      });
+    } finally {
+      deps.store = store;
+    }
+    expect(delivered.map((o) => o.text)).toEqual([expect.stringContaining("正在生成“县应急管理局”2026-11 统计表，完成后发送"), expect.stringContaining("统计表：")]);
+    expect(delivered[1]!.file!.filename).toBe("统计表-县应急管理局-2026-11.xlsx");
   });
 });

@@ -317,6 +317,9 @@ async function recordProblem(ctx: Ctx, unit: UnitRow, campaign: Campaign, month:
 
 const CLEAR_WORDS = ["清空", "删除", "clear"];
 
+/** After this long building a table, the asker is told it is on its way. */
+const EXPORT_NOTICE_MS = 2_000;
+
 async function exportTable(ctx: Ctx, args: string): Promise<void> {
   // `导出 台账 …` is the ledger, as `导出台账 …` is.
   const { ref, rest } = firstWord(args);
@@ -331,8 +334,10 @@ async function exportTable(ctx: Ctx, args: string): Promise<void> {
   const t = (id: string, a?: Record<string, string | number>) => deps.prompts.t(lang, id, a);
   ctx.afterCommit(async (send) => {
     for (const unit of units) {
+      // A table that takes more than a moment (a province's tree) is announced, so nobody asks again meanwhile.
+      const notice = setTimeout(() => void send([{ ...to, text: t("export-started", { unit: unit.name, month }) }]).catch(() => undefined), EXPORT_NOTICE_MS);
       try {
-        const file = await deps.store.transaction((repo) => statisticsTable(deps, repo, unit, month, lang, today));
+        const file = await deps.store.transaction((repo) => statisticsTable(deps, repo, unit, month, lang, today)).finally(() => clearTimeout(notice));
         const failed = t("file-not-sent", { filename: file.filename });
         await send([{ ...to, text: t("export-done", { unit: unit.name, month }), file: { kind: "document", filename: file.filename, data: file.data, failed } }]);
       } catch (err) {
