@@ -142,7 +142,7 @@ export function createBot(deps: BotDeps): Bot {
       // Answers to a self-inspection round (`1好 2好 3异常 …`, `全部正常`) need no keyword: they are for the bot only
       // while the group's unit has a round open (else `1好` is chatter too).
       if (!cmd && msg.chatType === "group" && !document) {
-        const wanted = await deps.store.transaction(async (repo) => {
+        const wanted = await deps.store.read(async (repo) => {
           if (await repo.getConversation(msg.platform, msg.chatId, msg.sender.id)) return true;
           if (!looksLikeCheckAnswers(msg.text)) return false;
           const binding = await repo.findBinding(msg.platform, msg.chatId);
@@ -237,7 +237,7 @@ export function createBot(deps: BotDeps): Bot {
     if (msg.chatType !== "private") return false;
     if (cmd && cmd.name !== "cancel" && (looksLikeSlashCommand(msg.text) || THROUGH_DIALOG.has(cmd.name))) return false;
     // A store that cannot answer is the normal lane's to report (with its apology).
-    return deps.store.transaction((repo) => hasTipDialog(new AnonCtx(deps, msg, repo))).catch(() => false);
+    return deps.store.read((repo) => hasTipDialog(new AnonCtx(deps, msg, repo))).catch(() => false);
   }
 
   /**

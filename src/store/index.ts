@@ -19,6 +19,11 @@ export interface Store {
   /** Runs `fn` in one database transaction: all of it is committed, or none of it. */
   transaction<T>(fn: (repo: Repo) => Promise<T>): Promise<T>;
   /**
+   * Runs reads outside a transaction, each statement on its own (no BEGIN and COMMIT round trips): for a look that
+   * decides nothing durable (is there a dialog?), never for anything that writes.
+   */
+  read<T>(fn: (repo: Repo) => Promise<T>): Promise<T>;
+  /**
    * Writes a consistent snapshot of the whole database into `dir`: the embedded database as a checked Sentinel backup
    * (`writeBackup`), PostgreSQL with pg_dump (`writePgDump`). May be called inside a transaction: neither waits for it.
    */
@@ -39,6 +44,7 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
   return {
     kind: db.kind,
     transaction: (fn) => db.prisma.$transaction((tx) => fn(new Repo(tx)), { maxWait: 10_000, timeout: 20_000 }),
+    read: (fn) => fn(new Repo(db.prisma)),
     async backup(opts) {
       if (db.snapshot) return writeBackup(db.snapshot, { ...opts, schema: db.schema });
       return writePgDump(db.url!, opts);

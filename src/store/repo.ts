@@ -538,10 +538,30 @@ export class Repo {
   }
 
   async getHazard(id: number): Promise<HazardRow | null> {
-    const h = await this.tx.hazard.findUnique({ where: { id }, include: hazardInclude });
-    if (!h) return null;
-    const chat = await this.tx.chatBinding.findUnique({ where: { platform_chatId: { platform: h.platform, chatId: h.chatId } }, select: { lang: true } });
-    return toHazard(h, chat?.lang ?? null);
+    return (await this.hazardRows(P.sql`h.id = ${id}`, P.empty))[0] ?? null;
+  }
+
+  /**
+   * Hazards with their unit, reporter and the language of the chat they came from, in one statement (Prisma's
+   * `include` took four: the hazard, its unit, its reporter, the chat).
+   */
+  private async hazardRows(where: P.Sql, tail: P.Sql): Promise<HazardRow[]> {
+    const rows = await this.tx.$queryRaw<(Omit<HazardWithRefs, "unit" | "reporter"> & { u: UnitRow; reporterName: string; reporterLang: string | null; chatLang: string | null })[]>`
+      SELECT h.id, h.year, h."unitId", h."reporterId", h.platform, h."chatId", h."messageId", h.description, h.location,
+             h.attachments, h.status::text AS status, h.level::text AS level, h.indicators, h.deadline, h."planResponsible",
+             h."planMeasures", h."planFunds", h."planContingency", h.source, h."fixedOnSpot", h.supervised, h."supervisedBy",
+             h."supervisedDeadline", h."supervisingUnitId", h."supervisedAt", h."closeAppliedAt", h."dualReportedAt",
+             h."duplicateOfId", h."reportedAt", h."confirmedAt", h."rectifiedAt", h."closedAt",
+             json_build_object('id', u.id, 'name', u.name, 'kind', u.kind::text, 'parentId', u."parentId", 'path', u.path) AS u,
+             r."displayName" AS "reporterName", r.lang AS "reporterLang", b.lang AS "chatLang"
+      FROM "Hazard" h
+      JOIN "Unit" u ON u.id = h."unitId"
+      JOIN "User" r ON r.id = h."reporterId"
+      LEFT JOIN "ChatBinding" b ON b.platform = h.platform AND b."chatId" = h."chatId"
+      WHERE ${where} ${tail}`;
+    return rows.map(({ u, reporterName, reporterLang, chatLang, ...h }) =>
+      toHazard({ ...h, unit: u, reporter: { displayName: reporterName, lang: reporterLang } } as unknown as HazardWithRefs, chatLang),
+    );
   }
 
   /**
@@ -591,43 +611,40 @@ export class Repo {
   }
 
   async events(hazardId: number, take = 20): Promise<EventRow[]> {
-    const rows = await this.tx.hazardEvent.findMany({
-      where: { hazardId },
-      // The newest `take` events, shown oldest first.
-      orderBy: { id: "desc" },
-      take,
-      select: { kind: true, toStatus: true, note: true, at: true, actorId: true },
-    }).then((r) => r.reverse());
-    const actors = await this.tx.user.findMany({
-      where: { id: { in: [...new Set(rows.map((r) => r.actorId))] } },
-      select: { id: true, displayName: true },
-    });
-    const names = new Map(actors.map((a) => [a.id, a.displayName]));
-    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (names.get(r.actorId) ?? "?") }));
+    // The newest `take` events, shown oldest first, with who did each (one statement).
+    const rows = await this.tx.$queryRaw<{ kind: string; toStatus: HazardStatus; note: string | null; at: Date; actorId: number; actorName: string | null }[]>`
+      SELECT e.kind, e."toStatus"::text AS "toStatus", e.note, e.at, e."actorId", a."displayName" AS "actorName"
+      FROM (SELECT * FROM "HazardEvent" WHERE "hazardId" = ${hazardId} ORDER BY id DESC LIMIT ${take}) e
+      LEFT JOIN "User" a ON a.id = e."actorId"
+      ORDER BY e.id`;
+    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (r.actorName ?? "?") }));
   }
 
   async listHazards(f: HazardFilter): Promise<HazardRow[]> {
-    const where: P.HazardWhereInput = {
-      unit: { OR: f.unitPaths.map((p) => ({ path: { startsWith: p } })) },
+    const patterns = f.unitPaths.map((p) => p + "%");
+    const inScope = P.sql`h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${patterns}::text[]))`;
+    if (f.overdueBefore) {
+      // Open hazards past either deadline, the longest overdue first. Each deadline is its own ordered range of a
+      // partial index over open hazards (see the migration open_deadline_indexes), cut at the limit, then merged:
+      // an OR over the two deadlines read every open hazard with a deadline and sorted them.
+      const before = f.overdueBefore;
+      const open = P.sql`h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')`;
+      const ids = P.sql`h.id IN (
+        (SELECT h.id FROM "Hazard" h WHERE ${open} AND h.deadline < ${before}::date AND ${inScope} ORDER BY h.deadline, h.id LIMIT ${f.limit})
+        UNION ALL
+        (SELECT h.id FROM "Hazard" h WHERE ${open} AND h."supervisedDeadline" < ${before}::date AND ${inScope} ORDER BY h."supervisedDeadline", h.id LIMIT ${f.limit}))`;
+      const due = P.sql`LEAST(CASE WHEN h.deadline < ${before}::date THEN h.deadline END, CASE WHEN h."supervisedDeadline" < ${before}::date THEN h."supervisedDeadline" END)`;
+      return this.hazardRows(P.sql`${ids} AND ${open}`, P.sql`ORDER BY ${due}, h.id LIMIT ${f.limit}`);
+    }
+    const conditions = [
+      inScope,
       // A withdrawn report is gone from lists unless asked for by name (its history stays).
-      ...(f.statuses ? { status: { in: f.statuses } } : { status: { not: "WITHDRAWN" } }),
-      ...(f.level ? { level: f.level } : {}),
+      f.statuses ? P.sql`h.status::text IN (${P.join(f.statuses)})` : P.sql`h.status <> 'WITHDRAWN'`,
+      ...(f.level ? [P.sql`h.level = ${f.level}::"HazardLevel"`] : []),
       // A hazard made from a tip is nobody's report: it is not in its handler's "my reports" (every other channel is).
-      ...(f.reporterId !== undefined ? { reporterId: f.reporterId, source: { not: "TIP" } } : {}),
-      ...(f.overdueBefore
-        ? {
-            status: { in: ["REPORTED", "CONFIRMED", "RECTIFYING"] },
-            OR: [{ deadline: { lt: toDay(f.overdueBefore)! } }, { supervisedDeadline: { lt: toDay(f.overdueBefore)! } }],
-          }
-        : {}),
-    };
-    const rows = await this.tx.hazard.findMany({
-      where,
-      include: hazardInclude,
-      orderBy: f.overdueBefore ? { deadline: "asc" } : { id: "desc" },
-      take: f.limit,
-    });
-    return rows.map((h) => toHazard(h, null));
+      ...(f.reporterId !== undefined ? [P.sql`h."reporterId" = ${f.reporterId} AND h.source <> 'TIP'`] : []),
+    ];
+    return this.hazardRows(P.join(conditions, " AND "), P.sql`ORDER BY h.id DESC LIMIT ${f.limit}`);
   }
 
   /**
