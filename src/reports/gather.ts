@@ -6,6 +6,16 @@ import type { Lang } from "../core/i18n.ts";
 import type { Repo, UnitRow } from "../store/index.ts";
 import { buildTable, type TableSheet } from "./table.ts";
 
+/** A unit with no hazards in the window. */
+const NONE: HazardStats = {
+  general: { found: 0, rectified: 0 },
+  major: { found: 0, rectified: 0 },
+  supervised: 0,
+  majorBySource: { self: 0, inspection: 0, tip: 0 },
+  pending: 0,
+  overdue: 0,
+};
+
 /** Problems recorded before campaigns had fixed aspects: `{ aspect, measures, progress }` under one key. */
 const OLD_PROBLEMS_KEY = "problems";
 
@@ -95,7 +105,7 @@ export function problemsOf(campaign: Campaign, recorded: ReadonlyMap<string, Rea
  * The statistics table of `unit` for `month`, in the layout of the campaign the month belongs to: a summary of its
  * subtree first when it has units below it, then one sheet per unit with that unit's own counts and figures. As the
  * form's notes say: hazards counted from the campaign's start to the month's end; recorded figures totalled as the
- * campaign says (since its start, or the latest); 主要问题 the month's. One aggregate query per sheet.
+ * campaign says (since its start, or the latest); 主要问题 the month's. Two aggregate queries: the subtree's, and each unit's own.
  */
 export async function statisticsTable(
   deps: BotDeps,
@@ -113,20 +123,25 @@ export async function statisticsTable(
   const from = new Date(`${since}T00:00:00+08:00`);
   const recorded = byUnit(await repo.deadlines.figureRows(units.map((u) => u.id), since.slice(0, 7), month));
   const t = (id: string, args?: Record<string, string | number>) => deps.prompts.t(lang, id, args);
-  const sheetOf = async (u: UnitRow, exact: boolean, title: string): Promise<TableSheet> => ({
+  const sheetOf = (u: UnitRow, stats: HazardStats, title: string): TableSheet => ({
     title,
     unitName: u.name,
-    counts: tableCounts(await repo.stats([u.path], from, end, today, { exact })),
+    counts: tableCounts(stats),
     figures: ownFigures(campaign, u, recorded, month),
     problems: problemsOf(campaign, recorded.get(u.id), month),
   });
   const sheets: TableSheet[] = [];
+  const whole = await repo.stats([unit.path], from, end, today);
   if (units.length > 1 || opts.summaryOnly) {
-    const all = await sheetOf(unit, false, opts.summaryOnly ? unit.name : t("xlsx-summary-sheet"));
+    const all = sheetOf(unit, whole, opts.summaryOnly ? unit.name : t("xlsx-summary-sheet"));
     all.figures = summedFigures(campaign, unit, units, recorded, month);
     sheets.push(all);
   }
-  if (!opts.summaryOnly) for (const u of units) sheets.push(await sheetOf(u, units.length > 1, u.name));
+  if (!opts.summaryOnly) {
+    // Each unit's own counts, every unit in one grouped query (a unit alone is its whole subtree).
+    const own = units.length > 1 ? await repo.statsByUnit(unit.path, from, end, today) : new Map([[unit.id, whole]]);
+    for (const u of units) sheets.push(sheetOf(u, own.get(u.id) ?? NONE, u.name));
+  }
   const data = await buildTable({ campaign, filledOn: today, footer: t("xlsx-footer", { since, until: lastDayOf(month) }), sheets });
   return { filename: `${t("xlsx-filename", { unit: unit.name, month })}.xlsx`, data };
 }

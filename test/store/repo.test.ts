@@ -121,6 +121,14 @@ describe.each(backends)("the store on %s", (_name, open) => {
     const none = { general: { found: 0, rectified: 0 }, major: { found: 0, rectified: 0 }, supervised: 0, majorBySource: { self: 0, inspection: 0, tip: 0 }, pending: 0, overdue: 0 };
     expect(many).toEqual([month, total, none, month]);
     expect(await store.transaction((repo) => repo.windowStats([county.path], [], "2026-12-10"))).toEqual([]);
+    // Each unit on its own, the whole subtree in one query (the statistics table's sheets): the same as `stats` of
+    // that unit alone; a unit with nothing in the window is absent.
+    const byUnit = await store.transaction((repo) => repo.statsByUnit(county.path, nov.start, nov.end, "2026-12-10"));
+    for (const u of await store.transaction((repo) => repo.listUnits(county.path))) {
+      const alone = await store.transaction((repo) => repo.stats([u.path], nov.start, nov.end, "2026-12-10", { exact: true }));
+      expect(byUnit.get(u.id) ?? none).toEqual(alone);
+    }
+    expect([...byUnit.keys()]).toEqual([(await store.transaction((repo) => repo.findUnitByName("化工厂")))!.id]);
   });
 
   test("hazard numbers run without gaps: a rolled-back report takes none, concurrent reports take one each", async () => {
