@@ -12,6 +12,7 @@ import { startBench } from "./start.ts";
 import { reminderBench } from "./reminders.ts";
 import { ledgerBench } from "./ledger.ts";
 import { latencyBench } from "./latency.ts";
+import { queryBench } from "./queries.ts";
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -30,6 +31,7 @@ const quick = process.argv.includes("--quick");
 const url = process.env.SENTINEL_BENCH_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const opts: BenchOptions = { quick, postgresUrl: url !== "off" && (await reachable(url)) ? url : null };
 const parts: [string, (o: BenchOptions) => Promise<BenchRow[]>][] = [
+  ["reports and questions at province scale", queryBench],
   ["reply latency under load", latencyBench],
   ["cold start and idle memory", startBench],
   ["reminder rounds", reminderBench],

@@ -171,11 +171,11 @@ export class Ctx {
       await this.require("OFFICIAL", this.binding.unit);
       return [this.binding.unit];
     }
-    const all = await this.repo.listUnits();
-    if (this.isSuperAdmin) return all.filter((u) => u.parentId === null);
+    if (this.isSuperAdmin) return (await this.repo.listUnits()).filter((u) => u.parentId === null);
     const tops = topUnits(await this.grants(), "OFFICIAL");
     if (tops.length === 0) throw new Refusal("refuse-official-nowhere");
-    return all.filter((u) => tops.includes(u.path));
+    // Only the units held, not the whole tree (a province's thousand units at every question).
+    return this.repo.unitsAt(tops);
   }
 
   /** The bound unit of this chat, or a refusal that says how to bind one. */

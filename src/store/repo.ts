@@ -243,6 +243,40 @@ const toStats = (r: StatsRow): HazardStats => ({
   overdue: r.overdue,
 });
 
+const HOUR = 3_600_000;
+
+/** The Shanghai month an instant starts (`YYYY-MM-01`), or null when it is not a month's first instant there. */
+function monthOf(d: Date): string | null {
+  const local = new Date(d.getTime() + 8 * HOUR);
+  if (local.getUTCDate() !== 1 || local.getTime() % (24 * HOUR) !== 0) return null;
+  return local.toISOString().slice(0, 10);
+}
+
+/** The first day of the Shanghai month after the one `d` falls in (`YYYY-MM-01`). */
+function nextMonthOf(d: Date): string {
+  const local = new Date(d.getTime() + 8 * HOUR);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+}
+
+/** The instant a Shanghai month starts (`-infinity` is before everything; then `fallback`'s own time). */
+function startOfMonth(month: string, fallback: Date): number {
+  return month === "-infinity" ? fallback.getTime() : Date.parse(`${month}T00:00:00+08:00`);
+}
+
+/** A tally group's sums (null where no row matched a filter) as counts. */
+const zeroNulls = (r: StatsRow): StatsRow => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? 0])) as unknown as StatsRow;
+
+function addStats(a: HazardStats, b: HazardStats): HazardStats {
+  return {
+    general: { found: a.general.found + b.general.found, rectified: a.general.rectified + b.general.rectified },
+    major: { found: a.major.found + b.major.found, rectified: a.major.rectified + b.major.rectified },
+    supervised: a.supervised + b.supervised,
+    majorBySource: { self: a.majorBySource.self + b.majorBySource.self, inspection: a.majorBySource.inspection + b.majorBySource.inspection, tip: a.majorBySource.tip + b.majorBySource.tip },
+    pending: a.pending + b.pending,
+    overdue: a.overdue + b.overdue,
+  };
+}
+
 const unitRow = (u: UnitRow): UnitRow => ({
   id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, path: u.path,
   ...(u.createdAt ? { createdAt: u.createdAt } : {}),
@@ -527,6 +561,13 @@ export class Repo {
     return u && unitRow(u);
   }
 
+  /** The units at these paths (not below them), by path. */
+  async unitsAt(paths: string[]): Promise<UnitRow[]> {
+    if (paths.length === 0) return [];
+    const rows = await this.tx.unit.findMany({ where: { path: { in: paths } }, orderBy: { path: "asc" } });
+    return rows.map(unitRow);
+  }
+
   async listUnits(underPath = "/"): Promise<UnitRow[]> {
     const rows = await this.tx.unit.findMany({ where: { path: { startsWith: underPath } }, orderBy: { path: "asc" } });
     return rows.map(unitRow);
@@ -697,22 +738,60 @@ export class Repo {
    * `stats` for several windows at once, in one grouped query, in the windows' order: the trend's twelve months and
    * their cumulative figures are the numbers `统计 <month>` gives for each month, by construction.
    */
-  async windowStats(unitPaths: string[], windows: StatsWindow[], today: string, opts: { exact?: boolean } = {}): Promise<HazardStats[]> {
+  async windowStats(unitPaths: string[], windows: StatsWindow[], today: string, opts: { exact?: boolean; recount?: boolean } = {}): Promise<HazardStats[]> {
     if (windows.length === 0) return [];
     // `exact`: the units at these paths only, not the units below them.
-    const patterns = unitPaths.map((p) => (opts.exact ? p : p + "%"));
+    const scope = P.sql`(SELECT id FROM "Unit" WHERE path LIKE ANY (${unitPaths.map((p) => (opts.exact ? p : p + "%"))}::text[]))`;
+    // Windows that end at a Shanghai month's start (统计, the trend, the table: all of them) are read from the tally,
+    // a window's first days before its first whole month from the hazards (the campaign's start, mid-month);
+    // `recount` reads everything from the hazards (the check that the tally is right).
+    const ends = windows.map((w) => monthOf(w.to));
+    if (opts.recount || ends.some((e) => e === null)) return this.recount(scope, windows.map((w) => ({ ...w, at: w.to })), today);
+    const starts = windows.map((w) => (w.from === null ? "-infinity" : (monthOf(w.from) ?? nextMonthOf(w.from))));
+    const heads = windows.map((w, i) => ({ i, from: w.from, to: new Date(Math.min(startOfMonth(starts[i]!, w.to), w.to.getTime())), at: w.to }));
+    const partial = heads.filter((h) => h.from !== null && h.from.getTime() < h.to.getTime());
+    const rows = await this.tx.$queryRaw<StatsRow[]>`
+      WITH w AS (SELECT u.i::int AS i, u.lo::date AS lo, u.hi::date AS hi FROM unnest(${starts}::text[], ${ends as string[]}::text[]) WITH ORDINALITY AS u(lo, hi, i))
+      SELECT w.i,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'GENERAL' AND t.confirmed < w.hi), 0)::int AS gf,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'GENERAL' AND t.rectified < w.hi), 0)::int AS gr,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < w.hi), 0)::int AS mf,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.rectified < w.hi), 0)::int AS mr,
+        COALESCE(sum(t.n) FILTER (WHERE t.supervised < w.hi), 0)::int AS sup,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < w.hi AND t.source IN ('REPORT', 'SELF')), 0)::int AS ms,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < w.hi AND t.source = 'INSPECTION'), 0)::int AS mi,
+        COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < w.hi AND t.source = 'TIP'), 0)::int AS mt,
+        COALESCE(sum(t.n) FILTER (WHERE t.status = 'REPORTED'), 0)::int AS pending,
+        COALESCE(sum(t.n) FILTER (WHERE t.due < ${today}::date), 0)::int AS overdue
+      FROM w LEFT JOIN "HazardTally" t ON t."unitId" IN ${scope} AND t.month >= w.lo AND t.month < w.hi AND t.n <> 0
+      GROUP BY w.i
+      ORDER BY w.i`;
+    const out = rows.map(toStats);
+    if (partial.length) {
+      const more = await this.recount(scope, partial, today);
+      partial.forEach((h, j) => (out[h.i] = addStats(out[h.i]!, more[j]!)));
+    }
+    return out;
+  }
+
+  /**
+   * `windowStats` read from the hazards themselves: those reported in [from, to), as they stood at `at`.
+   */
+  private async recount(scope: P.Sql, windows: { from: Date | null; to: Date; at: Date }[], today: string): Promise<HazardStats[]> {
     const froms = windows.map((w) => (w.from ?? new Date(0)).toISOString());
     const tos = windows.map((w) => w.to.toISOString());
+    const ats = windows.map((w) => w.at.toISOString());
     const rows = await this.tx.$queryRaw<StatsRow[]>`
       WITH w AS (
         -- Instants as values of the timestamp(3) columns, kept in UTC, as utc() in sql.ts makes one.
-        SELECT u.i::int AS i, (u.f::timestamptz AT TIME ZONE 'UTC') AS lo, (u.t::timestamptz AT TIME ZONE 'UTC') AS hi
-        FROM unnest(${froms}::text[], ${tos}::text[]) WITH ORDINALITY AS u(f, t, i)
+        SELECT u.i::int AS i, (u.f::timestamptz AT TIME ZONE 'UTC') AS lo, (u.t::timestamptz AT TIME ZONE 'UTC') AS hi,
+               (u.a::timestamptz AT TIME ZONE 'UTC') AS at
+        FROM unnest(${froms}::text[], ${tos}::text[], ${ats}::text[]) WITH ORDINALITY AS u(f, t, a, i)
       )
-      SELECT w.i, ${statsCounts(P.sql`w.hi`, today)}
+      SELECT w.i, ${statsCounts(P.sql`w.at`, today)}
       FROM w
       LEFT JOIN "Hazard" h
-        ON h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ANY (${patterns}::text[]))
+        ON h."unitId" IN ${scope}
         AND h."reportedAt" >= w.lo AND h."reportedAt" < w.hi
       GROUP BY w.i
       ORDER BY w.i`;
@@ -725,12 +804,38 @@ export class Repo {
    * no hazards in the window are absent: they count zero.
    */
   async statsByUnit(path: string, from: Date, to: Date, today: string): Promise<Map<number, HazardStats>> {
+    const scope = P.sql`h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${path + "%"})`;
+    const byHazards = async (lo: Date, hi: Date) =>
+      this.tx.$queryRaw<StatsRow[]>`
+        SELECT h."unitId" AS i, ${statsCounts(utc(to), today)}
+        FROM "Hazard" h
+        WHERE ${scope} AND h."reportedAt" >= ${utc(lo)} AND h."reportedAt" < ${utc(hi)}
+        GROUP BY h."unitId"`;
+    const end = monthOf(to);
+    if (end === null) return new Map((await byHazards(from, to)).map((r) => [r.i, toStats(r)]));
+    // As windowStats: whole months from the tally, the days before the first whole month from the hazards.
+    const start = monthOf(from) ?? nextMonthOf(from);
     const rows = await this.tx.$queryRaw<StatsRow[]>`
-      SELECT h."unitId" AS i, ${statsCounts(utc(to), today)}
-      FROM "Hazard" h
-      WHERE h."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${path + "%"})
-        AND h."reportedAt" >= ${utc(from)} AND h."reportedAt" < ${utc(to)}
-      GROUP BY h."unitId"`;
-    return new Map(rows.map((r) => [r.i, toStats(r)]));
+      SELECT t."unitId" AS i,
+        sum(t.n) FILTER (WHERE t.level = 'GENERAL' AND t.confirmed < ${end}::date)::int AS gf,
+        sum(t.n) FILTER (WHERE t.level = 'GENERAL' AND t.rectified < ${end}::date)::int AS gr,
+        sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < ${end}::date)::int AS mf,
+        sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.rectified < ${end}::date)::int AS mr,
+        sum(t.n) FILTER (WHERE t.supervised < ${end}::date)::int AS sup,
+        sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < ${end}::date AND t.source IN ('REPORT', 'SELF'))::int AS ms,
+        sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < ${end}::date AND t.source = 'INSPECTION')::int AS mi,
+        sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < ${end}::date AND t.source = 'TIP')::int AS mt,
+        sum(t.n) FILTER (WHERE t.status = 'REPORTED')::int AS pending,
+        sum(t.n) FILTER (WHERE t.due < ${today}::date)::int AS overdue
+      FROM "HazardTally" t
+      WHERE t."unitId" IN (SELECT id FROM "Unit" WHERE path LIKE ${path + "%"}) AND t.month >= ${start}::date AND t.month < ${end}::date AND t.n <> 0
+      GROUP BY t."unitId"`;
+    const out = new Map(rows.map((r) => [r.i, toStats(zeroNulls(r))]));
+    const headEnd = new Date(Math.min(Date.parse(`${start}T00:00:00+08:00`), to.getTime()));
+    if (from.getTime() < headEnd.getTime()) {
+      for (const r of await byHazards(from, headEnd)) out.set(r.i, out.has(r.i) ? addStats(out.get(r.i)!, toStats(r)) : toStats(r));
+    }
+    return out;
   }
+
 }
