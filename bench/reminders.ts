@@ -87,7 +87,8 @@ async function storeRound(n: number): Promise<{ firstMs: number; againMs: number
 /** The round through grammY's throttler to the Telegram emulator. */
 async function telegramRound(n: number): Promise<{ ms: number; sent: number; delivered: number }> {
   const { app } = await county(n);
-  const server = new TelegramServer({ port: 0, host: "127.0.0.1" } as never);
+  // Messages kept an hour (the emulator drops them after a minute by default; a 10,000-chat round takes six).
+  const server = new TelegramServer({ port: 0, host: "127.0.0.1", storeTimeout: 3600 } as never);
   await server.start();
   const port = (server as unknown as { server: { address(): { port: number } } }).server?.address?.().port;
   const apiRoot = port ? `http://127.0.0.1:${port}` : server.config.apiURL;
