@@ -4,6 +4,7 @@ import { createBot, type Bot, type BotDeps } from "./core/bot.ts";
 import { Prompts } from "./core/i18n.ts";
 import { loadIndicators } from "./core/indicators.ts";
 import { prepareFirstAdmin } from "./core/features/setup.ts";
+import { openBlobs } from "./store/blobs.ts";
 import { openStore, type Store } from "./store/index.ts";
 import { Sealer, SecretError, loadSecret } from "./core/sealer.ts";
 import { loadRewardRules } from "./core/tip-rules.ts";
@@ -42,6 +43,7 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
     calendar,
     campaigns,
     checklists: loadChecklists(indicators),
+    blobs: await openBlobs(config, opts),
   };
   const bot = createBot(deps);
   const adminCode = await store.transaction((repo) => prepareFirstAdmin(repo, config.SENTINEL_ADMINS));

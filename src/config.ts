@@ -75,6 +75,15 @@ export const configSchema = z.object({
   WECHAT_ACCEPT_FRIENDS: z.enum(["on", "off"]).default("on"),
   WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   WECHAT_SEND_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** Files people send (photos, documents) go to S3-compatible object storage at this URL, else to `<DATA_DIR>/files`. */
+  SENTINEL_FILES_S3_URL: z.string().url().optional(),
+  /** The largest file the bot keeps, in MB (Telegram's bots can download up to 20). */
+  SENTINEL_FILE_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
+  /** Minutes a web ledger link (`网页`) stays valid, and hours a web session lasts. */
+  SENTINEL_WEB_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  SENTINEL_WEB_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(8),
+  /** The address officials open the web ledger at (e.g. https://sentinel.example.gov.cn); default http://localhost:<SENTINEL_HTTP_PORT>. */
+  SENTINEL_WEB_URL: z.string().url().optional(),
   SENTINEL_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),

@@ -1,3 +1,4 @@
+import type { BlobStore } from "../store/blobs.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { holdsRole, regulates, topUnits, type Grant } from "../domain/permissions.ts";
@@ -31,6 +32,8 @@ export interface BotDeps {
   campaigns: readonly Campaign[];
   /** The self-inspection checklist templates (prompts/checklists/). */
   checklists: readonly ChecklistTemplate[];
+  /** Where the files people send are kept (photos, documents; not tips', which are sealed in the store). */
+  blobs: BlobStore;
 }
 
 /**
