@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { Prompts } from "./core/i18n.ts";
 import { Sealer } from "./core/sealer.ts";
 import { BackupError, restoreBackup } from "./store/index.ts";
+import { FileBlobs } from "./store/blobs.ts";
 
 /**
  * `npm run restore -- <backup file> [--secret <secret.key>]`: a backup into an empty DATA_DIR, checked first (the
@@ -61,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
       chmodSync(keptKey, 0o600);
     }
     process.stdout.write(say("restore-done", { dir: dataDir, day: header.createdOn, schema: header.schema, applied: applied.length }) + "\n");
+    // The photos and documents the nightly backup mirrored beside it (`files/`), back into DATA_DIR/files.
+    const mirrored = path.join(path.dirname(path.resolve(file)), "files");
+    if (existsSync(mirrored)) {
+      const copied = await new FileBlobs(mirrored).mirrorTo(path.join(dataDir, "files"));
+      process.stdout.write(say("restore-files", { files: copied, from: mirrored }) + "\n");
+    }
     process.stdout.write(
       say("restore-counts", {
         units: counts.Unit, hazards: counts.Hazard, events: counts.HazardEvent, tips: counts.Tip, tipEvents: counts.TipEvent,

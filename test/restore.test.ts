@@ -185,3 +185,30 @@ describe("the backup drill", { timeout: 600_000 }, () => {
     expect(await bot.exited).toBe(0);
   });
 });
+
+describe("photos travel with the backups", { timeout: 600_000 }, () => {
+  test("the nightly copy mirrors the file store beside the backups; a restore brings the photos back", async () => {
+    const { bytesAttachment, consolePhoto, toIncoming } = await import("../src/platforms/console/chat.ts");
+    const live = freshDir();
+    const f = await createFixture({ dataDir: live });
+    await seedTree(f);
+    const data = consolePhoto(5);
+    const w = f.chat.as("张三").in("车间群");
+    const number = numberIn((await f.chat.deliver(toIncoming(w.name, w.room, "报隐患 配电房门锁损坏", { attachments: [bytesAttachment("photo", data)] }))).map((o) => o.text));
+    const { file } = await takeBackup(f.app.deps, "admin");
+    await f.close();
+    expect(readdirSync(path.join(path.dirname(file), "files"))).toHaveLength(1);
+    const target = freshDir();
+    const { code, out } = await restore([file, "--secret", path.join(live, "secret.key")], { DATA_DIR: target });
+    expect(out).toContain("恢复了 1 个文件");
+    expect(code).toBe(0);
+    const g = await createFixture({ dataDir: target });
+    try {
+      await g.chat.as("张三").in("车间群").say(`照片 ${number}`);
+      const sent = g.chat.sent.get("车间群")!.at(-1)!;
+      expect(Buffer.from(sent.file!.data!).equals(Buffer.from(data))).toBe(true);
+    } finally {
+      await g.close();
+    }
+  });
+});

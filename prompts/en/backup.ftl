@@ -34,3 +34,4 @@ restore-not-empty = { $dir } is not empty (it holds { $found }), and a restore n
 restore-wrong-secret = This backup (of { $day }) was taken under another server secret: with the present one its tips cannot be read nor its receipt codes matched. Nothing was written. Give the SENTINEL_SECRET or secret.key in use when it was taken.
 restore-newer-schema = This backup comes from a newer Sentinel (database version { $schema }) than this one. Restore it with a version at least as new.
 restore-failed = The restore failed ({ $reason }); the unfinished database was removed and DATA_DIR is as it was.
+restore-files = Photos and documents: { $files } files restored from { $from }.

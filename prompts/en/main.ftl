@@ -248,6 +248,7 @@ history-line = { $date } { $kind } ({ $who }){ $note ->
        *[other] : { $note }
     }
 event-REPORTED = reported
+event-PHOTOS = photos added
 event-CONFIRM = confirmed
 event-REJECT = rejected
 event-PLAN = plan
@@ -274,6 +275,7 @@ status-suggested = The description matches a major-hazard case; the { $role } ha
 status-text = What: { $text }
 status-location = Where: { $location }
 status-photos = Photos: { $photos }
+history-photos = ({ $photos } photos)
 status-deadline = Deadline: { $deadline }
 status-overdue = Overdue (today is { $today })
 status-responsible = Responsible: { $responsible }
@@ -313,16 +315,19 @@ start-unbound = Hello, I am Sentinel. This group is not bound to a unit yet: an 
 help-worker = [Everyone]
     /report <what> [where: …] — report a hazard (or just /report and answer my questions)
     /status <number> — how a hazard stands · /withdraw <number> — take back your own unconfirmed report
+    /photos <number> — a hazard's photos (before and after) · a photo captioned /photos <number>, or /photos <number> add then photos — add photos
     /mine — the hazards you reported
     /stats [2026-11] — your unit's counts
     /whoami · /lang zh|en · /cancel · /help
+    /web — a one-time sign-in link to the web ledger (private chat; hazards, photos, statistics and downloads in a browser)
     /tip — a reward tip (in a private chat with me, anonymous if you like; follow it with /tip status <receipt code>)
     /myrewards · /honor [month] · /honor hide|show
     Self-inspection: /checklist · /checkplan · answering a round: 1 ok 2 ok 3 abnormal <what> 4 n/a / all ok / /check (item by item)
 help-official = [Safety managers · inspectors]
     /confirm <number> general|major [deadline] · /confirm <number> general fixed · /reject <number> <reason> · /duplicate <number> <original>
     /plan <number> responsible:… measures:… funds:… deadline:… contingency:…
-    /rectified <number> · /close <number> · /apply close <number> (a supervised hazard)
+    /rectified <number> (with photos of the fixed state; required for a major hazard) · /close <number> · /apply close <number> (a supervised hazard)
+    /photorule required|optional — whether your unit's major hazards need a photo when marked rectified (default required)
     Regulators above: /supervise <number> [authority] <deadline> · /unsupervise <number> · /close <number> · /return <number> <reason>
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
@@ -374,3 +379,33 @@ chase-late = [Overdue] Hazard { $number } of { $unit }: the { $kind ->
 file-not-sent = (The file “{ $filename }” was not sent: this platform or its server does not take it. Please try again later, or export from the console or another platform.)
 limit-reports = You have reported { $limit } hazards within this hour, the limit, so this one was not filed. Please report it next hour; if it is urgent, contact your unit's safety staff directly.
 limit-tips = This chat has sent { $limit } tips today, the limit, so this one was not sent. Please send it tomorrow; if it is urgent, call the 12350 hotline.
+
+## Files and photos (evidence)
+
+file-too-large = The file “{ $name }” is over { $max } MB, more than the bot keeps; this message was not handled. Compress or crop it and send it again.
+file-type-refused = The file “{ $name }” is not of a kind the bot keeps; this message was not handled. Send photos (JPG, PNG, HEIC, WebP, GIF) or documents (PDF, Word, Excel, WPS, OFD).
+file-fetch-failed = The file “{ $name }” could not be downloaded from the platform; this message was not handled. Please send it again in a moment.
+rectified-send-photo = Hazard { $number } is major: marking it rectified needs a photo of the fixed state. Send the photos now (several if you like); the first ones mark it rectified. /cancel to give up. (If your unit decides not to require photos, a safety manager sends /photorule optional in its group.)
+rectified-photo-wait = Waiting for photos of hazard { $number } as fixed: send them, or /cancel.
+rectified-photos = Kept { $photos } photos of the fixed state.
+rectified-ask-photo = Send photos of the fixed state as evidence if you can (several if you like); it is not required.
+photos-added = Kept { $photos } photos { $stage ->
+        [after] of the fixed state
+       *[before] of the hazard
+    } for { $number }.
+photos-send = Send the photos of hazard { $number } (several if you like).
+usage-photos = Usage: /photos <number> to get its photos back; to add photos, send them captioned /photos <number>, or send /photos <number> add and then the photos.
+refuse-photos-final = Hazard { $number } is { $status }: no more photos can be added.
+photos-none = Hazard { $number } has no photos yet. To add some, send them captioned /photos { $number }.
+photo-caption = { $number } { $step }: photo { $n } of { $of }
+photo-not-kept = (The bot holds only the platform's reference to this photo, not the file, and cannot send it again.)
+photos-more = Sent the first { $shown } of { $total }; the web ledger shows them all (send /web privately).
+refuse-photo-rule-group = /photorule is sent in a group bound to a unit: it sets that unit's rule.
+usage-photo-rule = { $unit } { $rule ->
+        [optional] does not require
+       *[required] requires
+    } a photo of the fixed state when a major hazard is marked rectified. To change it: /photorule required or /photorule optional
+photo-rule-set = Set: { $unit } { $rule ->
+        [optional] does not require
+       *[required] requires
+    } a photo of the fixed state when a major hazard is marked rectified.

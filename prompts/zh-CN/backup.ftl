@@ -34,3 +34,4 @@ restore-not-empty = { $dir } 不是空目录（有 { $found }），为免覆盖�
 restore-wrong-secret = 这份备份（{ $day }）是在另一个服务器密钥下做的，用现在的密钥无法读取其中的举报、核对回执码。没有写入任何内容。请提供备份时使用的 SENTINEL_SECRET 或 secret.key。
 restore-newer-schema = 这份备份来自更新版本的隐患哨兵（数据库版本 { $schema }），本程序不认识。请用至少同样新的版本恢复。
 restore-failed = 恢复失败（{ $reason }），已删除未完成的数据库，DATA_DIR 保持原样。
+restore-files = 照片和文档：从 { $from } 恢复了 { $files } 个文件。

@@ -247,6 +247,7 @@ history-line = { $date } { $kind }（{ $who }）{ $note ->
        *[other] ：{ $note }
     }
 event-REPORTED = 报告
+event-PHOTOS = 补充照片
 event-CONFIRM = 确认
 event-REJECT = 驳回
 event-PLAN = 整改方案
@@ -273,6 +274,7 @@ status-suggested = 系统提示：描述符合重大事故隐患情形，待{ $r
 status-text = 内容：{ $text }
 status-location = 地点：{ $location }
 status-photos = 照片：{ $photos } 张
+history-photos = （照片 { $photos } 张）
 status-deadline = 整改期限：{ $deadline }
 status-overdue = 已逾期（今天 { $today }）
 status-responsible = 责任人：{ $responsible }
@@ -312,16 +314,19 @@ start-unbound = 您好，我是隐患哨兵。本群还没有绑定单位：请�
 help-worker = 【所有人】
     报隐患 内容 [地点:…] —— 报告隐患（也可用“隐患”“随手拍”，或只发“报隐患”按提示填写）
     查询 编号 —— 查看隐患进度 · 撤回 编号 —— 撤回自己尚未确认的报告
+    照片 编号 —— 发回隐患的照片（整改前、整改后）· 配文“照片 编号”发照片，或“照片 编号 补充”后再发 —— 补充照片
     我的隐患 —— 我报告过的隐患
     统计 [2026-11] —— 本单位隐患统计
     我的身份 · 语言 中文|英文 · 取消 · 帮助
+    网页 —— 网页台账的一次性登录链接（私聊；在电脑或手机浏览器中查看隐患、照片、统计，下载台账）
     举报 —— 有奖举报（私聊我，可匿名，凭回执码查询：举报查询 回执码）
     我的奖励 · 光荣榜 [月份] · 光荣榜 隐藏|显示
     日周月排查：检查清单 · 排查计划 · 回答排查：1好 2好 3异常 情况 4不适用 / 全部正常 / 排查（逐项回答）
 help-official = 【安全管理员 · 监管人员】
     确认 编号 一般|重大 [期限] · 确认 编号 一般 已当场整改 · 驳回 编号 原因 · 重复 编号 原编号
     整改方案 编号 责任人:… 措施:… 资金:… 期限:… 预案:…
-    已整改 编号 · 销号 编号 · 申请销号 编号（挂牌督办的隐患）
+    已整改 编号（附整改后照片；重大隐患必须附）· 销号 编号 · 申请销号 编号（挂牌督办的隐患）
+    整改照片 必须|不必 —— 本单位重大隐患标记已整改时是否必须附照片（默认必须）
     上级监管部门：挂牌督办 编号 [督办单位] 期限 · 摘牌 编号 · 验收销号 编号 · 退回 编号 原因
     逾期 · 隐患列表 [状态|等级] · 统计 [月份]
     报送：已报送 月报|年度总结|事项 [期次] · 报送情况 [期次] · 报送事项 日期 名称 · 删除报送事项 名称 · 私聊提醒 开|关
@@ -373,3 +378,33 @@ chase-late = 【逾期催办】{ $unit } 的隐患 { $number }{ $kind ->
 file-not-sent = （文件“{ $filename }”没有发出：本平台或服务器不接受这个文件。请稍后再试，或在控制台、另一平台上导出。）
 limit-reports = 您这一小时内已报告 { $limit } 条隐患，达到上限，这条没有登记。请下一个小时再报；情况紧急请直接联系本单位安全管理人员。
 limit-tips = 今天从这个对话提交的举报已达 { $limit } 件上限，这一件没有提交。请明天再提交；情况紧急请拨打 12350 举报电话。
+
+## 文件与照片（证据）
+
+file-too-large = 文件“{ $name }”超过 { $max } MB，机器人保存不了，这条消息没有处理。请压缩或裁剪后重新发送。
+file-type-refused = 文件“{ $name }”不是可以保存的类型，这条消息没有处理。可以发送照片（JPG、PNG、HEIC、WebP、GIF）或文档（PDF、Word、Excel、WPS、OFD）。
+file-fetch-failed = 没能从平台下载文件“{ $name }”，这条消息没有处理。请稍后重新发送。
+rectified-send-photo = 隐患 { $number } 是重大隐患，标记已整改须附整改后的照片：请现在发送照片（可多张），收到照片即记为已整改。放弃请发送“取消”。（本单位如确定不要求照片，由安全管理员在群里发送“整改照片 不必”。）
+rectified-photo-wait = 正在等待隐患 { $number } 整改后的照片：请发送照片；放弃请发送“取消”。
+rectified-photos = 已保存整改后照片 { $photos } 张。
+rectified-ask-photo = 请发送整改后的照片（可多张）作为整改证据；不发也可以。
+photos-added = 已为隐患 { $number } 保存{ $stage ->
+        [after] 整改后
+       *[before] 整改前
+    }照片 { $photos } 张。
+photos-send = 请发送隐患 { $number } 的照片（可多张）。
+usage-photos = 用法：照片 编号 —— 发回照片；补充照片：发照片并配文“照片 编号”，或先发“照片 编号 补充”再发照片。
+refuse-photos-final = 隐患 { $number } 已{ $status }，不能再补充照片。
+photos-none = 隐患 { $number } 还没有照片。补充照片：发照片并配文“照片 { $number }”。
+photo-caption = { $number } { $step }照片 { $n }/{ $of }
+photo-not-kept = （这张照片机器人只存有平台的引用，没有保存文件，无法再发送。）
+photos-more = 已发送前 { $shown } 张，共 { $total } 张；全部照片可以在网页台账查看（私聊发送“网页”）。
+refuse-photo-rule-group = “整改照片”要在单位绑定的群里发送：它设置这个群所属单位的规则。
+usage-photo-rule = { $unit }现在{ $rule ->
+        [optional] 不要求
+       *[required] 要求
+    }重大隐患标记已整改时附整改后照片。修改：整改照片 必须 或 整改照片 不必
+photo-rule-set = 已设置：{ $unit }{ $rule ->
+        [optional] 不要求
+       *[required] 要求
+    }重大隐患标记已整改时附整改后照片。

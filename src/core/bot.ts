@@ -5,8 +5,9 @@ import { parseHazardNumber } from "../domain/hazard-number.ts";
 import { pickLang, type Lang } from "./i18n.ts";
 import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
-import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
-import type { ConversationRow, UserRow } from "../store/index.ts";
+import type { Attachment, IncomingMessage, OutgoingMessage } from "./messages.ts";
+import { fetchFiles, keepFiles, type FetchedFile } from "./files.ts";
+import type { ConversationRow, Repo, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
 import { reporting } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
@@ -19,6 +20,7 @@ import { rewards } from "./features/rewards.ts";
 import { backups } from "./features/backup.ts";
 import { answerableSince, looksLikeCheckAnswers, onCheckAnswers, selfInspection } from "./features/checks.ts";
 import { ledgers } from "./features/ledger.ts";
+import { webLedger } from "./features/web.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
 
 export type { BotDeps, Deliver };
@@ -36,7 +38,7 @@ const logName = (cmd: ParsedCommand | null): string => (!cmd ? "dialog" : cmd.na
 
 /** Commands whose first argument is a hazard number: in a group, a keyword followed by anything else is chatter. */
 const TAKES_NUMBER: ReadonlySet<CommandName> = new Set([
-  "confirm", "reject", "duplicate", "withdraw", "plan", "rectified", "apply-close", "return", "close", "supervise", "unsupervise", "status",
+  "confirm", "reject", "duplicate", "withdraw", "plan", "rectified", "apply-close", "return", "close", "supervise", "unsupervise", "status", "photos",
 ]);
 
 /**
@@ -97,7 +99,7 @@ async function inMemory(o: OutgoingMessage): Promise<OutgoingMessage> {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups, selfInspection];
+  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups, selfInspection, webLedger];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {
@@ -129,7 +131,8 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function handleClean(msg: IncomingMessage, deliver?: Deliver): Promise<OutgoingMessage[]> {
+  async function handleClean(received: IncomingMessage, deliver?: Deliver): Promise<OutgoingMessage[]> {
+    let msg = received;
     const cmd = parseCommand(msg.text);
     if (isChatter(msg, cmd)) return [];
     if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
@@ -150,6 +153,8 @@ export function createBot(deps: BotDeps): Bot {
         });
         if (!wanted) return [];
       }
+      // The files are downloaded and kept before the transaction: a platform's reference stops resolving, the bytes do not.
+      msg = await keepFiles(deps, msg);
       const done = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
         // wrote to the bot privately, and when.
@@ -187,7 +192,7 @@ export function createBot(deps: BotDeps): Bot {
       const c = ctx as Ctx | null;
       if (err instanceof Refusal) {
         log.info({ op: "handle", platform: msg.platform, command: logName(cmd), refusal: err.id }, "refused");
-        const text = c ? c.t(err.id, err.args) : deps.prompts.t(deps.config.SENTINEL_LANG, err.id, err.args);
+        const text = c ? c.t(err.id, err.args) : deps.prompts.t(pickLang(msg.sender.lang, deps.config.SENTINEL_LANG), err.id, err.args);
         return [{ platform: msg.platform, chatId: msg.chatId, text, replyToMessageId: msg.messageId }];
       }
       // No stack trace reaches a chat; the log has it, without the message text.
@@ -253,9 +258,14 @@ export function createBot(deps: BotDeps): Bot {
   async function anonymousLane(msg: IncomingMessage, cmd: ParsedCommand | null): Promise<OutgoingMessage[]> {
     let ctx: AnonCtx | null = null;
     try {
+      // A tip's files are downloaded before the transaction and kept sealed with the tip, never in the file store.
+      // In a group nothing of the message is kept, its files neither.
+      const files = msg.chatType === "private" ? await fetchFiles(deps, msg) : [];
       const out = await deps.store.transaction(async (repo) => {
-        ctx = new AnonCtx(deps, msg, repo);
-        if (!(await repo.claimHashed(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), ctx.today))) return null;
+        const today = shanghaiDate(deps.clock());
+        if (!(await repo.claimHashed(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), today))) return null;
+        const kept = files.length ? { ...msg, attachments: await keepTipFiles(repo, files, today) } : msg;
+        ctx = new AnonCtx(deps, kept, repo);
         const known = await repo.findUserById(msg.platform, msg.sender.id);
         if (known?.lang) ctx.lang = pickLang(known.lang, deps.config.SENTINEL_LANG);
         if (msg.chatType === "group") {
@@ -281,11 +291,21 @@ export function createBot(deps: BotDeps): Bot {
       return out ?? [];
     } catch (err) {
       const c = ctx as AnonCtx | null;
-      if (err instanceof Refusal && c) return [{ platform: msg.platform, chatId: msg.chatId, text: c.t(err.id, err.args), replyToMessageId: msg.messageId }];
+      if (err instanceof Refusal) {
+        const text = c ? c.t(err.id, err.args) : deps.prompts.t(pickLang(msg.sender.lang, deps.config.SENTINEL_LANG), err.id, err.args);
+        return [{ platform: msg.platform, chatId: msg.chatId, text, replyToMessageId: msg.messageId }];
+      }
       log.error({ op: "tip", err: { name: (err as Error)?.name ?? "unknown" } }, "tip lane failed");
       const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
       return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal") }];
     }
+  }
+
+  /** A tip's files, sealed into the store (not yet bound to a tip: the tip dialog binds them when it files the tip). */
+  async function keepTipFiles(repo: Repo, files: FetchedFile[], today: string): Promise<Attachment[]> {
+    const out: Attachment[] = [];
+    for (const f of files) out.push({ kind: f.attachment.kind, ref: await repo.tips.addFile(f.attachment.kind, deps.sealer.sealBytes(f.data), today) });
+    return out;
   }
 
   async function dispatch(ctx: Ctx, cmd: ReturnType<typeof parseCommand>): Promise<void> {

@@ -16,8 +16,22 @@ export interface Sender {
 
 export interface Attachment {
   kind: "photo" | "document";
-  /** The platform's reference to the file (a file id or URL), never the bytes. */
+  /**
+   * The platform's reference to the file (a file id or URL), never the bytes. Once the core has kept the file
+   * (`core/files.ts`) it is the store's key instead: `sha256:<hex>`, or `tipfile:<id>` for a tip's sealed file.
+   */
   ref: string;
+  /** The size in bytes, where the platform says before the download (Telegram does): a file over the limit is refused unread. */
+  size?: number;
+  /** The type the platform reports (`image/jpeg`), if any; the core checks the bytes themselves. */
+  mime?: string;
+  /** The file's name as sent, for documents. */
+  name?: string;
+  /**
+   * Downloads the bytes from the platform. Adapters set it; the core calls it only for a message it keeps, before
+   * its transaction (a platform's reference stops resolving, so the bot keeps the evidence itself).
+   */
+  fetch?: () => Promise<Uint8Array>;
 }
 
 export interface IncomingMessage {

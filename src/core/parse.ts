@@ -16,7 +16,7 @@ export const COMMANDS = [
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
   "duplicate", "withdraw", "apply-close", "return", "unit-kind", "unit-industry", "group-lang",
-  "status", "mine", "overdue", "list", "stats",
+  "status", "mine", "overdue", "list", "stats", "photos", "photo-rule",
   // The tipster's (anonymous lane, private chats only).
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
   // The tip handler's (private chats only).
@@ -30,6 +30,8 @@ export const COMMANDS = [
   "checklist", "check-plan", "check", "checks",
   // Operations.
   "backup",
+  // The web ledger (网页台账).
+  "web",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -63,6 +65,8 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "unit-industry": { slash: ["unit industry", "unitindustry"], zh: ["单位行业"] },
   "group-lang": { slash: ["group lang", "grouplang"], zh: ["群语言"] },
   status: { slash: ["status"], zh: ["查询", "进度"] },
+  photos: { slash: ["photos", "photo"], zh: ["照片", "隐患照片"] },
+  "photo-rule": { slash: ["photorule", "photo rule"], zh: ["整改照片"] },
   mine: { slash: ["mine"], zh: ["我的隐患", "我的报告"] },
   overdue: { slash: ["overdue"], zh: ["逾期隐患", "逾期"] },
   list: { slash: ["list"], zh: ["隐患列表", "列表"] },
@@ -103,6 +107,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   payouts: { slash: ["payouts"], zh: ["奖励发放"] },
   honor: { slash: ["honor", "honour"], zh: ["光荣榜", "安全之星"] },
   backup: { slash: ["backup"], zh: ["备份", "立即备份"] },
+  web: { slash: ["web"], zh: ["网页台账", "网页"] },
   checklist: { slash: ["checklist"], zh: ["检查清单", "排查清单"] },
   "check-plan": { slash: ["checkplan", "check plan"], zh: ["排查计划", "检查计划"] },
   check: { slash: ["check"], zh: ["排查", "自查"] },
@@ -376,4 +381,12 @@ export function splitReceiptCode(args: string, digits: number): { code: string; 
     else if (!/[\s\-_.·,，、—–]/.test(c)) break;
   }
   return { code: s.slice(0, i).trim(), rest: s.slice(i).trim() };
+}
+
+/** `整改照片 必须|不必`: whether a major hazard's 已整改 needs a photo of the fixed state. */
+export function parsePhotoRule(args: string): "required" | "optional" | null {
+  const w = toHalfWidth(args.trim()).toLowerCase();
+  if (["必须", "要求", "必需", "需要", "required", "require", "on"].includes(w)) return "required";
+  if (["不必", "不要求", "可选", "不需要", "optional", "off"].includes(w)) return "optional";
+  return null;
 }

@@ -34,19 +34,27 @@ export class Sealer {
 
   /** JSON → `v1.<iv>.<tag>.<ciphertext>` (base64url), authenticated. */
   seal(value: unknown): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", this.sealKey, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-    return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+    return this.sealBytes(Buffer.from(JSON.stringify(value), "utf8"));
   }
 
   open<T>(sealed: string): T {
+    return JSON.parse(this.openBytes(sealed).toString("utf8")) as T;
+  }
+
+  /** Bytes (a tip's photo) → `v1.<iv>.<tag>.<ciphertext>`, like `seal`. */
+  sealBytes(plain: Uint8Array): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.sealKey, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  }
+
+  openBytes(sealed: string): Buffer {
     const [v, iv, tag, body] = sealed.split(".");
     if (v !== "v1" || !iv || !tag || body === undefined) throw new Error("not a sealed value");
     const decipher = createDecipheriv("aes-256-gcm", this.sealKey, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
-    return JSON.parse(plain.toString("utf8")) as T;
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
   }
 
   /** A fingerprint of the secret, stored so a process started with another secret refuses instead of misreading. */

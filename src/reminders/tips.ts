@@ -90,6 +90,8 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     // Tip dialogs left unfinished (or a code never confirmed saved) go too: nothing waits in the store for a chat.
     await repo.purgeConversations("anon", startOfShanghaiDay(addDays(today, -ANON_CLAIM_DAYS)));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
+    // Files sent in a tip dialog that never became a tip go with the dialog.
+    await repo.tips.purgeUnboundFiles(addDays(today, -ANON_CLAIM_DAYS));
     // Half-finished report dialogs past their time would only be dropped when their sender next wrote: drop them now.
     await repo.purgeStaleDialogs(new Date(now.getTime() - DIALOG_TTL_MS));
     // What is left of the lane is written again, all of it in this one transaction and in random order: the rows a

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -73,6 +73,28 @@ export class FileBlobs implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /**
+   * Copies into `dir` (same layout) every file not there yet: the backup of the file store. Files never change under
+   * their key, so a file present is a file copied; each night copies only the day's new files. Returns how many.
+   */
+  async mirrorTo(dir: string): Promise<number> {
+    let copied = 0;
+    for (const top of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{2}$/.test(top)) continue;
+      for (const name of await readdir(path.join(this.dir, top))) {
+        if (!/^[0-9a-f]{62}$/.test(name)) continue;
+        const to = path.join(dir, top, name);
+        if (await exists(to)) continue;
+        await mkdir(path.dirname(to), { recursive: true });
+        const partial = `${to}.${randomBytes(6).toString("hex")}.part`;
+        await copyFile(path.join(this.dir, top, name), partial);
+        await rename(partial, to);
+        copied++;
+      }
+    }
+    return copied;
   }
 }
 

@@ -10,6 +10,7 @@ import { RewardRepo } from "./reward-repo.ts";
 import { OversightRepo } from "./oversight-repo.ts";
 import { CheckRepo } from "./check-repo.ts";
 import { LedgerRepo } from "./ledger-repo.ts";
+import { WebRepo } from "./web-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -21,6 +22,8 @@ export interface HazardEventInput {
   actorId: number;
   note: string | null;
   data?: Record<string, unknown>;
+  /** Files sent with the step (keys of the file store). */
+  attachments?: string[];
   at: Date;
 }
 
@@ -101,6 +104,8 @@ export interface EventRow {
   actorName: string | null;
   note: string | null;
   at: Date;
+  /** Files sent with the step (keys of the file store, or older rows' platform references). */
+  attachments: string[];
 }
 
 export interface ConversationRow {
@@ -294,6 +299,7 @@ export class Repo {
   readonly oversight: OversightRepo;
   readonly checks: CheckRepo;
   readonly ledger: LedgerRepo;
+  readonly web: WebRepo;
 
   constructor(private readonly tx: Tx) {
     this.checks = new CheckRepo(tx);
@@ -302,6 +308,7 @@ export class Repo {
     this.rewards = new RewardRepo(tx);
     this.oversight = new OversightRepo(tx);
     this.ledger = new LedgerRepo(tx);
+    this.web = new WebRepo(tx);
   }
 
   /** Whether the store answers (the health check). */
@@ -405,6 +412,9 @@ export class Repo {
     n += await this.tx.$executeRaw`
       WITH d AS (DELETE FROM "TipEvent" RETURNING id, "tipId", kind, "actorId", body, data, "on")
       INSERT INTO "TipEvent" (id, "tipId", kind, "actorId", body, data, "on") SELECT * FROM d ORDER BY random()`;
+    n += await this.tx.$executeRaw`
+      WITH d AS (DELETE FROM "TipFile" RETURNING id, "tipId", kind, data, "madeOn")
+      INSERT INTO "TipFile" (id, "tipId", kind, data, "madeOn") SELECT * FROM d ORDER BY random()`;
     n += await this.tx.$executeRaw`UPDATE "Tip" SET year = year`;
     return n;
   }
@@ -683,6 +693,7 @@ export class Repo {
         note: event.note,
         at: event.at,
         ...(event.data ? { data: event.data as P.InputJsonValue } : {}),
+        ...(event.attachments?.length ? { attachments: event.attachments } : {}),
       },
     });
     return true;
@@ -690,12 +701,19 @@ export class Repo {
 
   async events(hazardId: number, take = 20): Promise<EventRow[]> {
     // The newest `take` events, shown oldest first, with who did each (one statement).
-    const rows = await this.tx.$queryRaw<{ kind: string; toStatus: HazardStatus; note: string | null; at: Date; actorId: number; actorName: string | null }[]>`
-      SELECT e.kind, e."toStatus"::text AS "toStatus", e.note, e.at, e."actorId", a."displayName" AS "actorName"
+    const rows = await this.tx.$queryRaw<{ kind: string; toStatus: HazardStatus; note: string | null; at: Date; actorId: number; actorName: string | null; attachments: string[] | null }[]>`
+      SELECT e.kind, e."toStatus"::text AS "toStatus", e.note, e.at, e."actorId", a."displayName" AS "actorName", e.attachments
       FROM (SELECT * FROM "HazardEvent" WHERE "hazardId" = ${hazardId} ORDER BY id DESC LIMIT ${take}) e
       LEFT JOIN "User" a ON a.id = e."actorId"
       ORDER BY e.id`;
-    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (r.actorName ?? "?") }));
+    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (r.actorName ?? "?"), attachments: r.attachments ?? [] }));
+  }
+
+  /** The steps of a hazard that carry files, oldest first: the evidence after the report's own photos. */
+  async stepFiles(hazardId: number): Promise<{ kind: string; toStatus: HazardStatus; at: Date; attachments: string[] }[]> {
+    return this.tx.$queryRaw`
+      SELECT kind, "toStatus"::text AS "toStatus", at, attachments FROM "HazardEvent"
+      WHERE "hazardId" = ${hazardId} AND cardinality(attachments) > 0 ORDER BY id`;
   }
 
   async listHazards(f: HazardFilter): Promise<HazardRow[]> {

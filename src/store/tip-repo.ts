@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { RewardState, TipEventKind, TipKind, TipStatus } from "../domain/tips.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
 import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
+
+/** How a tip's sealed file is named in the tip's content (see `TipRepo.addFile`). */
+export const TIP_FILE = "tipfile:";
 
 /** A tip as stored: texts still sealed, dates as Shanghai days (`YYYY-MM-DD`). */
 export interface TipRow {
@@ -251,6 +255,35 @@ export class TipRepo {
   async hits(key: string, windowStart: Date): Promise<number> {
     const t = await this.tx.throttle.findUnique({ where: { key } });
     return t && t.windowStart.getTime() === windowStart.getTime() ? t.count : 0;
+  }
+
+  /**
+   * Keeps a tip's file, sealed (`sealBytes`), under a random id (not a serial: ids in order would say which came
+   * first) and the day only. Returns the reference the tip dialog carries: `tipfile:<id>`.
+   */
+  async addFile(kind: string, sealed: string, day: string): Promise<string> {
+    const id = randomBytes(16).toString("hex");
+    await this.tx.$executeRaw`INSERT INTO "TipFile" (id, "tipId", kind, data, "madeOn") VALUES (${id}, NULL, ${kind}, ${sealed}, ${day}::date)`;
+    return `${TIP_FILE}${id}`;
+  }
+
+  /** Binds the files a tip (or a tipster's addition to it) carries to the tip, so they go when it goes. */
+  async bindFiles(tipId: number, refs: readonly string[]): Promise<void> {
+    const ids = refs.filter((r) => r.startsWith(TIP_FILE)).map((r) => r.slice(TIP_FILE.length));
+    if (ids.length) await this.tx.$executeRaw`UPDATE "TipFile" SET "tipId" = ${tipId} WHERE id = ANY(${ids}::text[]) AND ("tipId" IS NULL OR "tipId" = ${tipId})`;
+  }
+
+  /** A file of the tip, still sealed; null when the reference is not one of this tip's files. */
+  async file(tipId: number, ref: string): Promise<{ kind: string; sealed: string } | null> {
+    if (!ref.startsWith(TIP_FILE)) return null;
+    const rows = await this.tx.$queryRaw<{ kind: string; data: string }[]>`
+      SELECT kind, data FROM "TipFile" WHERE id = ${ref.slice(TIP_FILE.length)} AND "tipId" = ${tipId}`;
+    return rows[0] ? { kind: rows[0].kind, sealed: rows[0].data } : null;
+  }
+
+  /** Removes files sent before `beforeDay` that no tip was filed with (a dialog dropped half way). */
+  async purgeUnboundFiles(beforeDay: string): Promise<number> {
+    return this.tx.$executeRaw`DELETE FROM "TipFile" WHERE "tipId" IS NULL AND "madeOn" < ${beforeDay}::date`;
   }
 
   async purgeThrottles(before: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFixture, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { consolePhoto } from "../../src/platforms/console/chat.ts";
 
 let f: Fixture;
 beforeAll(async () => {
@@ -241,7 +242,7 @@ describe("found in review", () => {
     const before = f.chat.inbox("车间群").length;
     await county().say(`挂牌 ${n} 县安委办 2026-12-31`);
     expect(f.chat.inbox("车间群").slice(before).join("\n")).toContain("已挂牌督办");
-    await plantOfficial().say(`已整改 ${n} 最后一步`);
+    await plantOfficial().say(`已整改 ${n} 最后一步`, { photos: [consolePhoto(1)] });
     const [s] = await worker().say(`查询 ${n}`);
     expect(s).toContain("已整改（李主任）：最后一步");
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createFixture, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
-import { toIncoming, groupRoom } from "../../src/platforms/console/chat.ts";
+import { consolePhoto, toIncoming, groupRoom } from "../../src/platforms/console/chat.ts";
 
 // The same bot on a PostgreSQL server, where several processes share one database.
 const pg = await freshPostgres();
@@ -29,7 +29,7 @@ test.runIf(pg)("a report, delivered three times at once, is filed once and answe
   const off = f.chat.as("李主任").in("车间群");
   await off.say(`确认 ${n} 重大`);
   await off.say(`整改方案 ${n} 责任人:李主任 措施:办理动火证 资金:0元 期限:2026-11-20 预案:配备灭火器`);
-  await off.say(`已整改 ${n}`);
+  await off.say(`已整改 ${n}`, { photos: [consolePhoto(1)] });
   const [stats] = await f.chat.as("王局长").in("县局群").say("统计");
   expect(stats).toContain("重大隐患：排查 1，整改 1，整改率 100%");
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { createFixture, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { consolePhoto } from "../../src/platforms/console/chat.ts";
 import { monthRange, shanghaiDate, startOfShanghaiDay } from "../../src/domain/dates.ts";
 import { rectificationRate, totalCounts, type HazardStats } from "../../src/domain/stats.ts";
 import type { TrendInput } from "../../src/reports/trend.ts";
@@ -34,9 +35,11 @@ async function history(f: Fixture): Promise<void> {
     at(when);
     return numberIn(await worker().say(`报隐患 ${text}`));
   };
+  // 已整改 comes with a photo of the fixed state, as a major hazard's must.
   const step = async (when: string, who: () => ReturnType<Fixture["chat"]["as"]>, text: string, expected: string) => {
     at(when);
-    expect((await who().say(text))[0]).toContain(expected);
+    const photos = text.startsWith("已整改") ? { photos: [consolePhoto(1)] } : {};
+    expect((await who().say(text, photos))[0]).toContain(expected);
   };
 
   // A: reported before the twelve months (after the campaign's start), confirmed and rectified in the first of them.

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { createFixture, fileTip, numberIn, seedTree, type Fixture } from "../helpers.ts";
 import { runDeadlineReminders } from "../../src/reminders/deadlines.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
-import { groupRoom, toIncoming } from "../../src/platforms/console/chat.ts";
+import { consolePhoto, groupRoom, toIncoming } from "../../src/platforms/console/chat.ts";
 
 /**
  * The expected layouts are written from the notices, not from the code: seed 000's attachment
@@ -174,7 +174,7 @@ describe("seed 000's 统计表, cell for cell", () => {
 
     f.clock.set("2021-04-12T02:00:00Z");
     await li.say(`整改方案 ${g1} 责任人:张三 措施:关门上锁 资金:0 期限:2021-04-20 预案:设置警示牌`);
-    await li.say(`已整改 ${g1}`);
+    await li.say(`已整改 ${g1}`, { photos: [consolePhoto(1)] });
     await county.say("录入 重大风险=9 管控=7");
     await town.say("录入 罚款=2 关闭=1");
 
@@ -182,7 +182,7 @@ describe("seed 000's 统计表, cell for cell", () => {
     const g3 = await report("机械厂群", "车床防护罩缺失");
     await zhao.say(`确认 ${g3} 一般`);
     await zhao.say(`整改方案 ${g3} 责任人:赵六 措施:装防护罩 资金:0.1 期限:2021-05-20 预案:停机`);
-    await zhao.say(`已整改 ${g3}`);
+    await zhao.say(`已整改 ${g3}`, { photos: [consolePhoto(1)] });
     await county.say("录入 学习=1 罚款=1 问责单位=1 问责人员=2 重大风险=10 管控=8 联系人=王局长 电话=0994-1234567");
     await li.say("录入 学习=4");
     expect(await county.say("录入 问题 1 理念树得不牢；开展专题学习，已完成")).toEqual([expect.stringContaining("安全发展理念方面")]);
@@ -311,7 +311,7 @@ describe("seed 003's 治本攻坚 campaign table", () => {
     const tipHazard = numberIn(await county.say(`举报转隐患 ${number} 城关化工厂 仓库危化品未设泄漏报警`));
     await li.say(`确认 ${tipHazard} 重大 2026-12-31`);
     await li.say(`整改方案 ${worker} 责任人:张三 措施:复装安全阀 资金:1 期限:2026-11-20 预案:停用储罐`);
-    await li.say(`已整改 ${worker}`);
+    await li.say(`已整改 ${worker}`, { photos: [consolePhoto(1)] });
     await li.say("录入 带队检查=1 培训=2 演练=1");
     expect(await li.say("录入 约谈=1")).toEqual([expect.stringContaining("监管部门自己的执法数字")]);
     await county.in("县局群").say("录入 约谈=2 通报=1 曝光=1");

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest"
 import { createFixture, fileTip, freshPostgres, numberIn, type Fixture } from "../helpers.ts";
 import { runHazardChase } from "../../src/reminders/hazards.ts";
 import type { OutgoingMessage } from "../../src/core/messages.ts";
+import { consolePhoto } from "../../src/platforms/console/chat.ts";
 
 /**
  * A county office and its enterprises, as they use the bot (issue: regulators and enterprises). 县应急管理局 is the
@@ -113,7 +114,7 @@ describe("authority over a supervised hazard", () => {
       expect.stringContaining("资金不能是“待定”"),
     ]);
     await manager().say(`整改方案 ${n} 责任人:李主任 措施:加装报警 资金:3万元 期限:2026-12-10 预案:设警戒区`);
-    expect(await manager().say(`已整改 ${n}`)).toEqual([expect.stringContaining("申请销号")]);
+    expect(await manager().say(`已整改 ${n}`, { photos: [consolePhoto(1)] })).toEqual([expect.stringContaining("申请销号"), expect.stringContaining("整改后照片 1 张")]);
     // The enterprise cannot close it itself.
     expect(await manager().say(`销号 ${n} 自行验收合格`)).toEqual([expect.stringContaining("只能由上级监管部门")]);
     expect(await county().say(`验收销号 ${n}`)).toEqual([expect.stringContaining("须先由企业发送“申请销号")]);
@@ -123,7 +124,7 @@ describe("authority over a supervised hazard", () => {
     expect(await county().say(`退回 ${n}`)).toEqual([expect.stringContaining("用法：退回")]);
     expect(await county().say(`退回 ${n} 报警未联动`)).toEqual([expect.stringContaining("重新进入整改")]);
     expect(newIn("车间群").join("\n")).toContain("【退回整改】");
-    await manager().say(`已整改 ${n} 已联动`);
+    await manager().say(`已整改 ${n} 已联动`, { photos: [consolePhoto(2)] });
     await manager().say(`申请销号 ${n}`);
     expect(await county().say(`验收销号 ${n} 合格`)).toEqual([expect.stringContaining("已验收销号")]);
     expect(newIn("车间群").join("\n")).toContain("【验收销号】");
@@ -309,7 +310,7 @@ describe("deadlines chased", () => {
     expect(await on("2026-11-24")).toEqual([]);
     expect((await on("2026-11-30")).join("\n")).toContain("已逾期 10 天");
     // Rectified: the chase stops.
-    await manager().say(`已整改 ${n}`);
+    await manager().say(`已整改 ${n}`, { photos: [consolePhoto(3)] });
     expect(await on("2026-12-07")).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { FileBlobs } from "../../store/blobs.ts";
 import { backupSettings } from "../../config.ts";
 import { addDays, shanghaiDate } from "../../domain/dates.ts";
 import { BackupError, pruneBackups, type BackupResult } from "../../store/index.ts";
@@ -15,6 +17,12 @@ export async function takeBackup(deps: BotDeps, reason: "nightly" | "admin"): Pr
   const result = await deps.store.backup({ dir, now, fingerprint: deps.sealer.fingerprint() });
   const log = deps.log.child({ module: "backup" });
   log.info({ op: "snapshot", reason, file: result.file, bytes: result.bytes, sha256: result.sha256, ms: result.ms }, "backup written");
+  // The photos and documents beside it (`files/`, the same layout as DATA_DIR/files): only the new ones are copied.
+  // Object storage (S3) keeps its own copies (versioning, replication) and is not mirrored here.
+  if (deps.blobs instanceof FileBlobs) {
+    const copied = await deps.blobs.mirrorTo(path.join(dir, "files"));
+    log.info({ op: "files", copied }, "files mirrored");
+  }
   const gone = pruneBackups(dir, addDays(shanghaiDate(now), -(deps.config.SENTINEL_BACKUP_KEEP_DAYS - 1)), now);
   if (gone.length) log.info({ op: "prune", deleted: gone }, "old backups deleted");
   return result;

@@ -3,14 +3,16 @@ import { allowedActions, nextStatus, saysNothing, type HazardAction } from "../.
 import { nearestOfKind } from "../../domain/units.ts";
 import { regulates } from "../../domain/permissions.ts";
 import type { HazardLevel, PlanField, RectificationPlan } from "../../domain/types.ts";
-import type { HazardChange, HazardRow, UnitRow } from "../../store/index.ts";
+import type { ConversationRow, HazardChange, HazardRow, UnitRow } from "../../store/index.ts";
 import { rewardConfirmed, rewardDuplicate } from "./rewards.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { firstWord, missingPlanFields, parseLevel, parsePlanFields, parseRejection, splitOnTheSpot, words } from "../parse.ts";
+import { firstWord, missingPlanFields, parseLevel, parsePhotoRule, parsePlanFields, parseRejection, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
 import { bothSides, reportUp, requireRegulator, tell } from "./oversight.ts";
 import { excerpt } from "../input.ts";
+import { isBlobKey } from "../../store/blobs.ts";
+import { sniff } from "../files.ts";
 
 const MAX_NOTE = 500;
 
@@ -41,6 +43,7 @@ async function apply(
   why: string | null,
   data?: Record<string, unknown>,
   tellArgs: Record<string, string> = {},
+  attachments: string[] = [],
 ): Promise<string> {
   const to = nextStatus(h.status, action);
   if (!to) {
@@ -58,6 +61,7 @@ async function apply(
     note: why,
     at: ctx.now,
     ...(data ? { data } : {}),
+    attachments,
   });
   // Another official moved it between our read and our write: nothing was changed; say so.
   if (!ok) throw new Refusal("refuse-concurrent", { number: numberOf(h) });
@@ -180,7 +184,7 @@ async function plan(ctx: Ctx, args: string): Promise<void> {
     throw new Refusal("refuse-plan-past-supervised", { number: numberOf(h), deadline: p.deadline, supervised: h.supervisedDeadline, authority: h.supervisedBy ?? "" });
   }
   const revised = h.status === "RECTIFYING";
-  const number = await apply(ctx, h, "plan", { plan: p }, null, { ...p });
+  const number = await apply(ctx, h, "plan", { plan: p }, null, { ...p }, {}, keptFiles(ctx));
   ctx.reply(revised ? "plan-revised" : "plan-recorded", { number, ...p });
 }
 
@@ -188,8 +192,156 @@ async function rectified(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-rectified");
   const why = note(rest);
-  const number = await apply(ctx, h, "rectified", { rectifiedAt: ctx.now }, why);
+  const photos = keptFiles(ctx, "photo");
+  // The photo of the fixed state is the evidence of 整改; for a major hazard it is required, unless its unit said
+  // otherwise. A platform where a photo carries no text (WeChat) sends it next: the step waits for it.
+  if (photos.length === 0 && h.level === "MAJOR" && !(await rectifyPhotoOptional(ctx, h.unit.id))) {
+    requireStep(ctx, h, "rectified");
+    await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "rectify", note: why });
+    ctx.reply("rectified-send-photo", { number: numberOf(h) });
+    return;
+  }
+  await markRectified(ctx, h, why, photos);
+}
+
+async function markRectified(ctx: Ctx, h: HazardRow, why: string | null, photos: string[]): Promise<void> {
+  const number = await apply(ctx, h, "rectified", { rectifiedAt: ctx.now }, why, undefined, {}, photos);
   ctx.reply(h.supervised ? "rectified-supervised" : "rectified", { number, authority: h.supervisedBy ?? "" });
+  if (photos.length) {
+    ctx.reply("rectified-photos", { number, photos: photos.length });
+  } else {
+    // Asked for, not required: the next photos the official sends here are the fixed state's.
+    await openEvidence(ctx, { hazardId: h.id, number, then: "add", note: null });
+    ctx.reply("rectified-ask-photo", { number });
+  }
+}
+
+/** Refuses a step the hazard's status does not allow, before anything waits for a photo. */
+function requireStep(ctx: Ctx, h: HazardRow, action: HazardAction): void {
+  if (nextStatus(h.status, action)) return;
+  const next = allowedActions(h.status).map((a) => ctx.t(`action-${a}`));
+  throw new Refusal(next.length ? "refuse-transition" : "refuse-transition-final", {
+    number: numberOf(h), status: ctx.t(`status-${h.status}`), action: ctx.t(`action-${action}`), next: ctx.list(next),
+  });
+}
+
+/** A wait for photos in this chat from this person: to complete `已整改` (`rectify`) or to add evidence (`add`). */
+interface EvidenceWait {
+  hazardId: number;
+  number: string;
+  then: "rectify" | "add";
+  note: string | null;
+}
+
+async function openEvidence(ctx: Ctx, wait: EvidenceWait): Promise<void> {
+  await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "evidence", step: wait.then, version: 1, data: { ...wait } }, ctx.now);
+}
+
+/** The next message after `已整改` or `照片 编号 补充`: photos complete the step; anything else ends the wait. */
+async function evidenceStep(ctx: Ctx, state: ConversationRow): Promise<void> {
+  const wait = state.data as unknown as EvidenceWait;
+  const photos = keptFiles(ctx, "photo");
+  const { platform, chatId, sender } = ctx.msg;
+  if (photos.length === 0) {
+    if (wait.then === "rectify") throw new Refusal("rectified-photo-wait", { number: wait.number });
+    // Waiting to add was an offer: other words end it, unanswered (they were meant for the group).
+    await ctx.repo.deleteConversation(platform, chatId, sender.id);
+    return;
+  }
+  const h = await ctx.repo.getHazard(wait.hazardId);
+  if (!h) {
+    await ctx.repo.deleteConversation(platform, chatId, sender.id);
+    throw new Refusal("refuse-number-unknown", { number: wait.number });
+  }
+  if (wait.then === "rectify") {
+    await ctx.require("OFFICIAL", h.unit);
+    await ctx.repo.deleteConversation(platform, chatId, sender.id);
+    await markRectified(ctx, h, wait.note, photos);
+    return;
+  }
+  await addPhotos(ctx, h, photos);
+  // Stays open for more photos of the same step (several arrive as several messages on WeChat).
+  await openEvidence(ctx, wait);
+}
+
+/** The message's files the bot kept (store keys); `kind` to take only photos. */
+function keptFiles(ctx: Ctx, kind?: "photo"): string[] {
+  return ctx.msg.attachments.filter((a) => isBlobKey(a.ref) && (!kind || a.kind === kind)).map((a) => a.ref);
+}
+
+const photoRuleKey = (unitId: number): string => `rectify-photo-optional:${unitId}`;
+
+async function rectifyPhotoOptional(ctx: Ctx, unitId: number): Promise<boolean> {
+  return (await ctx.repo.getSetting(photoRuleKey(unitId))) === "on";
+}
+
+/**
+ * `整改照片 必须|不必`: whether the group's unit requires a photo of the fixed state when a major hazard is marked
+ * 已整改 (required by default). Set by an official of the unit, in its group.
+ */
+async function photoRule(ctx: Ctx, args: string): Promise<void> {
+  if (!ctx.binding) throw new Refusal("refuse-photo-rule-group");
+  await ctx.require("OFFICIAL", ctx.binding.unit);
+  const choice = parsePhotoRule(args);
+  if (choice === null) {
+    const optional = await rectifyPhotoOptional(ctx, ctx.binding.unit.id);
+    throw new Refusal("usage-photo-rule", { unit: ctx.binding.unit.name, rule: optional ? "optional" : "required" });
+  }
+  await ctx.repo.setSetting(photoRuleKey(ctx.binding.unit.id), choice === "optional" ? "on" : "off");
+  ctx.reply("photo-rule-set", { unit: ctx.binding.unit.name, rule: choice });
+}
+
+/**
+ * `照片 编号` with photos: more evidence for the hazard's current step (before the fix while it is open, of the fixed
+ * state once rectified), from its reporter or an official over its unit. Without photos: the bot sends them all back.
+ */
+async function photos(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const h = await visibleHazard(ctx, ref, "usage-photos");
+  const added = keptFiles(ctx);
+  const adding = added.length > 0 || /^(补充|添加|上传|add|more)$/i.test(rest.trim());
+  if (!adding) return sendPhotos(ctx, h);
+  if (h.reporterId !== ctx.user.id) await ctx.require("OFFICIAL", h.unit);
+  if (added.length) return addPhotos(ctx, h, added);
+  if (isFinal(h)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
+  await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "add", note: null });
+  ctx.reply("photos-send", { number: numberOf(h) });
+}
+
+function isFinal(h: HazardRow): boolean {
+  return h.status === "CLOSED" || h.status === "REJECTED" || h.status === "DUPLICATE" || h.status === "WITHDRAWN";
+}
+
+/** More evidence for the hazard's current step: before the fix while it is open, of the fixed state once rectified. */
+async function addPhotos(ctx: Ctx, h: HazardRow, added: string[]): Promise<void> {
+  if (isFinal(h)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
+  const stage = h.status === "RECTIFIED" ? "after" : "before";
+  const ok = await ctx.repo.transition(h.id, h.status, h.status, {}, { kind: "PHOTOS", actorId: ctx.user.id, note: null, at: ctx.now, data: { stage }, attachments: added });
+  if (!ok) throw new Refusal("refuse-concurrent", { number: numberOf(h) });
+  ctx.reply("photos-added", { number: numberOf(h), photos: added.length, stage });
+}
+
+/** The most files one `照片` request sends back. */
+const MAX_SENT_PHOTOS = 20;
+
+async function sendPhotos(ctx: Ctx, h: HazardRow): Promise<void> {
+  const steps = [{ kind: "REPORTED", attachments: h.attachments }, ...(await ctx.repo.stepFiles(h.id))];
+  const files = steps.flatMap((s) => s.attachments.map((ref) => ({ step: s.kind, ref })));
+  if (files.length === 0) throw new Refusal("photos-none", { number: numberOf(h) });
+  const shown = files.slice(0, MAX_SENT_PHOTOS);
+  for (const [i, f] of shown.entries()) {
+    const text = ctx.t("photo-caption", { number: numberOf(h), step: ctx.t(`event-${f.step}`), n: i + 1, of: files.length });
+    const data = isBlobKey(f.ref) ? await ctx.deps.blobs.get(f.ref) : null;
+    if (data) {
+      const type = sniff(data);
+      const filename = `${numberOf(h)}-${i + 1}.${type?.ext ?? "bin"}`;
+      ctx.out.push({ platform: ctx.msg.platform, chatId: ctx.msg.chatId, text, file: { kind: type?.kind ?? "document", filename, data } });
+    } else {
+      // An older row holds the platform's reference (it may still resolve), or a kept file is missing from the store.
+      ctx.replyText(`${text}\n${ctx.t("photo-not-kept")}`);
+    }
+  }
+  if (files.length > shown.length) ctx.reply("photos-more", { shown: shown.length, total: files.length });
 }
 
 /** 申请销号: the enterprise asks the supervising regulator to accept the rectification of a listed hazard. */
@@ -281,5 +433,6 @@ async function unsupervise(ctx: Ctx, args: string): Promise<void> {
 
 /** The lifecycle: confirm, reject or mark a duplicate, plan, rectify, close; supervision and its two-step close-out. */
 export const lifecycle: Feature = {
-  commands: { confirm, reject, duplicate, withdraw, plan, rectified, "apply-close": applyClose, close, return: sendBack, supervise, unsupervise },
+  dialogs: { evidence: { version: 1, step: evidenceStep } },
+  commands: { photos, "photo-rule": photoRule, confirm, reject, duplicate, withdraw, plan, rectified, "apply-close": applyClose, close, return: sendBack, supervise, unsupervise },
 };

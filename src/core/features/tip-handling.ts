@@ -1,3 +1,5 @@
+import { sniff } from "../files.ts";
+import { TIP_FILE } from "../../store/index.ts";
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { holdsRole, topUnits } from "../../domain/permissions.ts";
@@ -115,16 +117,22 @@ async function show(ctx: Ctx, args: string): Promise<void> {
   const events = await ctx.repo.tips.events(tip.id);
   const other = tip.sameAsId ? await ctx.repo.tips.get(tip.sameAsId) : null;
   ctx.replyText(tipDetailText(ctx, tip, events, other ? num(other) : null));
-  // The photos, by the platform's own reference (the bytes never pass through the store).
-  const { attachments } = ctx.deps.sealer.open<TipContent>(tip.content);
-  attachments.forEach((ref, i) => {
-    ctx.out.push({
-      platform: ctx.msg.platform,
-      chatId: ctx.msg.chatId,
-      text: ctx.t("tip-photo-caption", { number: num(tip), n: i + 1, of: attachments.length }),
-      file: { kind: "photo", filename: ref, ref },
-    });
-  });
+  // The files the tipster sent with the tip and with later additions: kept sealed with the tip (older tips hold the
+  // platform's reference instead, which may still resolve).
+  const attachments = [...ctx.deps.sealer.open<TipContent>(tip.content).attachments];
+  for (const e of events) if (e.kind === "REPLY" && e.body) attachments.push(...(ctx.deps.sealer.open<{ attachments?: string[] }>(e.body).attachments ?? []));
+  for (const [i, ref] of attachments.entries()) {
+    const text = ctx.t("tip-photo-caption", { number: num(tip), n: i + 1, of: attachments.length });
+    const kept = await ctx.repo.tips.file(tip.id, ref);
+    if (kept) {
+      const data = ctx.deps.sealer.openBytes(kept.sealed);
+      const type = sniff(data);
+      const filename = `${num(tip)}-${i + 1}.${type?.ext ?? "bin"}`;
+      ctx.out.push({ platform: ctx.msg.platform, chatId: ctx.msg.chatId, text, file: { kind: kept.kind === "document" ? "document" : "photo", filename, data } });
+    } else if (!ref.startsWith(TIP_FILE)) {
+      ctx.out.push({ platform: ctx.msg.platform, chatId: ctx.msg.chatId, text, file: { kind: "photo", filename: ref, ref } });
+    }
+  }
   if (tip.status === "NEW") {
     await change(ctx, tip, ["NEW"], { status: "INVESTIGATING", unread: false }, "OPENED");
   } else if (tip.unread) {

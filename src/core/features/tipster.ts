@@ -133,6 +133,7 @@ async function fileTip(ctx: AnonCtx, draft: TipDraft, identity: TipIdentity | nu
     content: sealer.seal(content),
     identity: identity ? sealer.seal(identity) : null,
   });
+  await ctx.repo.tips.bindFiles(id, draft.attachments);
   const number = formatTipNumber(year, id);
   // The code is kept (sealed) only until the tipster confirms they saved it; then it exists nowhere but with them.
   await saveDraft(ctx, "saved", { attachments: [], code, number });
@@ -300,7 +301,9 @@ async function reply(ctx: AnonCtx, args: string): Promise<void> {
   requireOpen(tip);
   if (!rest && ctx.msg.attachments.length === 0) throw new Refusal("tip-reply-usage");
   checkLength(rest, ctx.deps.config.SENTINEL_MAX_TEXT);
-  const body = ctx.deps.sealer.seal({ text: rest, attachments: ctx.msg.attachments.map((a) => a.ref) });
+  const attachments = ctx.msg.attachments.map((a) => a.ref);
+  await ctx.repo.tips.bindFiles(tip.id, attachments);
+  const body = ctx.deps.sealer.seal({ text: rest, attachments });
   await changeOpen(ctx, tip, { unread: true }, { kind: "REPLY", actorId: null, body, on: ctx.today });
   ctx.reply("tip-reply-saved", { number: formatTipNumber(tip.year, tip.id) });
 }
