@@ -23,3 +23,5 @@ tgcmd-check = answer the self-inspection round item by item
 tgcmd-checklist = the unit's checklist
 tgcmd-checks = self-inspection completion
 tgcmd-ledger = export the hazard ledger
+tgcmd-web = a one-time link to the web ledger
+tgcmd-photos = a hazard's photos (before and after)

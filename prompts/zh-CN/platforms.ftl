@@ -23,3 +23,5 @@ tgcmd-check = 回答排查（逐项）
 tgcmd-checklist = 检查清单
 tgcmd-checks = 检查情况（完成率、异常率）
 tgcmd-ledger = 导出隐患台账
+tgcmd-web = 网页台账的一次性登录链接
+tgcmd-photos = 隐患照片（整改前、整改后）

@@ -25,14 +25,23 @@ describe("Telegram messages as the core reads them", () => {
     });
   });
 
-  test("a photo (its largest size) with a caption; a document by file id; a reply", () => {
-    const photo = toIncoming({ ...base, caption: "随手拍", photo: [{ file_id: "small" }, { file_id: "large" }] } as unknown as Message)!;
+  test("a photo (its largest size) with a caption; a document with its name, type and size; a reply", () => {
+    const photo = toIncoming({ ...base, caption: "随手拍", photo: [{ file_id: "small", file_size: 900 }, { file_id: "large", file_size: 81_000 }] } as unknown as Message)!;
     expect(photo.text).toBe("随手拍");
-    expect(photo.attachments).toEqual([{ kind: "photo", ref: "large" }]);
-    const doc = toIncoming({ ...base, caption: "11月月报", document: { file_id: "doc-1" } } as unknown as Message)!;
-    expect(doc.attachments).toEqual([{ kind: "document", ref: "doc-1" }]);
+    expect(photo.attachments).toEqual([{ kind: "photo", ref: "large", size: 81_000, mime: "image/jpeg" }]);
+    const doc = toIncoming({ ...base, caption: "11月月报", document: { file_id: "doc-1", file_name: "月报.xlsx", mime_type: "application/vnd.ms-excel", file_size: 5120 } } as unknown as Message)!;
+    expect(doc.attachments).toEqual([{ kind: "document", ref: "doc-1", size: 5120, mime: "application/vnd.ms-excel", name: "月报.xlsx" }]);
     const reply = toIncoming({ ...base, text: "授权 监管人员", reply_to_message: { ...base, message_id: 41, text: "x" } } as unknown as Message)!;
     expect(reply.replyTo).toEqual({ messageId: "41", sender: { id: "7", name: "三 张", username: "zhangsan", lang: "zh-hans" } });
+  });
+
+  test("with the adapter's download, each file's fetch() downloads that file by its id", async () => {
+    const asked: string[] = [];
+    const download = async (fileId: string) => (asked.push(fileId), Uint8Array.from([1, 2, 3]));
+    const photo = toIncoming({ ...base, photo: [{ file_id: "small" }, { file_id: "large" }] } as unknown as Message, undefined, download)!;
+    expect(asked).toEqual([]); // nothing downloaded until the core asks
+    expect(await photo.attachments[0]!.fetch!()).toEqual(Uint8Array.from([1, 2, 3]));
+    expect(asked).toEqual(["large"]);
   });
 
   test("a private chat; nothing from bots, and nothing without text or file", () => {

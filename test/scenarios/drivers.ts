@@ -1,18 +1,19 @@
 import { pino } from "pino";
-import { createServer } from "node:net";
 import type { EventEmitter } from "node:events";
+import { FileBox } from "file-box";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import type { Transformer } from "grammy";
 import { loadConfig } from "../../src/config.ts";
 import { createApp, type App } from "../../src/app.ts";
-import { ConsoleChat } from "../../src/platforms/console/chat.ts";
+import { ConsoleChat, consolePhoto } from "../../src/platforms/console/chat.ts";
 import { TelegramAdapter } from "../../src/platforms/telegram/adapter.ts";
 import { WechatAdapter } from "../../src/platforms/wechat/adapter.ts";
 import { Router } from "../../src/platforms/router.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../src/core/messages.ts";
 import type { Logger } from "../../src/log.ts";
+import { freePort, withFiles, type Upload } from "../support/telegram-emulator.ts";
 
 /**
  * One way to talk to the bot, per platform, so a scenario is written once and run on each: people by name, chats by
@@ -28,9 +29,17 @@ export interface Driver {
   /** `dropped`: the platform adapter is expected to drop the message (it is never handled), so nothing is awaited. */
   say(person: string, chat: string | null, text: string, opts?: { dropped?: boolean }): Promise<string[]>;
   inbox(person: string, chat: string | null): string[];
+  /**
+   * Sends a photo (a small PNG, different each time) as the platform delivers one: on Telegram with its caption, the bot
+   * downloading it through getFile; on WeChat as an image message, after the caption as its own message (WeChat has no
+   * captions: people write, then send the picture); returns what the bot answered.
+   */
+  photo(person: string, chat: string | null, caption?: string): Promise<string[]>;
   /** (Telegram) the adapter itself, to feed it updates the emulator cannot send; the emulator, to look into it. */
   adapter?: unknown;
   server?: unknown;
+  /** (Telegram) the files the bot uploaded (sendPhoto, sendDocument), as the server received them. */
+  uploads?: Upload[];
   /** (Telegram) what the bot sent to a raw chat id, read from the emulator. */
   fetchChat(chatId: number): Promise<string[]>;
   /** How the scenario's send function reaches the platform (for reminder rounds). */
@@ -44,18 +53,6 @@ interface MockMessage {
   talker(): { id: string };
   room(): unknown;
   text(): string | undefined;
-}
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function fakeClock() {
@@ -73,6 +70,8 @@ export interface DriverOptions {
   log?: Logger;
   /** Fixed platform ids for some people (Telegram). */
   ids?: Record<string, number>;
+  /** (Telegram) the server refuses every file the bot uploads. */
+  refuseUploads?: boolean;
 }
 
 async function appFor(admin: string, clock: { now: Date }, opts: DriverOptions): Promise<App> {
@@ -86,6 +85,7 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
   const app = await appFor("console:admin", clock, opts);
   const chat = new ConsoleChat((m) => app.bot.handle(m));
   const room = (person: string, c: string | null) => (c === null ? chat.as(person) : chat.as(person).in(c));
+  let photos = 0;
   return {
     platform: "console",
     idOf: (person) => person,
@@ -93,6 +93,7 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
     app,
     clock,
     say: (person, c, text) => room(person, c).say(text),
+    photo: (person, c, caption = "") => room(person, c).say(caption, { photos: [consolePhoto(++photos)] }),
     inbox: (person, c) => chat.inbox(c === null ? `@${person}` : c),
     send: async (o) => void chat.sent.set(o.chatId, [...(chat.sent.get(o.chatId) ?? []), o]),
     close: () => app.close(),
@@ -135,9 +136,13 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
   };
   const port = await freePort();
   const server = new TelegramServer({ port, host: "127.0.0.1" });
+  const token = "123456:SENTINEL-TEST";
+  // Photos people send, by file id, for the bot to fetch through getFile (the emulator has no file routes of its own).
+  const files = new Map<string, { path: string; bytes: Uint8Array }>();
+  const uploads: Upload[] = [];
+  withFiles(server, token, files, uploads, { refuseUploads: opts.refuseUploads ?? false });
   await server.start();
   const apiRoot = server.config.apiURL;
-  const token = "123456:SENTINEL-TEST";
   const app = await appFor(`telegram:${idOf("admin")}`, clock, opts);
   const pace: Transformer = async (prev, method, payload, signal) => {
     const res = await prev(method, payload, signal);
@@ -184,6 +189,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
     fetchChat,
     adapter,
     server,
+    uploads,
     app,
     clock,
     async say(person, chat, text, opts = {}) {
@@ -196,6 +202,19 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
       // handled, so for one of those a short pause stands in (it can only let a wrong answer through, never fail a right one).
       if (opts.dropped) await Promise.race([done, new Promise((r) => setTimeout(r, 1500))]);
       else await done;
+      return collect(person, chat);
+    },
+    async photo(person, chat, caption = "") {
+      const client = clientFor(person, chat);
+      await collect(person, chat);
+      const n = files.size + 1;
+      const bytes = consolePhoto(n);
+      files.set(`photo-${n}`, { path: `photos/file_${n}.png`, bytes });
+      const { text: _none, ...message } = client.makeMessage("");
+      const photo = [{ file_id: `photo-${n}`, file_unique_id: `u-photo-${n}`, width: 160, height: 120, file_size: bytes.byteLength }];
+      const done = signal.next();
+      await client.sendMessage({ ...message, ...(caption ? { caption } : {}), photo } as unknown as Parameters<typeof client.sendMessage>[0]);
+      await done;
       return collect(person, chat);
     },
     inbox: (person, chat) => inboxes.get(key(person, chat)) ?? [],
@@ -259,20 +278,29 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
     });
   };
   const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
+  let photos = 0;
+  /** Says a text or an image as the person, waits for the bot to handle it, and returns its answers. */
+  const deliver = async (person: string, chat: string | null, what: string | FileBox) => {
+    watch(person);
+    const before = (inboxes.get(key(person, chat)) ?? []).length;
+    const done = signal.next();
+    contact(person).say(what).to(chat === null ? botUser : room(chat));
+    await done;
+    await new Promise((r) => setImmediate(r));
+    return (inboxes.get(key(person, chat)) ?? []).slice(before);
+  };
   return {
     platform: "wechat",
     idOf: (person) => contact(person).id,
     fetchChat: async () => [],
     app,
     clock,
-    async say(person, chat, text) {
-      watch(person);
-      const before = (inboxes.get(key(person, chat)) ?? []).length;
-      const done = signal.next();
-      contact(person).say(text).to(chat === null ? botUser : room(chat));
-      await done;
-      await new Promise((r) => setImmediate(r));
-      return (inboxes.get(key(person, chat)) ?? []).slice(before);
+    say: (person, chat, text) => deliver(person, chat, text),
+    async photo(person, chat, caption) {
+      photos += 1;
+      const image = FileBox.fromBase64(Buffer.from(consolePhoto(photos)).toString("base64"), `photo-${photos}.png`);
+      const said = caption ? await deliver(person, chat, caption) : [];
+      return [...said, ...(await deliver(person, chat, image))];
     },
     inbox: (person, chat) => inboxes.get(key(person, chat)) ?? [],
     async send(o) {

@@ -24,8 +24,24 @@ describe("WeChat specifics", () => {
 });
 
 describe("Telegram specifics", () => {
-  test("a file the server will not take (the emulator takes none) is reported as not sent, not only captioned", async () => {
+  test("the 统计表 reaches the chat as a document: the .xlsx uploaded with sendDocument", async () => {
     const d = await telegramDriver();
+    try {
+      await d.say("admin", null, "新建单位 城关化工厂");
+      await d.say("admin", "车间群", "绑定 城关化工厂");
+      await d.say("admin", "车间群", "导出统计表");
+      for (let i = 0; i < 40 && !d.uploads!.length; i++) await d.say("admin", "车间群", "我的身份");
+      const [table] = d.uploads!;
+      expect(table).toMatchObject({ method: "sendDocument", fields: { chat_id: String(-100) } });
+      expect(table!.file!.filename).toMatch(/\.xlsx$/);
+      expect(Buffer.from(table!.file!.bytes.subarray(0, 2)).toString()).toBe("PK");
+    } finally {
+      await d.close();
+    }
+  }, 300_000);
+
+  test("a file the server will not take is reported as not sent, not only captioned", async () => {
+    const d = await telegramDriver({ refuseUploads: true });
     try {
       await d.say("admin", null, "新建单位 城关化工厂");
       await d.say("admin", "车间群", "绑定 城关化工厂");

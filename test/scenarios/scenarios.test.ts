@@ -36,10 +36,17 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     const n = hazardNo(filed);
     expect((await d.say("李主任", "车间群", `确认 ${n} 重大 2026-12-31`)).join()).toContain("已确认");
     expect((await d.say("李主任", "车间群", `整改方案 ${n} 责任人:李主任 措施:恢复安全阀 资金:2万元 期限:2026-12-20 预案:停用储罐`)).join()).toContain("整改方案已登记");
-    expect((await d.say("李主任", "车间群", `已整改 ${n}`)).join()).toContain("已整改");
+    // A major hazard waits for a photo of the fixed state; the photo, downloaded through the platform, marks it.
+    expect((await d.say("李主任", "车间群", `已整改 ${n}`)).join()).toContain("须附整改后的照片");
+    const rectified = (await d.photo("李主任", "车间群")).join();
+    expect(rectified).toContain("已整改，待验收");
+    expect(rectified).toContain("已保存整改后照片 1 张");
     expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("销号");
     const [status] = await d.say("张三", "车间群", `查询 ${n}`);
     expect(status).toContain("已销号");
+    expect(status).toMatch(/已整改[^\n]*（照片 1 张）/);
+    // Sent back from the bot's own store, captioned with its step.
+    expect((await d.say("张三", "车间群", `照片 ${n}`)).join()).toContain(`${n} 已整改照片 1/1`);
     // The reporter's group heard of the close-out, which was done in another group.
     expect(d.inbox("张三", "车间群").some((t) => t.includes(n) && t.includes("销号"))).toBe(true);
     expect(status).toContain("储罐区安全阀被拆除");
@@ -58,7 +65,7 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     expect((await d.say("王局长", "县局群", `挂牌督办 ${n} 2026-12-20`)).join()).toContain("已由县应急管理局挂牌督办");
     expect(await heard("张三", "车间群", "【挂牌督办】", n)).toBe(true);
     await d.say("李主任", "车间群", `整改方案 ${n} 责任人:李主任 措施:更换报警器 资金:1万元 期限:2026-12-15 预案:设警戒区`);
-    await d.say("李主任", "车间群", `已整改 ${n}`);
+    await d.photo("李主任", "车间群", `已整改 ${n}`);
     expect((await d.say("李主任", "车间群", `销号 ${n}`)).join()).toContain("只能由上级监管部门");
     await d.say("李主任", "车间群", `申请销号 ${n} 已更换`);
     expect(await heard("王局长", "县局群", "【申请销号】", n)).toBe(true);

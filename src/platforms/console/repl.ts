@@ -1,9 +1,12 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { constants, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { access, readFile, stat } from "node:fs/promises";
+import { homedir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
-import { formatOutgoing, parseAs, privateRoom, toIncoming, type ConsoleRoom } from "./chat.ts";
+import type { Attachment, ChatAdapter, IncomingMessage, OutgoingFile, OutgoingMessage } from "../../core/messages.ts";
+import { bytesAttachment, consolePhoto, formatOutgoing, mimeOf, parseAs, privateRoom, toIncoming, type ConsoleRoom } from "./chat.ts";
 
 export interface ReplOptions {
   input: Readable;
@@ -12,14 +15,15 @@ export interface ReplOptions {
   speaker: string;
   /** The console's own words (banner, `/as` confirmations), from prompts. */
   say: (id: string, args?: Record<string, string>) => string;
-  /** Where files the bot sends are saved (the console cannot show them). */
+  /** Where files the bot sends (photos included) are saved: the console cannot show them, so it prints their path. */
   outbox: string;
 }
 
 /**
  * The terminal chat. Lines are handled one at a time, in order; `/as 张三@车间群` switches speaker and chat,
- * `/photo [caption]` sends a photo, `/file <name> [caption]` a document, `/again` delivers the last message once more (as a platform redelivery would),
- * `/quit` ends. Everything else goes to the bot as that person in that chat.
+ * `/photo [path] [caption]` sends a photo (a local file, or one the console draws), `/file <path> [caption]` a local
+ * file as a document, `/again` delivers the last message once more (as a platform redelivery would), `/quit` ends.
+ * Everything else goes to the bot as that person in that chat. A path with spaces is quoted: `/file "月 报.xlsx" 月报`.
  */
 export class ConsoleRepl implements ChatAdapter {
   readonly platform = "console";
@@ -45,15 +49,30 @@ export class ConsoleRepl implements ChatAdapter {
 
   async send(msg: OutgoingMessage): Promise<void> {
     let saved: string | undefined;
-    if (msg.file?.data || msg.file?.path) {
-      mkdirSync(this.opts.outbox, { recursive: true });
-      saved = path.join(this.opts.outbox, msg.file.filename);
-      if (msg.file.data) writeFileSync(saved, msg.file.data);
-      else copyFileSync(msg.file.path!, saved);
-    } else if (msg.file?.ref) {
-      saved = msg.file.ref;
-    }
+    if (msg.file?.data || msg.file?.path) saved = this.save(msg.file);
+    else if (msg.file?.ref) saved = msg.file.ref;
     this.print(formatOutgoing(msg, saved));
+  }
+
+  /**
+   * Saves a file the bot sent to the outbox, under its own name (never a path out of the outbox); a name already
+   * there gets `-2`, `-3`, … so an earlier file (another hazard's photo of the same name) is never overwritten.
+   */
+  private save(file: OutgoingFile): string {
+    mkdirSync(this.opts.outbox, { recursive: true });
+    const base = path.basename(file.filename) || (file.kind === "photo" ? "photo" : "file");
+    const ext = path.extname(base);
+    const stem = base.slice(0, base.length - ext.length);
+    for (let i = 1; ; i++) {
+      const target = path.join(this.opts.outbox, i === 1 ? base : `${stem}-${i}${ext}`);
+      try {
+        if (file.data) writeFileSync(target, file.data, { flag: "wx" });
+        else copyFileSync(file.path!, target, constants.COPYFILE_EXCL);
+        return target;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      }
+    }
   }
 
   /** Reads lines until end of input or `/quit`; resolves when the console is done. */
@@ -92,13 +111,29 @@ export class ConsoleRepl implements ChatAdapter {
     }
     let msg: IncomingMessage;
     const photo = /^\/photo(?:\s+(.*))?$/.exec(line);
+    const file = /^\/file(?:\s+(.*))?$/.exec(line);
     if (photo) {
-      this.photoCount += 1;
-      const ref = `console-photo-${Date.now()}-${this.photoCount}.jpg`;
-      msg = toIncoming(this.speaker, this.room, photo[1] ?? "", { attachments: [{ kind: "photo", ref }] });
-    } else if (/^\/file\s+\S/.test(line)) {
-      const [, name, caption] = /^\/file\s+(\S+)\s*(.*)$/.exec(line)!;
-      msg = toIncoming(this.speaker, this.room, caption ?? "", { attachments: [{ kind: "document", ref: `console-file-${name}` }] });
+      // A readable file named first is the photo; otherwise everything is the caption, and the console draws a photo.
+      const rest = photo[1] ?? "";
+      const local = await this.localFile("photo", rest);
+      if (local) {
+        msg = toIncoming(this.speaker, this.room, local.caption, { attachments: [local.attachment] });
+      } else {
+        this.photoCount += 1;
+        msg = toIncoming(this.speaker, this.room, rest, { attachments: [bytesAttachment("photo", consolePhoto(this.photoCount), `photo-${this.photoCount}.png`)] });
+      }
+    } else if (file) {
+      const rest = file[1] ?? "";
+      if (!rest) {
+        this.print(this.opts.say("console-file-usage"));
+        return;
+      }
+      const local = await this.localFile("document", rest);
+      if (!local) {
+        this.print(this.opts.say("console-no-file", { path: firstWord(rest).word }));
+        return;
+      }
+      msg = toIncoming(this.speaker, this.room, local.caption, { attachments: [local.attachment] });
     } else {
       msg = toIncoming(this.speaker, this.room, line);
     }
@@ -106,9 +141,45 @@ export class ConsoleRepl implements ChatAdapter {
     await handle(msg);
   }
 
+  /**
+   * The file a line names first, when it is a readable local file: an attachment that reads it when the core asks
+   * (name and size now), and the rest of the line as the caption. Null when the first word is not such a file.
+   */
+  private async localFile(kind: Attachment["kind"], rest: string): Promise<{ attachment: Attachment; caption: string } | null> {
+    const { word, after } = firstWord(rest);
+    if (!word) return null;
+    const full = path.resolve(word === "~" || word.startsWith("~/") ? path.join(homedir(), word.slice(1)) : word);
+    try {
+      const st = await stat(full);
+      if (!st.isFile()) return null;
+      await access(full, constants.R_OK);
+      const name = path.basename(full);
+      const mime = mimeOf(name);
+      const attachment: Attachment = {
+        kind,
+        ref: `console-${kind}-${randomUUID()}`,
+        name,
+        size: st.size,
+        ...(mime ? { mime } : {}),
+        fetch: async () => new Uint8Array(await readFile(full)),
+      };
+      return { attachment, caption: after };
+    } catch {
+      return null;
+    }
+  }
+
   /** Stops reading; the line being handled finishes first. */
   async stop(): Promise<void> {
     this.rl?.close();
     await this.closed;
   }
+}
+
+/** The first word of a line, or a quoted path with spaces (`"月 报.xlsx"`), and what follows it. */
+export function firstWord(rest: string): { word: string; after: string } {
+  const quoted = /^(["'])(.+?)\1(?:\s+|$)/.exec(rest);
+  if (quoted) return { word: quoted[2]!, after: rest.slice(quoted[0].length).trim() };
+  const m = /^(\S+)\s*/.exec(rest);
+  return m ? { word: m[1]!, after: rest.slice(m[0].length).trim() } : { word: "", after: "" };
 }

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import { Bot, GrammyError, InputFile, webhookCallback, type Transformer } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
@@ -12,7 +14,7 @@ import { TELEGRAM, toIncoming } from "./convert.ts";
 
 export interface TelegramOptions {
   token: string;
-  /** A self-hosted Bot API server, or an emulator in tests. */
+  /** A self-hosted Bot API server, or an emulator in tests (TELEGRAM_API_ROOT); files are downloaded from it too. */
   apiRoot?: string | undefined;
   /** Webhook mode: Telegram posts updates to this URL, which must reach `webhookPort` here. */
   webhook?: { url: string; secret: string; port: number } | undefined;
@@ -26,8 +28,8 @@ export interface TelegramOptions {
 
 /** Commands shown in Telegram's menu, per kind of chat; descriptions come from prompts (`tgcmd-<name>`). */
 export const MENU: { scope: "all_private_chats" | "all_group_chats"; commands: CommandName[] }[] = [
-  { scope: "all_private_chats", commands: ["tip", "tip-status", "tip-reply", "tip-claim", "status", "mine", "tips", "deadlines", "help", "lang", "cancel"] },
-  { scope: "all_group_chats", commands: ["report", "check", "checklist", "checks", "status", "withdraw", "mine", "stats", "list", "overdue", "submitted", "export", "ledger", "help"] },
+  { scope: "all_private_chats", commands: ["tip", "tip-status", "tip-reply", "tip-claim", "status", "mine", "tips", "deadlines", "web", "help", "lang", "cancel"] },
+  { scope: "all_group_chats", commands: ["report", "check", "checklist", "checks", "status", "withdraw", "mine", "photos", "stats", "list", "overdue", "submitted", "export", "ledger", "help"] },
 ];
 
 /**
@@ -59,7 +61,7 @@ export class TelegramAdapter implements ChatAdapter {
     const done = new Promise<void>((resolve) => (this.stopped = resolve));
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.on("message", async (ctx) => {
-      const msg = toIncoming(ctx.message, this.bot.botInfo.username);
+      const msg = toIncoming(ctx.message, this.bot.botInfo.username, (fileId) => this.download(fileId));
       if (!msg) return;
       const work = handle(msg);
       this.inFlight.add(work);
@@ -127,6 +129,25 @@ export class TelegramAdapter implements ChatAdapter {
     }
   }
 
+  /**
+   * The bytes of a file Telegram holds: `getFile` (through the bot's API, so throttled and retried like every call),
+   * then `<apiRoot>/file/bot<token>/<file_path>`. A local Bot API server (`--local`) answers with an absolute path on
+   * its own disk instead, read from there. Errors propagate: the core answers the person. They never name the URL,
+   * which carries the token.
+   */
+  async download(fileId: string): Promise<Uint8Array> {
+    const file = await this.bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error("Telegram gave no path for the file");
+    if (path.isAbsolute(file.file_path)) return new Uint8Array(await readFile(file.file_path));
+    const root = this.opts.apiRoot ?? "https://api.telegram.org";
+    const res = await fetch(`${root}/file/bot${this.opts.token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new Error(`Telegram file download failed: HTTP ${res.status}`);
+    }
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
   async send(msg: OutgoingMessage): Promise<void> {
     if (msg.deleteMessageId && this.opts.deleteGroupTips !== false) {
       // Only where the bot is an admin with the right to delete; otherwise the text asks the sender to.
@@ -145,10 +166,13 @@ export class TelegramAdapter implements ChatAdapter {
     if (file) {
       // A file on disk is streamed from there (a large export), never read whole into memory.
       const input = file.data ? new InputFile(file.data, file.filename) : file.path ? new InputFile(file.path, file.filename) : file.ref!;
+      // A caption holds at most 1024 characters: a longer text follows the file as its own message.
+      const captioned = msg.text.length <= CAPTION_MAX;
+      const extra = { ...(captioned && msg.text ? { caption: msg.text } : {}), ...reply };
       try {
-        if (file.kind === "photo") await this.bot.api.sendPhoto(msg.chatId, input, { caption: msg.text, ...reply });
-        else await this.bot.api.sendDocument(msg.chatId, input, { caption: msg.text, ...reply });
-        return;
+        if (file.kind === "photo") await this.bot.api.sendPhoto(msg.chatId, input, extra);
+        else await this.bot.api.sendDocument(msg.chatId, input, extra);
+        if (captioned) return;
       } catch (err) {
         // A file the server refuses (too large, or an emulator without files) still leaves the text.
         if (!(err instanceof GrammyError)) throw err;
@@ -156,6 +180,7 @@ export class TelegramAdapter implements ChatAdapter {
         if (file.failed) text = `${text}\n${file.failed}`;
       }
     }
+    if (!text) return;
     // Telegram takes at most 4096 characters a message: a long answer goes in parts, split at line ends.
     for (const [i, part] of splitText(text, 4096).entries()) {
       await this.bot.api.sendMessage(msg.chatId, part, i === 0 ? reply : {});
@@ -172,6 +197,11 @@ export class TelegramAdapter implements ChatAdapter {
     this.stopped();
   }
 }
+
+/** Telegram's limit for a photo's or document's caption. */
+const CAPTION_MAX = 1024;
+/** A download that has not finished in this long is given up (the core answers the person). */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 /** Splits text into parts of at most `max` characters, at line ends where it can. */
 export function splitText(text: string, max: number): string[] {

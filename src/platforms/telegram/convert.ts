@@ -12,16 +12,35 @@ export function toSender(u: User): Sender {
   };
 }
 
+/** Downloads a file Telegram holds, by its file id (the adapter's: `getFile`, then the file route). */
+export type FileDownload = (fileId: string) => Promise<Uint8Array>;
+
 /**
  * A Telegram message as the core's neutral message, or null for what the core does not take (service messages,
- * channel posts, messages from bots). Pure, so the edge is testable without a server.
+ * channel posts, messages from bots). Pure apart from `download`, which runs only when the core calls an attachment's
+ * `fetch`, so the edge is testable without a server.
  */
-export function toIncoming(m: Message, botUsername?: string): IncomingMessage | null {
+export function toIncoming(m: Message, botUsername?: string, download?: FileDownload): IncomingMessage | null {
   if (!m.from || m.from.is_bot) return null;
   const attachments: Attachment[] = [];
-  // The largest size of a photo; documents by file id. Telegram keeps the bytes; the store keeps the reference.
-  if (m.photo?.length) attachments.push({ kind: "photo", ref: m.photo.at(-1)!.file_id });
-  if (m.document) attachments.push({ kind: "document", ref: m.document.file_id });
+  const fetcher = (fileId: string) => (download ? { fetch: () => download(fileId) } : {});
+  // The largest size of a photo (Telegram re-encodes photos as JPEG); a document as sent, with its name and type.
+  // Sizes are known before the download, so the core can refuse a file over its limit unread.
+  const photo = m.photo?.at(-1);
+  if (photo) {
+    attachments.push({ kind: "photo", ref: photo.file_id, ...(photo.file_size ? { size: photo.file_size } : {}), mime: "image/jpeg", ...fetcher(photo.file_id) });
+  }
+  const doc = m.document;
+  if (doc) {
+    attachments.push({
+      kind: "document",
+      ref: doc.file_id,
+      ...(doc.file_size ? { size: doc.file_size } : {}),
+      ...(doc.mime_type ? { mime: doc.mime_type } : {}),
+      ...(doc.file_name ? { name: doc.file_name } : {}),
+      ...fetcher(doc.file_id),
+    });
+  }
   let text = (m.text ?? m.caption ?? "").trim();
   if (botUsername) {
     // `/report@OtherBot …` is another bot's; `@SentinelBot 报隐患 …` is ours, without the mention.

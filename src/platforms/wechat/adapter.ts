@@ -3,7 +3,7 @@ import type { WechatyOptions } from "wechaty";
 import { FileBox } from "file-box";
 import qrcode from "qrcode-terminal";
 import type { Logger } from "../../log.ts";
-import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Attachment, ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
 
 export const WECHAT = "wechat";
 
@@ -27,8 +27,9 @@ const TAKEN = new Set([types.Message.Text, types.Message.Image, types.Message.At
 
 /**
  * WeChat through Wechaty. Rooms and private chats; in a room the bot's @-mention is removed before the core reads the
- * keywords (WeChat has no slash commands: every command has a Chinese keyword). Images and files are kept by message
- * id and forwarded from it when shown again; files the core makes are sent as FileBox. Sends go one at a time, paced.
+ * keywords (WeChat has no slash commands: every command has a Chinese keyword). Images and files come with a download
+ * (the message's FileBox), which the core calls for what it keeps; files the core sends (its own, or photos it kept)
+ * go out as FileBox. Sends go one at a time, paced.
  */
 export class WechatAdapter implements ChatAdapter {
   readonly platform = WECHAT;
@@ -85,6 +86,9 @@ export class WechatAdapter implements ChatAdapter {
     });
     this.bot.on("error", (err) => log.error({ op: "wechaty", err }, "wechaty error"));
     await this.bot.start();
+    // A puppet that logged in while Wechaty was starting (a kept session, the mock) may have done so before the
+    // `login` listener could hear it.
+    if (this.bot.isLoggedIn && !this.stopping) this.connected = true;
     return done;
   }
 
@@ -96,7 +100,7 @@ export class WechatAdapter implements ChatAdapter {
     const kind = m.type();
     const text = kind === types.Message.Text ? (room ? this.withoutMention(await m.mentionText()) : m.text()).trim() : "";
     const attachments =
-      kind === types.Message.Image ? [{ kind: "photo" as const, ref: m.id }] : kind === types.Message.Attachment ? [{ kind: "document" as const, ref: m.id }] : [];
+      kind === types.Message.Image ? [attachmentOf(m, "photo")] : kind === types.Message.Attachment ? [attachmentOf(m, "document")] : [];
     return {
       platform: WECHAT,
       chatId: room ? room.id : talker.id,
@@ -133,6 +137,7 @@ export class WechatAdapter implements ChatAdapter {
     if (!target) throw new Error("no such WeChat room or contact");
     let text = msg.text;
     try {
+      // Bytes (a photo the bot kept, a table it made) go as a buffer FileBox: a puppet service uploads those as a stream.
       if (msg.file?.data) {
         await target.say(FileBox.fromBuffer(Buffer.from(msg.file.data), msg.file.filename));
       } else if (msg.file?.path) {
@@ -146,7 +151,7 @@ export class WechatAdapter implements ChatAdapter {
       this.opts.log.warn({ module: "wechat", op: "send-file", err: (err as Error).name }, "file not sent; sending the text");
       if (msg.file?.failed) text = `${text}\n${msg.file.failed}`;
     }
-    await target.say(text);
+    if (text) await target.say(text);
   }
 
   /** Stops taking messages, lets those in flight and the queued sends finish, then logs out of the puppet. */
@@ -158,4 +163,27 @@ export class WechatAdapter implements ChatAdapter {
     await this.bot.stop();
     this.stopped();
   }
+}
+
+/**
+ * An image or file message as an attachment. Nothing is downloaded here: most images in a group are never kept, and a
+ * puppet's `messageFile` fetches the whole file. The file's name comes with the message where the puppet gives it;
+ * otherwise, like the type, it is filled in from the FileBox when `fetch` runs (the core reads both after it).
+ */
+function attachmentOf(m: Message, kind: Attachment["kind"]): Attachment {
+  const filename = m.payload?.filename;
+  const att: Attachment = {
+    kind,
+    ref: m.id,
+    ...(filename ? { name: filename } : {}),
+    fetch: async () => {
+      const box = await m.toFileBox();
+      const bytes = new Uint8Array(await box.toBuffer());
+      if (!att.name && box.name) att.name = box.name;
+      const type = box.mediaType;
+      if (!att.mime && type && type !== "application/octet-stream" && type !== "application/unknown") att.mime = type;
+      return bytes;
+    },
+  };
+  return att;
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import ExcelJS from "exceljs";
 import { ConsoleProcess } from "./process.ts";
+import { consolePhoto } from "../../../src/platforms/console/chat.ts";
 import { loadHolidayCalendar } from "../../../src/core/holidays.ts";
 import { yearsToAskFor } from "../../../src/domain/calendar.ts";
 import { shanghaiDate } from "../../../src/domain/dates.ts";
@@ -161,7 +163,12 @@ describe("files on the console", () => {
     await p.ask("新建单位 城关化工厂 县应急管理局", /admin> $/m);
     await p.ask("/as admin@车间群", /admin@车间群> $/m);
     await p.ask("绑定 城关化工厂", /admin@车间群> $/m);
-    expect(await p.ask("/file 月报.xlsx 本月月报", /admin@车间群> $/m)).toContain("已报送给“县应急管理局”");
+    // A file is a real one on disk, named by its path (a real workbook: the bot looks at the bytes).
+    const report = path.join(dataDir, "月报.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("月报").addRow(["单位", "排查隐患"]);
+    writeFileSync(report, Buffer.from(await book.xlsx.writeBuffer()));
+    expect(await p.ask(`/file ${report} 本月月报`, /admin@车间群> $/m)).toContain("已报送给“县应急管理局”");
     const out = await p.ask("导出统计表", /admin@车间群> $/m);
     const saved = /📎 (\S+\.xlsx)/.exec(out)![1]!;
     expect(saved.startsWith(path.join(dataDir, "outbox"))).toBe(true);
@@ -179,5 +186,31 @@ describe("files on the console", () => {
     const missing = yearsToAskFor(loadHolidayCalendar(), shanghaiDate(new Date()));
     const logged = /holiday calendar does not know these years/.test(readFileSync(path.join(dataDir, "sentinel.log"), "utf8"));
     expect(logged).toBe(missing.length > 0);
+  });
+});
+
+describe("photos on the console", () => {
+  test("a local photo sent with a report is kept: asked for, the bot sends back the same bytes, saved to the outbox", async () => {
+    const dataDir = freshDir();
+    const p = new ConsoleProcess({ DATA_DIR: dataDir, SENTINEL_ADMINS: "console:admin" });
+    await p.waitFor(/admin> $/m);
+    await p.ask("新建单位 城关化工厂", /admin> $/m);
+    await p.ask("/as admin@车间群", /admin@车间群> $/m);
+    await p.ask("绑定 城关化工厂", /admin@车间群> $/m);
+    const photo = path.join(dataDir, "配电箱.png");
+    writeFileSync(photo, consolePhoto(42));
+    const filed = await p.ask(`/photo ${photo} 报隐患 配电箱门未关`, /admin@车间群> $/m);
+    const n = /YH-\d{4}-\d{6}/.exec(filed)?.[0];
+    expect(n, filed).toBeDefined();
+    expect(filed).toContain("照片 1 张");
+    // One the console draws is a photo the bot takes too.
+    expect(await p.ask("/photo 报隐患 安全出口堵塞", /admin@车间群> $/m)).toContain("照片 1 张");
+    const back = await p.ask(`照片 ${n}`, /admin@车间群> $/m);
+    const saved = /📷 (.+)$/m.exec(back)?.[1];
+    expect(saved, back).toBeDefined();
+    expect(saved!.startsWith(path.join(dataDir, "outbox"))).toBe(true);
+    expect(readFileSync(saved!).equals(readFileSync(photo))).toBe(true);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
   });
 });
