@@ -12,6 +12,7 @@ import type { ChatAdapter } from "./core/messages.ts";
 import { Router } from "./platforms/router.ts";
 import { Metrics } from "./ops/metrics.ts";
 import { startOpsServer } from "./ops/http.ts";
+import { createWebHandler } from "./web/handler.ts";
 
 /**
  * The platforms the environment configures; none means the console. Each platform's libraries load only when it is
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
           platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
         },
         metrics,
+        createWebHandler(app.deps),
       )
     : null;
   // The same years the admins are told of (the scheduler's job): this one, and from 1 December the next.

@@ -348,57 +348,77 @@ async function exportTable(ctx: Ctx, args: string): Promise<void> {
   });
 }
 
-async function trend(ctx: Ctx): Promise<void> {
-  const units = await ctx.officialUnits();
-  const end = shanghaiMonth(ctx.now);
+/**
+ * The 12-month trend chart of `unit`'s subtree up to the month of `now`, as a PNG, with the figures its caption quotes.
+ * Every figure as 统计 counts it. The chat's `趋势` and the web ledger's chart are this.
+ */
+export async function trendOf(
+  deps: BotDeps,
+  repo: Repo,
+  unit: UnitRow,
+  now: Date,
+  today: string,
+  t: (id: string, args?: Record<string, string | number>) => string,
+): Promise<{ png: Buffer; end: string; args: Record<string, string | number> }> {
+  const end = shanghaiMonth(now);
   const months = Array.from({ length: 12 }, (_, i) => {
     const d = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 12 + i, 1));
     return d.toISOString().slice(0, 7);
   });
   const ranges = months.map((m) => monthRange(m));
   // Cumulative as 统计 and the table count each month: since the start of the campaign in force that month.
-  const since = months.map((m) => startOfShanghaiDay(countedFrom(ctx.deps, campaignOfMonth(ctx.deps.campaigns, m))));
+  const since = months.map((m) => startOfShanghaiDay(countedFrom(deps, campaignOfMonth(deps.campaigns, m))));
+  // One query, every figure as 统计 counts it: each month as `统计 <month>` (the bars), the cumulative figures at
+  // each month's end as its 累计 block (the rate and 挂牌督办 lines), and the twelve months as one period (the text).
+  const all = await repo.windowStats(
+    [unit.path],
+    [...ranges.map((r) => ({ from: r.start, to: r.end })), ...ranges.map((r, i) => ({ from: since[i]!, to: r.end })), { from: ranges[0]!.start, to: ranges[11]!.end }],
+    today,
+  );
+  const monthly = all.slice(0, 12);
+  const cumulative = all.slice(12, 24);
+  const year = totalCounts(all[24]!);
+  const rates = cumulative.map((s) => rectificationRate(totalCounts(s)));
+  // The chart's libraries (a canvas, chart.js, the font) load on first use, not at start (issue 13).
+  const png = await (await import("../../reports/trend.ts")).renderTrend({
+    title: t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
+    months,
+    countAxisLabel: t("trend-axis-count"),
+    rateAxisLabel: t("trend-axis-rate"),
+    series: [
+      { label: t("trend-general-found"), values: monthly.map((s) => s.general.found), kind: "bar", axis: "count" },
+      { label: t("trend-general-rectified"), values: monthly.map((s) => s.general.rectified), kind: "bar", axis: "count" },
+      { label: t("trend-major-found"), values: monthly.map((s) => s.major.found), kind: "bar", axis: "count" },
+      { label: t("trend-major-rectified"), values: monthly.map((s) => s.major.rectified), kind: "bar", axis: "count" },
+      // 挂牌督办 as 统计 and the table count it: listed by the month's end, closed or not.
+      { label: t("trend-supervised"), values: cumulative.map((s) => s.supervised), kind: "line", axis: "count" },
+      { label: t("trend-rate"), values: rates, kind: "line", axis: "rate" },
+    ],
+  });
+  const rate = rates.at(-1) ?? null;
+  return {
+    png,
+    end,
+    args: {
+      unit: unit.name,
+      from: months[0]!,
+      to: end,
+      found: year.found,
+      rectified: year.rectified,
+      supervised: cumulative.at(-1)!.supervised,
+      rate: rate === null ? "—" : `${rate}%`,
+    },
+  };
+}
+
+async function trend(ctx: Ctx): Promise<void> {
+  const units = await ctx.officialUnits();
   for (const unit of units) {
-    // One query, every figure as 统计 counts it: each month as `统计 <month>` (the bars), the cumulative figures at
-    // each month's end as its 累计 block (the rate and 挂牌督办 lines), and the twelve months as one period (the text).
-    const all = await ctx.repo.windowStats(
-      [unit.path],
-      [...ranges.map((r) => ({ from: r.start, to: r.end })), ...ranges.map((r, i) => ({ from: since[i]!, to: r.end })), { from: ranges[0]!.start, to: ranges[11]!.end }],
-      ctx.today,
-    );
-    const monthly = all.slice(0, 12);
-    const cumulative = all.slice(12, 24);
-    const year = totalCounts(all[24]!);
-    const rates = cumulative.map((s) => rectificationRate(totalCounts(s)));
-    // The chart's libraries (a canvas, chart.js, the font) load on first use, not at start (issue 13).
-    const png = await (await import("../../reports/trend.ts")).renderTrend({
-      title: ctx.t("trend-title", { unit: unit.name, from: months[0]!, to: end }),
-      months,
-      countAxisLabel: ctx.t("trend-axis-count"),
-      rateAxisLabel: ctx.t("trend-axis-rate"),
-      series: [
-        { label: ctx.t("trend-general-found"), values: monthly.map((s) => s.general.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-general-rectified"), values: monthly.map((s) => s.general.rectified), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-found"), values: monthly.map((s) => s.major.found), kind: "bar", axis: "count" },
-        { label: ctx.t("trend-major-rectified"), values: monthly.map((s) => s.major.rectified), kind: "bar", axis: "count" },
-        // 挂牌督办 as 统计 and the table count it: listed by the month's end, closed or not.
-        { label: ctx.t("trend-supervised"), values: cumulative.map((s) => s.supervised), kind: "line", axis: "count" },
-        { label: ctx.t("trend-rate"), values: rates, kind: "line", axis: "rate" },
-      ],
-    });
-    const rate = rates.at(-1) ?? null;
+    const { png, end, args } = await trendOf(ctx.deps, ctx.repo, unit, ctx.now, ctx.today, (id, a) => ctx.t(id, a));
     ctx.out.push({
       platform: ctx.msg.platform,
       chatId: ctx.msg.chatId,
-      text: ctx.t("trend-done", {
-        unit: unit.name,
-        from: months[0]!,
-        to: end,
-        found: year.found,
-        rectified: year.rectified,
-        supervised: cumulative.at(-1)!.supervised,
-        rate: rate === null ? "—" : `${rate}%`,
-      }),
+      text: ctx.t("trend-done", args),
       file: { kind: "photo", filename: `trend-${unit.id}-${end}.png`, data: png },
     });
   }

@@ -3,8 +3,8 @@ import { monthRange, parseMonth, shanghaiDateTime, shanghaiMonth, startOfShangha
 import { countedFrom } from "../../reports/gather.ts";
 import { campaignOfMonth } from "../../domain/campaign.ts";
 import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../../domain/stats.ts";
-import type { HazardRow } from "../../store/index.ts";
-import { Refusal, type Ctx } from "../context.ts";
+import type { HazardRow, Repo } from "../../store/index.ts";
+import { Refusal, type BotDeps, type Ctx } from "../context.ts";
 import { parseListFilter, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { hazardLine, numberOf, visibleHazard } from "./hazards.ts";
@@ -15,7 +15,7 @@ const LIST_LIMIT = 20;
  * The units an official's question is about: this group's unit, or in private every separate unit they hold
  * (a super-admin: all units). Each includes the units below it.
  */
-async function officialScope(ctx: Ctx): Promise<{ paths: string[]; name: string }> {
+export async function officialScope(ctx: Ctx): Promise<{ paths: string[]; name: string }> {
   if (!ctx.binding && ctx.isSuperAdmin) return { paths: ["/"], name: ctx.t("scope-all") };
   const units = await ctx.officialUnits();
   return { paths: units.map((u) => u.path), name: ctx.list(units.map((u) => u.name)) };
@@ -34,7 +34,8 @@ async function status(ctx: Ctx, args: string): Promise<void> {
   const h = await visibleHazard(ctx, words(args)[0], "usage-status");
   const events = await ctx.repo.events(h.id, 12);
   const history = events
-    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("actor-tip-desk") : ctx.t("actor-system")), note: e.note ?? "none" }))
+    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("actor-tip-desk") : ctx.t("actor-system")), note: e.note ?? "none" }) +
+      (e.attachments.length ? ctx.t("history-photos", { photos: e.attachments.length }) : ""))
     .join("\n");
   const lines = [
     ctx.t("status-head", { number: numberOf(h), unit: h.unit.name }),
@@ -87,6 +88,23 @@ function statArgs(prefix: string, c: LevelCounts): Record<string, string | numbe
   return { [`${prefix}Found`]: c.found, [`${prefix}Rectified`]: c.rectified, [`${prefix}Rate`]: rate === null ? "—" : `${rate}%` };
 }
 
+/**
+ * The figures of `统计 <month>` for the subtrees at `paths`: the month's, and the cumulative ones since the start of the
+ * campaign in force that month (as the month's statistics table counts). The web ledger's statistics are these too.
+ */
+export async function statsOf(
+  deps: BotDeps,
+  repo: Repo,
+  paths: string[],
+  month: string,
+  today: string,
+): Promise<{ monthly: HazardStats; total: HazardStats; since: string }> {
+  const { start, end } = monthRange(month);
+  const since = countedFrom(deps, campaignOfMonth(deps.campaigns, month));
+  const [monthly, total] = await Promise.all([repo.stats(paths, start, end, today), repo.stats(paths, startOfShanghaiDay(since), end, today)]);
+  return { monthly, total, since };
+}
+
 async function stats(ctx: Ctx, args: string): Promise<void> {
   const monthWord = words(args)[0];
   const month = monthWord ? parseMonth(monthWord) : shanghaiMonth(ctx.now);
@@ -98,14 +116,7 @@ async function stats(ctx: Ctx, args: string): Promise<void> {
   } else {
     scope = await officialScope(ctx);
   }
-  const { start, end } = monthRange(month);
-  // Cumulative as the month's statistics table counts: since the start of the campaign in force that month.
-  const campaign = countedFrom(ctx.deps, campaignOfMonth(ctx.deps.campaigns, month));
-  const since = startOfShanghaiDay(campaign);
-  const [monthly, total] = await Promise.all([
-    ctx.repo.stats(scope.paths, start, end, ctx.today),
-    ctx.repo.stats(scope.paths, since, end, ctx.today),
-  ]);
+  const { monthly, total, since: campaign } = await statsOf(ctx.deps, ctx.repo, scope.paths, month, ctx.today);
   const block = (s: HazardStats) => ({
     ...statArgs("g", s.general),
     ...statArgs("m", s.major),
