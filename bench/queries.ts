@@ -12,6 +12,7 @@ import { createApp, type App } from "../src/app.ts";
 import { formatHazardNumber } from "../src/domain/hazard-number.ts";
 import { groupRoom, privateRoom, toIncoming } from "../src/platforms/console/chat.ts";
 import { bulkHazards } from "../test/support/bulk.ts";
+import type { WebHazardFilter } from "../src/store/web-repo.ts";
 import { scratchDatabase } from "./latency.ts";
 import { ms, percentile, type BenchOptions, type BenchRow } from "./row.ts";
 
@@ -115,6 +116,24 @@ async function questions(app: App, store: string, hazards: number, quick: boolea
   rows.push({ what: `统计 (/stats) county, ${scale}`, goal: "≤ 20 ms", anchor: "—", measured: ms(statsCounty), ratio: null, ok: statsCounty <= 20 });
   const overdue = await med("admin", "逾期隐患", "YH-");
   rows.push({ what: `逾期隐患 (/overdue) province, ${scale}`, goal: "≤ 20 ms", anchor: "—", measured: ms(overdue), ratio: null, ok: overdue <= 20 });
+  // The web ledger's list (issue 15): one page of 50, as /web/ reads it, through the whole province, a deep page, an
+  // enterprise, and filters that few hazards pass.
+  const page = async (what: string, f: Omit<WebHazardFilter, "limit">) => {
+    const med_ = percentile(
+      await timed(quick ? 5 : 20, async () => {
+        const got = await app.store.read((repo) => repo.web.hazards({ ...f, limit: 50 }));
+        if (!got.length) throw new Error(`web ledger, ${what}: an empty page`);
+      }),
+      0.5,
+    );
+    rows.push({ what: `web ledger page of 50, ${what}, ${scale}`, goal: "≤ 50 ms", anchor: "—", measured: ms(med_), ratio: null, ok: med_ <= 50 });
+  };
+  const province = { unitPaths: ["/1/"] };
+  await page("province, newest", province);
+  await page("province, page in the middle", { ...province, before: Math.floor(last / 2) });
+  await page("one enterprise", { unitPaths: ["/1/2/12/112/"] });
+  await page("province, major and overdue", { ...province, level: "MAJOR", overdueBefore: "2027-03-01" });
+  await page("province, 挂牌督办", { ...province, supervised: true });
   const t1 = performance.now();
   const table = await ask(app, "admin", "导出统计表 2026-11");
   const tableMs = performance.now() - t1;

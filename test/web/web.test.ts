@@ -73,15 +73,21 @@ async function world(env: Record<string, string> = {}): Promise<World> {
   };
 }
 
-describe("the 网页 command", () => {
-  let w: World;
+/** One world for a describe block: started before its tests, closed after; its fields read through the proxy. */
+function sharedWorld(): World {
+  let w: World | undefined;
   beforeAll(async () => {
     w = await world();
   });
   afterAll(async () => {
-    await w.web.close();
-    await w.f.close();
+    await w?.web.close();
+    await w?.f.close();
   });
+  return new Proxy({} as World, { get: (_, key) => w![key as keyof World] });
+}
+
+describe("the 网页 command", () => {
+  const w = sharedWorld();
 
   test("in a private chat: a one-time link under SENTINEL_WEB_URL, saying how long it lasts; workers are told they see their own reports", async () => {
     const official = await w.f.chat.as("李主任").say("网页");
@@ -129,14 +135,7 @@ test("with SENTINEL_HTTP_PORT unset, 网页 refuses and names the setting", asyn
 });
 
 describe("signing in and out", () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(async () => {
-    await w.web.close();
-    await w.f.close();
-  });
+  const w = sharedWorld();
 
   test("a link signs in once: a session cookie (HttpOnly, SameSite=Strict, Path=/web), then /web/; the same link again is refused", async () => {
     const link = await w.link("李主任");
@@ -258,14 +257,7 @@ describe("signing in and out", () => {
 });
 
 describe("who sees what", () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await world();
-  });
-  afterAll(async () => {
-    await w.web.close();
-    await w.f.close();
-  });
+  const w = sharedWorld();
 
   test("a worker sees their own reports and nothing of another unit: the list, the hazard, its photos, statistics, downloads", async () => {
     const c = await w.as("张三");
