@@ -4,6 +4,13 @@ import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
 
+/**
+ * How many photos and files a hazard `h` holds, as the 台账 and the web ledger count them: the report's and every
+ * step's (an index read of its few events).
+ */
+export const PHOTO_COUNT = P.sql`(cardinality(h.attachments)
+  + coalesce((SELECT sum(cardinality(e.attachments)) FROM "HazardEvent" e WHERE e."hazardId" = h.id), 0))::int`;
+
 /** A unit as the 台账 names it: its own industry (行业), if set, and its 主要负责人 (an enterprise's PRINCIPAL holders). */
 export interface LedgerUnit {
   id: number;
@@ -44,7 +51,7 @@ export interface LedgerHazard {
   supervisedBy: string | null;
   supervisedDeadline: string | null;
   closedAt: Date | null;
-  /** Attachments filed with the report (photos). */
+  /** Photos and files of the hazard: the report's and every step's since (a plan's, the fixed state's, ones added). */
   photos: number;
 }
 
@@ -86,7 +93,7 @@ export class LedgerRepo {
       SELECT h.id, h.year, h."unitId", h.source, h.description, h.location, h.level::text AS level, h.status::text AS status,
              h."reportedAt", h."planMeasures" AS measures, h."planResponsible" AS responsible, h."planFunds" AS funds,
              h.deadline, h."planContingency" AS contingency, h."fixedOnSpot", h.supervised, h."supervisedBy",
-             h."supervisedDeadline", h."closedAt", cardinality(h.attachments)::int AS photos
+             h."supervisedDeadline", h."closedAt", ${PHOTO_COUNT} AS photos
       FROM "Hazard" h
       WHERE h.id > ${afterId} AND h."unitId" = ANY (${q.unitIds}::int[])
         AND h.status NOT IN ('WITHDRAWN', 'REJECTED', 'DUPLICATE')

@@ -1,6 +1,6 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
 import type { HazardLevel, HazardSource, HazardStatus } from "../domain/types.ts";
-import type { LedgerHazard } from "./ledger-repo.ts";
+import { PHOTO_COUNT, type LedgerHazard } from "./ledger-repo.ts";
 import { sourceOf } from "../domain/types.ts";
 import { utc } from "./sql.ts";
 import type { UserRow } from "./repo.ts";
@@ -114,7 +114,7 @@ export class WebRepo {
       SELECT h.id, h.year, h."unitId", u.name AS "unitName", h.source, h.description, h.location, h.level::text AS level,
              h.status::text AS status, h."reportedAt", h."planMeasures" AS measures, h."planResponsible" AS responsible,
              h."planFunds" AS funds, h.deadline, h."planContingency" AS contingency, h."fixedOnSpot", h.supervised,
-             h."supervisedBy", h."supervisedDeadline", h."closedAt", cardinality(h.attachments)::int AS photos
+             h."supervisedBy", h."supervisedDeadline", h."closedAt", ${PHOTO_COUNT} AS photos
       FROM "Hazard" h JOIN "Unit" u ON u.id = h."unitId"
       WHERE ${P.join(conditions, " AND ")}
       ORDER BY h.id DESC

@@ -158,7 +158,7 @@ describe("the guided report", () => {
     expect(filed.join("\n")).toContain("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项");
     const [s] = await w.say(`查询 ${numberIn(filed)}`);
     expect(s).toContain("地点：储罐区");
-    expect(s).toContain("照片：2 张");
+    expect(s).toContain("报告照片：2 张");
 
     await w.say("报隐患");
     expect((await w.say("取消"))[0]).toContain("已取消");

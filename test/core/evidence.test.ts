@@ -111,7 +111,7 @@ describe("before and after", () => {
     expect(done.join("\n")).toContain("待验收");
     expect(done.join("\n")).toContain("整改后照片 2 张");
     const [after] = await m.say(`查询 ${number}`);
-    expect(after).toContain("照片：1 张");
+    expect(after).toContain("报告照片：1 张");
     expect(after).toMatch(/已整改（李主任）[^\n]*（照片 2 张）/);
     const back = await f.chat.deliver(toIncoming("张三", f.chat.as("张三").in("车间群").room, `照片 ${number}`));
     expect(back.map((o) => o.text)).toEqual([`${number} 报告照片 1/3`, `${number} 已整改照片 2/3`, `${number} 已整改照片 3/3`]);

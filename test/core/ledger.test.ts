@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createFixture, fileTip, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
 import { bulkHazards } from "../support/bulk.ts";
+import { consolePhoto } from "../../src/platforms/console/chat.ts";
 import { Prompts } from "../../src/core/i18n.ts";
 import { ledgerColumns, ledgerRow, rowHeight, unitInfo, writeLedger, LEDGER_COLUMNS } from "../../src/reports/ledger.ts";
 import { parseLedgerArgs, parseCommand } from "../../src/core/parse.ts";
@@ -153,7 +154,7 @@ describe("导出台账 through the bot", () => {
     const self = numberIn(await li.say("报隐患 消防通道堆放货物"));
     await li.say(`确认 ${self} 一般`);
     await li.say(`整改方案 ${self} 责任人:仓库主管 措施:清理通道 资金:500元 期限:2026-11-20 预案:临时疏散路线`);
-    await li.say(`已整改 ${self}`);
+    await li.say(`已整改 ${self}`, { photos: [consolePhoto(1)] });
     await li.say(`销号 ${self} 验收合格`);
     const inspection = numberIn(await wang.in("车间群").say("报隐患 检查发现：有限空间作业无人监护"));
     await li.say(`确认 ${inspection} 重大`);
@@ -195,7 +196,7 @@ describe("导出台账 through the bot", () => {
       worker, "城关化工厂", "危险化学品", "随手拍", "储罐区安全阀被拆除", "二号罐区", "重大事故隐患", "2026-11-10",
       "加装安全阀", "李主任", "2万元", "2026-12-15", "设置警戒区", "县应急管理局", "2026-12-31", "整改中", "", 2,
     ]);
-    expect(rows[1]!.slice(6)).toEqual(["一般隐患", "2026-11-10", "清理通道", "仓库主管", "500元", "2026-11-20", "临时疏散路线", "", "", "已销号", "2026-11-10", 0]);
+    expect(rows[1]!.slice(6)).toEqual(["一般隐患", "2026-11-10", "清理通道", "仓库主管", "500元", "2026-11-20", "临时疏散路线", "", "", "已销号", "2026-11-10", 1]); // 照片: the fixed state's
     expect(rows[3]!.slice(4, 7)).toEqual(["三号仓库液氨无泄漏报警", "", "未定级"]);
     expect(rows[3]![15]).toBe("待核实");
     // Nobody's name but the plan's people: not the reporter of any row, not the tip's handler, not the tipster.
