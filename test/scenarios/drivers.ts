@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import type { EventEmitter } from "node:events";
-import { FileBox } from "file-box";
+import { FileBox, type FileBoxInterface } from "file-box";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import type { Transformer } from "grammy";
@@ -35,6 +35,10 @@ export interface Driver {
    * captions: people write, then send the picture); returns what the bot answered.
    */
   photo(person: string, chat: string | null, caption?: string): Promise<string[]>;
+  /** The bytes of each photo `photo` sent, in order (each is different: the console's drawing carries a random id). */
+  readonly photosGiven: Uint8Array[];
+  /** The bytes of every photo the bot has sent to that chat so far, in order, as the platform received them. */
+  photosSent(person: string, chat: string | null): Promise<Uint8Array[]>;
   /** (Telegram) the adapter itself, to feed it updates the emulator cannot send; the emulator, to look into it. */
   adapter?: unknown;
   server?: unknown;
@@ -50,6 +54,7 @@ export interface Driver {
 const START = "2026-11-10T02:00:00Z";
 
 interface MockMessage {
+  id: string;
   talker(): { id: string };
   room(): unknown;
   text(): string | undefined;
@@ -85,7 +90,8 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
   const app = await appFor("console:admin", clock, opts);
   const chat = new ConsoleChat((m) => app.bot.handle(m));
   const room = (person: string, c: string | null) => (c === null ? chat.as(person) : chat.as(person).in(c));
-  let photos = 0;
+  const photosGiven: Uint8Array[] = [];
+  const given = (bytes: Uint8Array) => (photosGiven.push(bytes), bytes);
   return {
     platform: "console",
     idOf: (person) => person,
@@ -93,7 +99,10 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
     app,
     clock,
     say: (person, c, text) => room(person, c).say(text),
-    photo: (person, c, caption = "") => room(person, c).say(caption, { photos: [consolePhoto(++photos)] }),
+    photosGiven,
+    photo: (person, c, caption = "") => room(person, c).say(caption, { photos: [given(consolePhoto(photosGiven.length + 1))] }),
+    photosSent: async (person, c) =>
+      (chat.sent.get(c === null ? `@${person}` : c) ?? []).filter((o) => o.file?.kind === "photo" && o.file.data).map((o) => new Uint8Array(o.file!.data!)),
     inbox: (person, c) => chat.inbox(c === null ? `@${person}` : c),
     send: async (o) => void chat.sent.set(o.chatId, [...(chat.sent.get(o.chatId) ?? []), o]),
     close: () => app.close(),
@@ -140,6 +149,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
   // Photos people send, by file id, for the bot to fetch through getFile (the emulator has no file routes of its own).
   const files = new Map<string, { path: string; bytes: Uint8Array }>();
   const uploads: Upload[] = [];
+  const photosGiven: Uint8Array[] = [];
   withFiles(server, token, files, uploads, { refuseUploads: opts.refuseUploads ?? false });
   await server.start();
   const apiRoot = server.config.apiURL;
@@ -190,6 +200,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
     adapter,
     server,
     uploads,
+    photosGiven,
     app,
     clock,
     async say(person, chat, text, opts = {}) {
@@ -209,6 +220,7 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
       await collect(person, chat);
       const n = files.size + 1;
       const bytes = consolePhoto(n);
+      photosGiven.push(bytes);
       files.set(`photo-${n}`, { path: `photos/file_${n}.png`, bytes });
       const { text: _none, ...message } = client.makeMessage("");
       const photo = [{ file_id: `photo-${n}`, file_unique_id: `u-photo-${n}`, width: 160, height: 120, file_size: bytes.byteLength }];
@@ -216,6 +228,10 @@ export async function telegramDriver(opts: DriverOptions = {}): Promise<Driver> 
       await client.sendMessage({ ...message, ...(caption ? { caption } : {}), photo } as unknown as Parameters<typeof client.sendMessage>[0]);
       await done;
       return collect(person, chat);
+    },
+    photosSent: async (person, chat) => {
+      const id = String(chat === null ? idOf(person) : groupId(chat));
+      return uploads.filter((u) => u.method === "sendPhoto" && u.fields.chat_id === id && u.file).map((u) => u.file!.bytes);
     },
     inbox: (person, chat) => inboxes.get(key(person, chat)) ?? [],
     async send(o) {
@@ -242,6 +258,17 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
   const log = opts.log ?? pino({ level: "silent" });
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
+  // The mock keeps a sent FileBox as JSON, which a buffer FileBox cannot be (a puppet service uploads those as a
+  // stream instead): a buffer box goes on as base64, the same bytes.
+  const sendFile = puppet.messageSendFile.bind(puppet);
+  puppet.messageSendFile = async (conversationId: string, box: FileBoxInterface) =>
+    sendFile(conversationId, FileBox.fromBase64((await box.toBuffer()).toString("base64"), box.name));
+  /** What the bot sent as images, per chat (the bytes read when they came, before any session change). */
+  const images = new Map<string, Promise<Uint8Array>[]>();
+  const keepImage = (k: string, m: MockMessage) => {
+    const json = mocker.cacheFileBoxPayload.get(m.id);
+    if (json) images.set(k, [...(images.get(k) ?? []), FileBox.fromJSON(json).toBuffer().then((b) => new Uint8Array(b))]);
+  };
   const botUser = mocker.createContact({ name: "隐患哨兵" });
   const contacts = new Map<string, ReturnType<typeof mocker.createContact>>();
   const contact = (name: string) => {
@@ -263,7 +290,10 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
     if (!rooms.has(name)) {
       const r = mocker.createRoom({ topic: name, memberIdList: [botUser.id, ...[...contacts.values()].map((c) => c.id)] });
       (r as unknown as EventEmitter).on("message", (m: MockMessage) => {
-        if (m.talker().id === botUser.id) push(name, m.text() ?? "");
+        if (m.talker().id === botUser.id) {
+          push(name, m.text() ?? "");
+          keepImage(name, m);
+        }
       });
       rooms.set(name, r);
     }
@@ -274,11 +304,14 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
     if (watched.has(name)) return;
     watched.add(name);
     (contact(name) as unknown as EventEmitter).on("message", (m: MockMessage) => {
-      if (m.talker().id === botUser.id && !m.room()) push(`@${name}`, m.text() ?? "");
+      if (m.talker().id === botUser.id && !m.room()) {
+        push(`@${name}`, m.text() ?? "");
+        keepImage(`@${name}`, m);
+      }
     });
   };
   const key = (person: string, chat: string | null) => (chat === null ? `@${person}` : chat);
-  let photos = 0;
+  const photosGiven: Uint8Array[] = [];
   /** Says a text or an image as the person, waits for the bot to handle it, and returns its answers. */
   const deliver = async (person: string, chat: string | null, what: string | FileBox) => {
     watch(person);
@@ -296,9 +329,13 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
     app,
     clock,
     say: (person, chat, text) => deliver(person, chat, text),
+    photosSent: (person, chat) => Promise.all(images.get(key(person, chat)) ?? []),
+    server: mocker,
+    photosGiven,
     async photo(person, chat, caption) {
-      photos += 1;
-      const image = FileBox.fromBase64(Buffer.from(consolePhoto(photos)).toString("base64"), `photo-${photos}.png`);
+      const bytes = consolePhoto(photosGiven.length + 1);
+      photosGiven.push(bytes);
+      const image = FileBox.fromBase64(Buffer.from(bytes).toString("base64"), `photo-${photosGiven.length}.png`);
       const said = caption ? await deliver(person, chat, caption) : [];
       return [...said, ...(await deliver(person, chat, image))];
     },

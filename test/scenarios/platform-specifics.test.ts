@@ -1,8 +1,31 @@
 import { describe, expect, test } from "vitest";
+import type { mock } from "wechaty-puppet-mock";
 import { telegramDriver, wechatDriver } from "./drivers.ts";
 import type { TelegramAdapter } from "../../src/platforms/telegram/adapter.ts";
 
 describe("WeChat specifics", () => {
+  test("a photo outlives the session that saw it: once the puppet forgets every message and file, 照片 sends the same bytes", async () => {
+    const d = await wechatDriver();
+    try {
+      await d.say("admin", null, "新建单位 城关化工厂");
+      await d.say("admin", "车间群", "绑定 城关化工厂");
+      const n = /YH-\d{4}-\d{6}/.exec((await d.say("张三", "车间群", "报隐患 配电箱门未关")).join())![0];
+      // WeChat has no captions: the command first, then the picture.
+      expect((await d.photo("张三", "车间群", `照片 ${n} 补充`)).join()).toContain("照片 1 张");
+      // A new login: the puppet no longer resolves any earlier message id or file.
+      const mocker = d.server as mock.Mocker;
+      mocker.cacheFileBoxPayload.clear();
+      mocker.cacheMessagePayload.clear();
+      const before = (await d.photosSent("张三", "车间群")).length;
+      expect((await d.say("张三", "车间群", `照片 ${n}`)).join()).toContain(`${n} `);
+      const sent = await d.photosSent("张三", "车间群");
+      expect(sent).toHaveLength(before + 1);
+      expect(sent.at(-1)).toEqual(d.photosGiven.at(-1));
+    } finally {
+      await d.close();
+    }
+  }, 300_000);
+
   test("a keyword after the bot's @-mention in a room is a command; without the mention too", async () => {
     const d = await wechatDriver();
     try {
