@@ -154,3 +154,11 @@ export async function fileTip(fx: Fixture, who: string, answers: { kind?: string
   expect(await t.say("已保存")).toEqual([expect.stringContaining("已从本对话中删除")]);
   return { number, code };
 }
+
+/** `handler` finds tip `number` untrue, answers the tipster and closes it (the shortest way to a closed tip). */
+export async function closeUntrue(fx: Fixture, handler: string, number: string): Promise<void> {
+  const w = fx.chat.as(handler);
+  await w.say(`举报核查 ${number} 不属实`);
+  await w.say(`举报反馈 ${number} 经核查不属实`);
+  await w.say(`举报办结 ${number}`);
+}

@@ -383,6 +383,11 @@ export function splitReceiptCode(args: string, digits: number): { code: string; 
   return { code: s.slice(0, i).trim(), rest: s.slice(i).trim() };
 }
 
+/** `照片 编号 补充`: the word that asks to add photos (sent next) rather than to have them sent back. */
+export function isAddWord(text: string): boolean {
+  return /^(补充|添加|上传|add|more)$/i.test(text.trim());
+}
+
 /** `整改照片 必须|不必`: whether a major hazard's 已整改 needs a photo of the fixed state. */
 export function parsePhotoRule(args: string): "required" | "optional" | null {
   const w = toHalfWidth(args.trim()).toLowerCase();

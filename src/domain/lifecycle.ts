@@ -37,6 +37,32 @@ export function isOpen(status: HazardStatus): boolean {
   return status === "REPORTED" || status === "CONFIRMED" || status === "RECTIFYING";
 }
 
+/** Done with: closed, or no hazard at all (rejected, a duplicate, withdrawn). Takes no more photos. */
+export function isFinal(status: HazardStatus): boolean {
+  return status === "CLOSED" || status === "REJECTED" || status === "DUPLICATE" || status === "WITHDRAWN";
+}
+
+/**
+ * A hazard's photos by when they were taken: before (the report's own, and any added while it was open), after (sent
+ * with 已整改, or added once rectified or closed), and those sent with the plan.
+ */
+export function photosOf(
+  reported: readonly string[],
+  steps: readonly { kind: string; toStatus: HazardStatus; attachments?: readonly string[] | null }[],
+): { before: string[]; after: string[]; plan: string[] } {
+  const before = [...reported];
+  const after: string[] = [];
+  const plan: string[] = [];
+  for (const e of steps) {
+    const refs = e.attachments ?? [];
+    if (refs.length === 0) continue;
+    if (e.toStatus === "RECTIFIED" || e.toStatus === "CLOSED") after.push(...refs);
+    else if (e.kind === "PLAN") plan.push(...refs);
+    else before.push(...refs);
+  }
+  return { before, after, plan };
+}
+
 /** Counted as found (发现) in statistics: confirmed with a level, whatever happened after. */
 export function isFound(status: HazardStatus): boolean {
   return status !== "REPORTED" && status !== "REJECTED" && status !== "DUPLICATE" && status !== "WITHDRAWN";

@@ -12,7 +12,7 @@ import { numberOf, visibleHazard } from "../core/features/hazards.ts";
 import { officialScope, statsOf } from "../core/features/queries.ts";
 import { trendOf } from "../core/features/deadlines.ts";
 import { addDays, monthRange, parseMonth, parsePeriod, shanghaiDateTime, shanghaiMonth, startOfShanghaiDay, type Period } from "../domain/dates.ts";
-import { isOverdue } from "../domain/lifecycle.ts";
+import { isOverdue, photosOf } from "../domain/lifecycle.ts";
 import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../domain/stats.ts";
 import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, PLAN_FIELDS, type HazardLevel, type HazardSource, type HazardStatus } from "../domain/types.ts";
 import { statisticsTable } from "../reports/gather.ts";
@@ -384,7 +384,7 @@ ${shown.length === 0 ? html`<p class="error">${t("web-list-empty")}</p>` : html`
     const h = await visibleHazard(ctx, ref, "usage-status");
     const number = numberOf(h);
     const events = await ctx.repo.events(h.id, 500);
-    const { before, after, plan } = photosOf(h, events);
+    const { before, after, plan } = photosOf(h.attachments, events);
     const row = (label: string, value: Html | string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : null);
     const late = isOverdue(h, ctx.today);
     const details = html`<dl>
@@ -588,24 +588,6 @@ function tableParams(kept: URLSearchParams, unit: UnitRow | null): string {
   const period = kept.get("period");
   if (period && /^\d{4}-\d{2}$/.test(period)) p.set("period", period);
   return p.toString();
-}
-
-/**
- * The photos of a hazard by when they were taken: before (the report's own, and any added while it was open), after
- * (sent with 已整改, or added once rectified or closed), and those sent with the plan.
- */
-export function photosOf(h: HazardRow, events: readonly EventRow[]): { before: string[]; after: string[]; plan: string[] } {
-  const before = [...h.attachments];
-  const after: string[] = [];
-  const plan: string[] = [];
-  for (const e of events) {
-    const refs = e.attachments ?? [];
-    if (refs.length === 0) continue;
-    if (e.toStatus === "RECTIFIED" || e.toStatus === "CLOSED") after.push(...refs);
-    else if (e.kind === "PLAN") plan.push(...refs);
-    else before.push(...refs);
-  }
-  return { before, after, plan };
 }
 
 function send(res: ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {

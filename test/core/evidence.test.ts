@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { createFixture, fileTip, numberIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
+import { closeUntrue, createFixture, fileTip, numberIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
 import { bytesAttachment, consolePhoto, toIncoming, type ConsoleSpeaker } from "../../src/platforms/console/chat.ts";
 import { blobKey, FileBlobs } from "../../src/store/blobs.ts";
 import { sniff } from "../../src/core/files.ts";
@@ -203,10 +203,7 @@ describe("a tip's files", () => {
     expect(file.file).toMatchObject({ kind: "photo" });
     expect(Buffer.from(file.file!.data!).equals(Buffer.from(p.data))).toBe(true);
 
-    const w = f.chat.as("王局长");
-    await w.say(`举报核查 ${tip} 不属实`);
-    await w.say(`举报反馈 ${tip} 经核查不属实`);
-    await w.say(`举报办结 ${tip}`);
+    await closeUntrue(f, "王局长", tip);
     f.clock.advanceDays(91);
     expect(await runTipMaintenance(f.app.deps)).toEqual({ purged: 1 });
     const left = await f.app.store.read((repo) => raw(repo).$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "TipFile"`);

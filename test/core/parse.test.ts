@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import {
   COMMANDS,
+  isAddWord,
+  parsePhotoRule,
   looksLikeSlashCommand,
   missingPlanFields,
   parseCommand,
@@ -453,4 +455,19 @@ describe("words are read from their own tables only", () => {
     expect(parseAccidentGrade(word)).toBeNull();
     expect(parsePlanFields(`${word}:张三`)).toEqual({});
   });
+});
+
+describe("photo words", () => {
+  test.each(["补充", " 添加 ", "上传", "add", "MORE"])("%j asks to add photos", (w) => expect(isAddWord(w)).toBe(true));
+  test.each(["", "补充照片", "看", "YH-2026-000001"])("%j does not", (w) => expect(isAddWord(w)).toBe(false));
+  test.each([
+    ["必须", "required"],
+    ["需要", "required"],
+    ["ON", "required"],
+    ["不必", "optional"],
+    ["可选", "optional"],
+    ["optional", "optional"],
+    ["", null],
+    ["也许", null],
+  ] as const)("整改照片 %j → %j", (w, want) => expect(parsePhotoRule(w)).toBe(want));
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createFixture, fileTip, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
+import { closeUntrue, createFixture, fileTip, numberIn, receiptCodeIn, seedTree, tipNumberIn, type Fixture } from "../helpers.ts";
 import { makeReceiptCode } from "../../src/domain/receipt-code.ts";
 import { LOOKUP_LIMIT_PER_CHAT } from "../../src/core/features/tipster.ts";
 import { runTipDigest, runTipMaintenance } from "../../src/reminders/tips.ts";
@@ -483,9 +483,7 @@ describe("the daily digest and housekeeping", () => {
   test("closed tips are deleted after the retention period; their counts stay", async () => {
     const { number, code } = await fileTip(f, "举报人小王");
     const w = f.chat.as("王局长");
-    await w.say(`举报核查 ${number} 不属实`);
-    await w.say(`举报反馈 ${number} 经核查不属实`);
-    await w.say(`举报办结 ${number}`);
+    await closeUntrue(f, "王局长", number);
     f.clock.advanceDays(90);
     expect(await runTipMaintenance(f.app.deps)).toEqual({ purged: 0 });
     expect(await runTipMaintenance(f.app.deps)).toBeNull(); // once a day

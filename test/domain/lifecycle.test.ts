@@ -1,11 +1,13 @@
 import { describe, expect, test } from "vitest";
 import {
   allowedActions,
+  isFinal,
   isFound,
   isOpen,
   isOverdue,
   isRectified,
   nextStatus,
+  photosOf,
   type HazardAction,
 } from "../../src/domain/lifecycle.ts";
 import { HAZARD_STATUSES, type HazardStatus } from "../../src/domain/types.ts";
@@ -255,5 +257,28 @@ describe("isOverdue", () => {
     expect(isOverdue(hazard("CONFIRMED", "2026-12-31"), "2027-01-01")).toBe(true);
     expect(isOverdue(hazard("CONFIRMED", "2026-09-30"), "2026-10-01")).toBe(true);
     expect(isOverdue(hazard("CONFIRMED", "2026-10-01"), "2026-09-30")).toBe(false);
+  });
+});
+
+describe("evidence", () => {
+  test("isFinal: closed, or no hazard at all; every other state still takes photos", () => {
+    const final = HAZARD_STATUSES.filter((s) => isFinal(s));
+    expect(final).toEqual(["CLOSED", "REJECTED", "DUPLICATE", "WITHDRAWN"]);
+  });
+
+  test("photosOf: the report's and those added while open are before; 已整改's and those added after are after; the plan's apart", () => {
+    const got = photosOf(
+      ["r1", "r2"],
+      [
+        { kind: "CONFIRMED", toStatus: "CONFIRMED", attachments: [] },
+        { kind: "PHOTOS", toStatus: "CONFIRMED", attachments: ["b1"] },
+        { kind: "PLAN", toStatus: "RECTIFYING", attachments: ["p1"] },
+        { kind: "RECTIFIED", toStatus: "RECTIFIED", attachments: ["a1"] },
+        { kind: "PHOTOS", toStatus: "RECTIFIED", attachments: ["a2"] },
+        { kind: "CLOSED", toStatus: "CLOSED", attachments: null },
+      ],
+    );
+    expect(got).toEqual({ before: ["r1", "r2", "b1"], after: ["a1", "a2"], plan: ["p1"] });
+    expect(photosOf([], [])).toEqual({ before: [], after: [], plan: [] });
   });
 });

@@ -1,12 +1,12 @@
 import { parseDate } from "../../domain/dates.ts";
-import { allowedActions, nextStatus, saysNothing, type HazardAction } from "../../domain/lifecycle.ts";
+import { allowedActions, isFinal, nextStatus, saysNothing, type HazardAction } from "../../domain/lifecycle.ts";
 import { nearestOfKind } from "../../domain/units.ts";
 import { regulates } from "../../domain/permissions.ts";
 import type { HazardLevel, PlanField, RectificationPlan } from "../../domain/types.ts";
 import type { ConversationRow, HazardChange, HazardRow, UnitRow } from "../../store/index.ts";
 import { rewardConfirmed, rewardDuplicate } from "./rewards.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { firstWord, missingPlanFields, parseLevel, parsePhotoRule, parsePlanFields, parseRejection, splitOnTheSpot, words } from "../parse.ts";
+import { firstWord, missingPlanFields, parseLevel, isAddWord, parsePhotoRule, parsePlanFields, parseRejection, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
 import { bothSides, reportUp, requireRegulator, tell } from "./oversight.ts";
@@ -299,22 +299,18 @@ async function photos(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const h = await visibleHazard(ctx, ref, "usage-photos");
   const added = keptFiles(ctx);
-  const adding = added.length > 0 || /^(补充|添加|上传|add|more)$/i.test(rest.trim());
+  const adding = added.length > 0 || isAddWord(rest);
   if (!adding) return sendPhotos(ctx, h);
   if (h.reporterId !== ctx.user.id) await ctx.require("OFFICIAL", h.unit);
   if (added.length) return addPhotos(ctx, h, added);
-  if (isFinal(h)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
+  if (isFinal(h.status)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
   await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "add", note: null });
   ctx.reply("photos-send", { number: numberOf(h) });
 }
 
-function isFinal(h: HazardRow): boolean {
-  return h.status === "CLOSED" || h.status === "REJECTED" || h.status === "DUPLICATE" || h.status === "WITHDRAWN";
-}
-
 /** More evidence for the hazard's current step: before the fix while it is open, of the fixed state once rectified. */
 async function addPhotos(ctx: Ctx, h: HazardRow, added: string[]): Promise<void> {
-  if (isFinal(h)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
+  if (isFinal(h.status)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
   const stage = h.status === "RECTIFIED" ? "after" : "before";
   const ok = await ctx.repo.transition(h.id, h.status, h.status, {}, { kind: "PHOTOS", actorId: ctx.user.id, note: null, at: ctx.now, data: { stage }, attachments: added });
   if (!ok) throw new Refusal("refuse-concurrent", { number: numberOf(h) });
