@@ -168,6 +168,7 @@ describe.skipIf(!hasChromium)(`the web ledger in a real browser${hasChromium ? "
     await page.waitForURL(/\/web\/stats$/);
     const chart = await page.locator("img.chart").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
     expect(chart).toEqual([1000]);
+    await page.screenshot({ path: path.join(DOCS, "web-stats.png"), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".downloads a", { hasText: "统计表" }).first().click()]);
     expect(download.suggestedFilename()).toBe("统计表-县应急管理局-2026-11.xlsx");
     const saved = path.join(dirs[0]!, "table.xlsx");
