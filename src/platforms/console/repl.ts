@@ -118,6 +118,10 @@ export class ConsoleRepl implements ChatAdapter {
       const local = await this.localFile("photo", rest);
       if (local) {
         msg = toIncoming(this.speaker, this.room, local.caption, { attachments: [local.attachment] });
+      } else if (looksLikePath(firstWord(rest).word)) {
+        // A path that cannot be read is a mistake to name, not a caption to send (it would go as chatter, unanswered).
+        this.print(this.opts.say("console-no-file", { path: firstWord(rest).word }));
+        return;
       } else {
         this.photoCount += 1;
         msg = toIncoming(this.speaker, this.room, rest, { attachments: [bytesAttachment("photo", consolePhoto(this.photoCount), `photo-${this.photoCount}.png`)] });
@@ -174,6 +178,11 @@ export class ConsoleRepl implements ChatAdapter {
     this.rl?.close();
     await this.closed;
   }
+}
+
+/** A word meant as a file: it has a folder in it, or ends like a photo's or a document's name. */
+export function looksLikePath(word: string): boolean {
+  return /[\\/]/.test(word) || word.startsWith("~") || /\.(jpe?g|png|gif|webp|heic|pdf|docx?|xlsx?|wps|ofd|exe)$/i.test(word);
 }
 
 /** The first word of a line, or a quoted path with spaces (`"月 报.xlsx"`), and what follows it. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, test } from "vitest";
 import { loadImage } from "@napi-rs/canvas";
-import { ConsoleRepl } from "../../../src/platforms/console/repl.ts";
+import { ConsoleRepl, looksLikePath } from "../../../src/platforms/console/repl.ts";
 import { Prompts } from "../../../src/core/i18n.ts";
 import type { IncomingMessage } from "../../../src/core/messages.ts";
 import { tempDirs } from "../../helpers.ts";
@@ -90,6 +90,19 @@ describe("photos and files typed on the console", () => {
     expect(image.width).toBeGreaterThan(0);
     expect(image.height).toBeGreaterThan(0);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+  });
+
+  test("/photo with a path that cannot be read: said so, nothing sent (not a drawn photo captioned with the path)", async () => {
+    const dir = freshDir();
+    c = consoleFor(path.join(dir, "outbox"));
+    await c.ready();
+    const missing = path.join(dir, "配电箱.jpg");
+    expect(await c.type(`/photo ${missing} 报隐患 配电箱门未关`)).toContain(say("console-no-file", { path: missing }));
+    expect(await c.type("/photo 配电箱.jpg 报隐患")).toContain(say("console-no-file", { path: "配电箱.jpg" }));
+    expect(c.handled).toHaveLength(0);
+    expect(looksLikePath("随手拍")).toBe(false);
+    expect(looksLikePath("./a")).toBe(true);
+    expect(looksLikePath("月报.XLSX")).toBe(true);
   });
 
   test("/file <path> text: a document from the file (a quoted path may hold spaces); a path that is not a readable file is said so, nothing sent", async () => {
