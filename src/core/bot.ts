@@ -7,9 +7,9 @@ import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { Attachment, IncomingMessage, OutgoingMessage } from "./messages.ts";
 import { fetchFiles, keepFiles, type FetchedFile } from "./files.ts";
-import type { ConversationRow, Repo, UserRow } from "../store/index.ts";
+import type { ConversationRow, Repo, Standing, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
-import { reporting } from "./features/report.ts";
+import { reportAtOnce, reporting } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
@@ -72,6 +72,9 @@ export interface Feature {
   commands: Partial<Record<CommandName, CommandHandler>>;
   dialogs?: Record<string, Dialog>;
 }
+
+/** How many senders' standings in groups the process keeps (see `standings` in `createBot`). */
+const MAX_STANDINGS = 10_000;
 
 /** A dialog left untouched this long is dropped, so an old half-finished report does not swallow today's chat. */
 export const DIALOG_TTL_MS = 6 * 60 * 60 * 1000;
@@ -155,6 +158,15 @@ export function createBot(deps: BotDeps): Bot {
       }
       // The files are downloaded and kept before the transaction: a platform's reference stops resolving, the bytes do not.
       msg = await keepFiles(deps, msg);
+      if (cmd?.name === "report" && msg.chatType === "group") {
+        const at = await reportInOneStatement(msg, cmd.args);
+        if (at) {
+          ctx = at.ctx;
+          if (at.out === null) log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
+          else log.info({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", ms: Date.now() - started }, "handled");
+          return at.out ?? [];
+        }
+      }
       const done = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
         // wrote to the bot privately, and when.
@@ -200,6 +212,42 @@ export function createBot(deps: BotDeps): Bot {
       const lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
       return [{ platform: msg.platform, chatId: msg.chatId, text: deps.prompts.t(lang, "error-internal"), replyToMessageId: msg.messageId }];
     }
+  }
+
+  /**
+   * What the process last read of each sender's standing in a group (`Repo.standing`), by platform, chat and sender:
+   * their next one-line report there is filed in one statement, which files nothing if the standing changed since
+   * (another process may have changed it). Bounded: the entry read longest ago goes first.
+   */
+  const standings = new Map<string, Standing>();
+
+  /**
+   * `报隐患 <what>` in a group in one statement (`reportAtOnce`), or null when it takes the ordinary path: someone the
+   * store does not know yet or whose name changed (the ordinary path writes their row), a dialog, a fix on the spot, a
+   * refusal, a standing that changed. `out` is null for a message handled before.
+   */
+  async function reportInOneStatement(msg: IncomingMessage, args: string): Promise<{ ctx: Ctx; out: OutgoingMessage[] | null } | null> {
+    const key = JSON.stringify([msg.platform, msg.chatId, msg.sender.id]);
+    let standing = standings.get(key);
+    if (!standing) {
+      standing = (await deps.store.read((repo) => repo.standing(msg.platform, msg.chatId, msg.sender.id))) ?? undefined;
+      if (!standing) return null;
+      if (standings.size >= MAX_STANDINGS) standings.delete(standings.keys().next().value!);
+      standings.set(key, standing);
+    }
+    const { user, binding, print } = standing;
+    // What `touchUser` would write (a new name, a first language) is the ordinary path's to write.
+    if (user.displayName !== msg.sender.name || user.username !== (msg.sender.username ?? null) || (!user.lang && msg.sender.lang)) {
+      standings.delete(key);
+      return null;
+    }
+    return deps.store.once(async (repo) => {
+      const ctx = new Ctx(deps, msg, repo, user, binding);
+      const outcome = await reportAtOnce(ctx, args, print);
+      if (outcome === "stale") standings.delete(key);
+      if (outcome === "stale" || outcome === "ordinary") return null;
+      return { ctx, out: outcome === "duplicate" ? null : ctx.out };
+    });
   }
 
   /**

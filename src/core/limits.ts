@@ -9,11 +9,14 @@ import { Refusal, type AnonCtx, type Ctx } from "./context.ts";
 
 /** Counts a new hazard report by this person; past `SENTINEL_REPORTS_PER_HOUR` in the clock hour, refuses. */
 export async function countNewReport(ctx: Ctx): Promise<void> {
-  const limit = ctx.deps.config.SENTINEL_REPORTS_PER_HOUR;
-  const key = `report:${ctx.user.id}`;
-  const hour = new Date(Math.floor(ctx.now.getTime() / 3600_000) * 3600_000);
+  const { key, window, limit } = reportThrottle(ctx);
   // One statement: count, then refuse past the limit (the refusal rolls the count back with the report).
-  if ((await ctx.repo.tips.hit(key, hour)) > limit) throw new Refusal("limit-reports", { limit });
+  if ((await ctx.repo.tips.hit(key, window)) > limit) throw new Refusal("limit-reports", { limit });
+}
+
+/** The throttle row a report by this person counts in, its window (the clock hour) and the limit. */
+export function reportThrottle(ctx: Ctx): { key: string; window: Date; limit: number } {
+  return { key: `report:${ctx.user.id}`, window: new Date(Math.floor(ctx.now.getTime() / 3600_000) * 3600_000), limit: ctx.deps.config.SENTINEL_REPORTS_PER_HOUR };
 }
 
 /**

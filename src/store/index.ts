@@ -25,6 +25,12 @@ export interface Store {
    */
   read<T>(fn: (repo: Repo) => Promise<T>): Promise<T>;
   /**
+   * Runs work that writes in one statement, outside a transaction: the statement commits on its own, with no BEGIN and
+   * COMMIT round trips (a report filed by `Repo.fileReport`). Anything of two statements that must commit together
+   * belongs in `transaction`.
+   */
+  once<T>(fn: (repo: Repo) => Promise<T>): Promise<T>;
+  /**
    * Writes a consistent snapshot of the whole database into `dir`: the embedded database as a checked Sentinel backup
    * (`writeBackup`), PostgreSQL with pg_dump (`writePgDump`). May be called inside a transaction: neither waits for it.
    */
@@ -46,6 +52,7 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
     kind: db.kind,
     transaction: (fn) => db.prisma.$transaction((tx) => fn(new Repo(tx)), { maxWait: 10_000, timeout: 20_000 }),
     read: (fn) => fn(new Repo(db.prisma)),
+    once: (fn) => fn(new Repo(db.prisma, db.query)),
     async backup(opts) {
       if (db.snapshot) return writeBackup(db.snapshot, { ...opts, schema: db.schema });
       return writePgDump(db.url!, opts);

@@ -4,6 +4,7 @@ import { sourceOf, type HazardLevel, type HazardSource, type HazardStatus, type 
 import type { HazardStats } from "../domain/stats.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
+import type { DriverQuery } from "./db.ts";
 import { COUNT_SQL, type RowCounts } from "./counts.ts";
 import { DeadlineRepo } from "./deadline-repo.ts";
 import { RewardRepo } from "./reward-repo.ts";
@@ -63,6 +64,13 @@ export interface BindingRow {
   /** The group's language (群语言), when its admin set one. */
   lang: string | null;
   unit: UnitRow;
+}
+
+/** What `Repo.standing` reads: the sender with their grants, the group's binding, and the print of both. */
+export interface Standing {
+  user: UserRow & { grants: Grant[] };
+  binding: BindingRow;
+  print: string;
 }
 
 export interface HazardRow {
@@ -301,7 +309,11 @@ export class Repo {
   readonly ledger: LedgerRepo;
   readonly web: WebRepo;
 
-  constructor(private readonly tx: Tx) {
+  /** `driver`: the driver's own query, outside any transaction (`Store.once`), for `fileReport`. */
+  constructor(
+    private readonly tx: Tx,
+    private readonly driver: DriverQuery | null = null,
+  ) {
     this.checks = new CheckRepo(tx);
     this.tips = new TipRepo(tx);
     this.deadlines = new DeadlineRepo(tx);
@@ -622,6 +634,52 @@ export class Repo {
         SELECT id, 'REPORTED', 'REPORTED', ${h.source === "TIP" ? SYSTEM_ACTOR : h.reporterId}, ${utc(h.reportedAt)} FROM h
       )
       SELECT id, year FROM h`;
+    return rows[0]!;
+  }
+
+  /**
+   * The sender's standing in a group, read in one statement: their row with their grants, the chat's binding and unit,
+   * and the print of all of it (`sentinel_standing_print`) that `fileReport` checks. Null when the sender or the
+   * binding is not stored.
+   */
+  async standing(platform: string, chatId: string, platformUserId: string): Promise<Standing | null> {
+    const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[]; title: string | null; bindingLang: string | null; unitId: number; name: string; kind: UnitKind; parentId: number | null; path: string; print: string })[]>`
+      SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
+             COALESCE((
+               SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
+               FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
+             ), '[]'::json) AS grants,
+             b.title, b.lang AS "bindingLang", n.id AS "unitId", n.name, n.kind::text AS kind, n."parentId", n.path,
+             sentinel_standing_print(${platform}, ${platformUserId}, ${chatId}) AS print
+      FROM "User" u CROSS JOIN "ChatBinding" b JOIN "Unit" n ON n.id = b."unitId"
+      WHERE u.platform = ${platform} AND u."platformUserId" = ${platformUserId} AND b.platform = ${platform} AND b."chatId" = ${chatId}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      user: { id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants },
+      binding: { platform, chatId, title: r.title, lang: r.bindingLang, unit: { id: r.unitId, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } },
+      print: r.print,
+    };
+  }
+
+  /**
+   * Files a report in one statement, outside any transaction (`sentinel_file_report`): claims the message, counts it
+   * against the sender's hourly limit, numbers the hazard and files it with its first event, as `claimMessage`,
+   * `tips.hit` and `createHazard` do in a transaction. Nothing is done when the sender's standing no longer matches
+   * `print` (`stale`) or the message was claimed before (`duplicate`); over the limit the message is claimed and
+   * counted, and nothing filed (`limit`).
+   */
+  async fileReport(
+    h: NewHazard & { source: Exclude<HazardSource, "TIP">; platformUserId: string; print: string; throttle: { key: string; window: Date; limit: number } },
+  ): Promise<{ outcome: "stale" | "duplicate" | "limit" | "filed"; hits: number | null; id: number | null }> {
+    type Row = { outcome: "stale" | "duplicate" | "limit" | "filed"; hits: number | null; id: number | null };
+    const sql = `SELECT outcome, hits, id FROM sentinel_file_report($1, $2, $3, $4, $5, $6, $7::timestamptz AT TIME ZONE 'UTC', $8::int,
+      $9::int, $10::int, $11::int, $12, $13, $14::text[], $15::text[], $16::timestamptz AT TIME ZONE 'UTC', $17)`;
+    const params = [
+      h.platform, h.chatId, h.messageId, h.platformUserId, h.print, h.throttle.key, h.throttle.window.toISOString(), h.throttle.limit,
+      h.year, h.unitId, h.reporterId, h.description, h.location, h.attachments, h.indicators, h.reportedAt.toISOString(), h.source,
+    ];
+    const rows = this.driver ? await this.driver<Row>(sql, params) : await this.tx.$queryRawUnsafe<Row[]>(sql, ...params);
     return rows[0]!;
   }
 

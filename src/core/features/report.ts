@@ -1,12 +1,13 @@
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
-import { matchMajorIndicators, shortStandard } from "../../domain/major-hazard.ts";
+import { matchMajorIndicators, shortStandard, type MajorHazardIndicator } from "../../domain/major-hazard.ts";
 import { reportChannel } from "../../domain/permissions.ts";
-import type { ConversationRow } from "../../store/index.ts";
+import type { HazardSource } from "../../domain/types.ts";
+import type { ConversationRow, NewHazard } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import { countNewReport } from "../limits.ts";
+import { countNewReport, reportThrottle } from "../limits.ts";
 
 const MAX_LOCATION = 200;
 const MAX_ATTACHMENTS = 9;
@@ -21,19 +22,21 @@ interface ReportDraft {
 
 const isSkip = (text: string) => SKIP_WORDS.includes(text.trim().toLowerCase());
 
-/**
- * Files the hazard and its first event, then answers with the number and what happens next. `onTheSpot` (即查即改, an
- * official's own report of a general hazard already fixed) closes it at once, with no five-part plan.
- */
-async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): Promise<void> {
+/** A report as it will be filed, decided from the message and the sender's standing before anything is stored. */
+interface Prepared {
+  hazard: NewHazard & { source: Exclude<HazardSource, "TIP"> };
+  matched: MajorHazardIndicator[];
+  unit: string;
+}
+
+/** Checks a report's draft and decides what is filed: its indicators of a major hazard, its channel. */
+async function prepare(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot: boolean): Promise<Prepared> {
   const binding = ctx.requireBinding();
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
   if (onTheSpot && matched.length > 0) throw new Refusal("refuse-fix-major-report", { indicators: matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.t("list-separator")) });
-  await countNewReport(ctx);
-  const year = shanghaiYear(ctx.now);
-  const { id } = await ctx.repo.createHazard({
-    year,
+  const hazard = {
+    year: shanghaiYear(ctx.now),
     unitId: binding.unit.id,
     reporterId: ctx.user.id,
     platform: ctx.msg.platform,
@@ -46,19 +49,16 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): 
     reportedAt: ctx.now,
     // 随手拍, 自查 or 检查, by who files it, as they stand now (a later grant does not rewrite it).
     source: reportChannel(await ctx.grants(), binding.unit.path),
-  });
-  const number = formatHazardNumber(year, id);
-  if (onTheSpot) {
-    await ctx.repo.transition(id, "REPORTED", "CLOSED", { level: "GENERAL", confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true }, {
-      kind: "FIX", actorId: ctx.user.id, note: null, at: ctx.now, data: { level: "GENERAL" },
-    });
-    ctx.reply("report-fixed-on-spot", { number, unit: binding.unit.name });
-    return;
-  }
-  const args = { number, unit: binding.unit.name, photos: draft.attachments.length };
+  };
+  return { hazard, matched, unit: binding.unit.name };
+}
+
+/** Answers a filed report with its number and what happens next (a major hazard's indicators, if it names any). */
+function announce(ctx: Ctx, p: Prepared, id: number): void {
+  const args = { number: formatHazardNumber(p.hazard.year, id), unit: p.unit, photos: p.hazard.attachments.length };
   let text = ctx.t("report-filed", args);
-  if (matched.length > 0) {
-    const names = matched
+  if (p.matched.length > 0) {
+    const names = p.matched
       .map((m) => ctx.t("report-indicator", { name: ctx.lang === "en" ? m.en : m.zh, standard: shortStandard(m.standard) }))
       .join(ctx.lang === "en" ? "; " : "；");
     text += "\n" + ctx.t("report-suggest-major", { indicators: names });
@@ -66,17 +66,27 @@ async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): 
   ctx.replyText(text);
 }
 
-async function report(ctx: Ctx, args: string): Promise<void> {
-  const binding = ctx.requireBinding();
-  await ctx.require("WORKER", binding.unit);
-  const photos = ctx.msg.attachments.map((a) => a.ref).slice(0, MAX_ATTACHMENTS);
-  if (!args) {
-    // Details missing: ask for them one at a time; the draft lives in the store, so a restart resumes it.
-    const draft: ReportDraft = { attachments: photos };
-    await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "report", step: "what", version: 1, data: { ...draft } }, ctx.now);
-    ctx.reply("report-ask-what");
+/**
+ * Files the hazard and its first event, then answers with the number and what happens next. `onTheSpot` (即查即改, an
+ * official's own report of a general hazard already fixed) closes it at once, with no five-part plan.
+ */
+async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): Promise<void> {
+  const p = await prepare(ctx, draft, onTheSpot);
+  await countNewReport(ctx);
+  const { id } = await ctx.repo.createHazard(p.hazard);
+  if (onTheSpot) {
+    await ctx.repo.transition(id, "REPORTED", "CLOSED", { level: "GENERAL", confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true }, {
+      kind: "FIX", actorId: ctx.user.id, note: null, at: ctx.now, data: { level: "GENERAL" },
+    });
+    ctx.reply("report-fixed-on-spot", { number: formatHazardNumber(p.hazard.year, id), unit: p.unit });
     return;
   }
+  announce(ctx, p, id);
+}
+
+/** The report a one-line `报隐患 <what> [@ where]` makes, with the refusals `report` gives it. */
+async function oneLine(ctx: Ctx, args: string): Promise<{ draft: Required<ReportDraft>; onTheSpot: boolean }> {
+  const binding = ctx.requireBinding();
   checkLength(args, ctx.deps.config.SENTINEL_MAX_TEXT);
   const spot = splitOnTheSpot(args);
   // Only the unit's 安全管理员 (or a regulator) may record a hazard as fixed on the spot; a worker reports it as usual.
@@ -86,7 +96,48 @@ async function report(ctx: Ctx, args: string): Promise<void> {
   const { description, location } = splitLocation(spot.text);
   if (!description) throw new Refusal("refuse-report-empty");
   if (location) checkLength(location, MAX_LOCATION);
-  await file(ctx, { description, location, attachments: photos }, spot.onTheSpot);
+  return { draft: { description, location, attachments: photosOf(ctx) }, onTheSpot: spot.onTheSpot };
+}
+
+const photosOf = (ctx: Ctx) => ctx.msg.attachments.map((a) => a.ref).slice(0, MAX_ATTACHMENTS);
+
+async function report(ctx: Ctx, args: string): Promise<void> {
+  const binding = ctx.requireBinding();
+  await ctx.require("WORKER", binding.unit);
+  if (!args) {
+    // Details missing: ask for them one at a time; the draft lives in the store, so a restart resumes it.
+    const draft: ReportDraft = { attachments: photosOf(ctx) };
+    await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "report", step: "what", version: 1, data: { ...draft } }, ctx.now);
+    ctx.reply("report-ask-what");
+    return;
+  }
+  const { draft, onTheSpot } = await oneLine(ctx, args);
+  await file(ctx, draft, onTheSpot);
+}
+
+/**
+ * `报隐患 <what> [@ where]` filed in one statement outside a transaction (`Repo.fileReport`), by the bot's lane for a
+ * sender whose standing in the group it read before (`print`): the same checks as `report` and the same reply.
+ * `ordinary` (a dialog to start, a fix on the spot, a refusal, which the ordinary path gives with fresh data) and
+ * `stale` (the standing changed) leave nothing stored; `duplicate` means the message was handled before.
+ */
+export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promise<"answered" | "duplicate" | "stale" | "ordinary"> {
+  if (!args || splitOnTheSpot(args).onTheSpot) return "ordinary";
+  const binding = ctx.requireBinding();
+  if (!(await ctx.can("WORKER", binding.unit))) return "ordinary";
+  let p: Prepared;
+  try {
+    p = await prepare(ctx, (await oneLine(ctx, args)).draft, false);
+  } catch (err) {
+    if (err instanceof Refusal) return "ordinary";
+    throw err;
+  }
+  const r = await ctx.repo.fileReport({ ...p.hazard, platformUserId: ctx.msg.sender.id, print, throttle: reportThrottle(ctx) });
+  if (r.outcome === "stale" || r.outcome === "duplicate") return r.outcome;
+  // Over the limit the message is claimed and counted, and answered as `countNewReport` answers.
+  if (r.outcome === "limit") ctx.reply("limit-reports", { limit: ctx.deps.config.SENTINEL_REPORTS_PER_HOUR });
+  else announce(ctx, p, r.id!);
+  return "answered";
 }
 
 async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
