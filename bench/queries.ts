@@ -36,7 +36,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
 const ask = (app: App, who: string, text: string) => app.bot.handle(toIncoming(who, privateRoom(who), text));
 
 /** The province's tree and its hazards; 县官 is an official of the first county. */
-async function seedProvince(app: App, hazards: number): Promise<{ first: number; last: number }> {
+export async function seedProvince(app: App, hazards: number): Promise<{ first: number; last: number }> {
   await ask(app, "admin", "我的身份");
   await ask(app, "县官", "我的身份");
   const at = new Date("2026-01-01T00:00:00Z").toISOString();
