@@ -170,11 +170,6 @@ export function createBot(deps: BotDeps): Bot {
       const done = await deps.store.transaction(async (repo) => {
         // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
         // wrote to the bot privately, and when.
-        const claimed =
-          msg.chatType === "private"
-            ? await repo.claimHashed(deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), shanghaiDate(deps.clock()))
-            : await repo.claimMessage(msg.platform, msg.chatId, msg.messageId);
-        if (!claimed) return null;
         const sender = {
           platform: msg.platform,
           platformUserId: msg.sender.id,
@@ -182,11 +177,20 @@ export function createBot(deps: BotDeps): Bot {
           username: msg.sender.username,
           lang: msg.sender.lang,
         };
-        // Idle words in a private chat (a greeting, /start, /help) leave no row behind: a tipster who says hello
-        // before or after a tip must not become a dated entry in the sender table.
-        const idle = msg.chatType === "private" && (!cmd || IDLE_COMMANDS.has(cmd.name));
-        const user = idle ? ((await repo.findUserById(msg.platform, msg.sender.id)) ?? guest(sender)) : await repo.touchUser(sender);
-        const binding = msg.chatType === "group" ? await repo.findBinding(msg.platform, msg.chatId) : null;
+        const opened = await repo.openMessage({
+          claim:
+            msg.chatType === "private"
+              ? { hashed: deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), day: shanghaiDate(deps.clock()) }
+              : { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId },
+          sender,
+          // Idle words in a private chat (a greeting, /start, /help) leave no row behind: a tipster who says hello
+          // before or after a tip must not become a dated entry in the sender table.
+          touch: !(msg.chatType === "private" && (!cmd || IDLE_COMMANDS.has(cmd.name))),
+          groupChatId: msg.chatType === "group" ? msg.chatId : null,
+        });
+        if (!opened.claimed) return null;
+        const user = opened.user ?? guest(sender);
+        const binding = opened.binding;
         ctx = new Ctx(deps, msg, repo, user, binding);
         await dispatch(ctx, cmd);
         // An adapter that cannot send a file says so in the chat's words, not only the caption.

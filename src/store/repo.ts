@@ -638,6 +638,64 @@ export class Repo {
   }
 
   /**
+   * A message's first statement in its transaction: claims it (as `claimMessage`, or under a keyed hash dated to the
+   * day as `claimHashed`), writes the sender's row as `touchUser` does (`touch`) or only reads it, with their grants,
+   * and reads the group's binding (`groupChatId`). A message claimed before gets `{ claimed: false }`, and nothing is
+   * written. Three statements' work in one round trip: every message pays it.
+   */
+  async openMessage(m: {
+    claim: { platform: string; chatId: string; messageId: string } | { hashed: string; day: string };
+    sender: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined };
+    touch: boolean;
+    groupChatId: string | null;
+  }): Promise<{ claimed: false } | { claimed: true; user: (UserRow & { grants: Grant[] }) | null; binding: BindingRow | null }> {
+    const c = "hashed" in m.claim ? { platform: "anon", chatId: m.claim.hashed, messageId: "-", at: P.sql`${m.claim.day}::date::timestamp` } : { ...m.claim, at: P.sql`DEFAULT` };
+    const u = m.sender;
+    const rows = await this.tx.$queryRaw<
+      {
+        claimed: boolean; id: number | null; platform: string; platformUserId: string; displayName: string; username: string | null; lang: string | null; superAdmin: boolean; grants: Grant[];
+        bindingTitle: string | null; bindingLang: string | null; unitId: number | null; unitName: string; unitKind: UnitKind; unitParentId: number | null; unitPath: string;
+      }[]
+    >`
+      WITH c AS (
+        INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt") VALUES (${c.platform}, ${c.chatId}, ${c.messageId}, ${c.at})
+        ON CONFLICT DO NOTHING RETURNING 1
+      ), t AS (
+        INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
+        SELECT ${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC')
+        WHERE ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)
+        ON CONFLICT (platform, "platformUserId") DO UPDATE
+          SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username, lang = COALESCE("User".lang, EXCLUDED.lang)
+        RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"
+      ), u AS (
+        SELECT * FROM t
+        UNION ALL
+        SELECT id, platform, "platformUserId", "displayName", username, lang, "superAdmin" FROM "User"
+        WHERE NOT ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c) AND platform = ${u.platform} AND "platformUserId" = ${u.platformUserId}
+      )
+      SELECT EXISTS (SELECT 1 FROM c) AS claimed, u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
+             COALESCE((
+               SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
+               FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
+             ), '[]'::json) AS grants,
+             b.title AS "bindingTitle", b.lang AS "bindingLang", n.id AS "unitId", n.name AS "unitName", n.kind::text AS "unitKind",
+             n."parentId" AS "unitParentId", n.path AS "unitPath"
+      FROM (SELECT 1) one
+      LEFT JOIN u ON true
+      LEFT JOIN ("ChatBinding" b JOIN "Unit" n ON n.id = b."unitId") ON b.platform = ${u.platform} AND b."chatId" = ${m.groupChatId} AND EXISTS (SELECT 1 FROM c)`;
+    const r = rows[0]!;
+    if (!r.claimed) return { claimed: false };
+    return {
+      claimed: true,
+      user: r.id === null ? null : { id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants },
+      binding:
+        r.unitId === null
+          ? null
+          : { platform: u.platform, chatId: m.groupChatId!, title: r.bindingTitle, lang: r.bindingLang, unit: { id: r.unitId, name: r.unitName, kind: r.unitKind, parentId: r.unitParentId, path: r.unitPath } },
+    };
+  }
+
+  /**
    * The sender's standing in a group, read in one statement: their row with their grants, the chat's binding and unit,
    * and the print of all of it (`sentinel_standing_print`) that `fileReport` checks. Null when the sender or the
    * binding is not stored.

@@ -49,7 +49,7 @@ test("files the same rows as the ordinary path, and says so the same way", async
   expect(hazards).toHaveLength(2);
   expect(strip(hazards[1]!)).toEqual(strip(hazards[0]!));
   const events = await rows<Record<string, unknown>>(f, `SELECT "hazardId", kind, "fromStatus", "toStatus", "actorId", note, data, attachments, at FROM "HazardEvent" ORDER BY id`);
-  expect(events.map(({ hazardId: _h, ...e }) => e)).toEqual([events[0], events[0]].map(({ hazardId: _h, ...e }) => e));
+  expect(events.map(({ hazardId: _h, ...e }) => e)).toEqual([events[0]!, events[0]!].map(({ hazardId: _h, ...e }) => e));
   const [user] = await rows<{ displayName: string }>(f, `SELECT "displayName" FROM "User" WHERE "platformUserId" = '张三'`);
   expect(user!.displayName).toBe("张三（电工）");
   // The tally counts both (统计 reads it).
