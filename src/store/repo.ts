@@ -897,7 +897,14 @@ export class Repo {
         COALESCE(sum(t.n) FILTER (WHERE t.level = 'MAJOR' AND t.confirmed < w.hi AND t.source = 'TIP'), 0)::int AS mt,
         COALESCE(sum(t.n) FILTER (WHERE t.status = 'REPORTED'), 0)::int AS pending,
         COALESCE(sum(t.n) FILTER (WHERE t.due < ${today}::date), 0)::int AS overdue
-      FROM w LEFT JOIN "HazardTally" t ON t."unitId" IN ${scope} AND t.month >= w.lo AND t.month < w.hi AND t.n <> 0
+      FROM w LEFT JOIN (
+        -- The scope's units summed first: a province's 1,000 units × their handful of kinds of hazard become that
+        -- handful, before each window's ten sums (half the time of summing per unit, on PGlite).
+        SELECT month, level, source, status, confirmed, rectified, supervised, due, sum(n) AS n
+        FROM "HazardTally"
+        WHERE "unitId" IN ${scope} AND n <> 0 AND month >= (SELECT min(lo) FROM w) AND month < (SELECT max(hi) FROM w)
+        GROUP BY month, level, source, status, confirmed, rectified, supervised, due
+      ) t ON t.month >= w.lo AND t.month < w.hi
       GROUP BY w.i
       ORDER BY w.i`;
     const out = rows.map(toStats);
