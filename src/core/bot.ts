@@ -9,7 +9,7 @@ import type { Attachment, IncomingMessage, OutgoingMessage } from "./messages.ts
 import { fetchFiles, keepFiles, type FetchedFile } from "./files.ts";
 import type { ConversationRow, Repo, Standing, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
-import { reportAtOnce, reporting } from "./features/report.ts";
+import { reportAtOnce, reporting, takesOneStatement } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
 import { queries } from "./features/queries.ts";
 import { help } from "./features/help.ts";
@@ -158,13 +158,14 @@ export function createBot(deps: BotDeps): Bot {
       }
       // The files are downloaded and kept before the transaction: a platform's reference stops resolving, the bytes do not.
       msg = await keepFiles(deps, msg);
-      if (cmd?.name === "report" && msg.chatType === "group") {
+      if (cmd?.name === "report" && msg.chatType === "group" && takesOneStatement(cmd.args)) {
         const at = await reportInOneStatement(msg, cmd.args);
         if (at) {
           ctx = at.ctx;
-          if (at.out === null) log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
+          if (at.outcome === "duplicate") log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
+          else if (at.outcome === "refused") log.info({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", refusal: "limit-reports" }, "refused");
           else log.info({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", ms: Date.now() - started }, "handled");
-          return at.out ?? [];
+          return at.outcome === "duplicate" ? [] : at.ctx.out;
         }
       }
       const done = await deps.store.transaction(async (repo) => {
@@ -227,31 +228,37 @@ export function createBot(deps: BotDeps): Bot {
 
   /**
    * `报隐患 <what>` in a group in one statement (`reportAtOnce`), or null when it takes the ordinary path: someone the
-   * store does not know yet or whose name changed (the ordinary path writes their row), a dialog, a fix on the spot, a
-   * refusal, a standing that changed. `out` is null for a message handled before.
+   * store does not know yet or whose name changed (the ordinary path writes their row), a refusal, a standing that
+   * changed. A lane that fails (a database that refuses its function, say) also leaves the message to the ordinary path,
+   * which has its own apology: the one statement did nothing, or committed whole.
    */
-  async function reportInOneStatement(msg: IncomingMessage, args: string): Promise<{ ctx: Ctx; out: OutgoingMessage[] | null } | null> {
+  async function reportInOneStatement(msg: IncomingMessage, args: string): Promise<{ ctx: Ctx; outcome: "answered" | "refused" | "duplicate" } | null> {
     const key = JSON.stringify([msg.platform, msg.chatId, msg.sender.id]);
-    let standing = standings.get(key);
-    if (!standing) {
-      standing = (await deps.store.read((repo) => repo.standing(msg.platform, msg.chatId, msg.sender.id))) ?? undefined;
-      if (!standing) return null;
-      if (standings.size >= MAX_STANDINGS) standings.delete(standings.keys().next().value!);
-      standings.set(key, standing);
-    }
-    const { user, binding, print } = standing;
-    // What `touchUser` would write (a new name, a first language) is the ordinary path's to write.
-    if (user.displayName !== msg.sender.name || user.username !== (msg.sender.username ?? null) || (!user.lang && msg.sender.lang)) {
+    try {
+      let standing = standings.get(key);
+      if (!standing) {
+        standing = (await deps.store.read((repo) => repo.standing(msg.platform, msg.chatId, msg.sender.id))) ?? undefined;
+        if (!standing) return null;
+        if (standings.size >= MAX_STANDINGS) standings.delete(standings.keys().next().value!);
+        standings.set(key, standing);
+      }
+      const { user, binding, print } = standing;
+      // What `touchUser` would write (a new name, a first language) is the ordinary path's to write.
+      if (user.displayName !== msg.sender.name || user.username !== (msg.sender.username ?? null) || (!user.lang && msg.sender.lang)) {
+        standings.delete(key);
+        return null;
+      }
+      return await deps.store.once(async (repo) => {
+        const ctx = new Ctx(deps, msg, repo, user, binding);
+        const outcome = await reportAtOnce(ctx, args, print);
+        if (outcome === "stale") standings.delete(key);
+        return outcome === "stale" || outcome === "ordinary" ? null : { ctx, outcome };
+      });
+    } catch (err) {
       standings.delete(key);
+      log.warn({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", err }, "one-statement lane failed; the ordinary path takes the message");
       return null;
     }
-    return deps.store.once(async (repo) => {
-      const ctx = new Ctx(deps, msg, repo, user, binding);
-      const outcome = await reportAtOnce(ctx, args, print);
-      if (outcome === "stale") standings.delete(key);
-      if (outcome === "stale" || outcome === "ordinary") return null;
-      return { ctx, out: outcome === "duplicate" ? null : ctx.out };
-    });
   }
 
   /**

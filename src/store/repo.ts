@@ -721,24 +721,29 @@ export class Repo {
   }
 
   /**
-   * Files a report in one statement, outside any transaction (`sentinel_file_report`): claims the message, counts it
-   * against the sender's hourly limit, numbers the hazard and files it with its first event, as `claimMessage`,
-   * `tips.hit` and `createHazard` do in a transaction. Nothing is done when the sender's standing no longer matches
-   * `print` (`stale`) or the message was claimed before (`duplicate`); over the limit the message is claimed and
-   * counted, and nothing filed (`limit`).
+   * Files a report in one statement, outside any transaction (`sentinel_file_report`, sent by the driver: only on a
+   * `Store.once` repo): claims the message, counts it against the sender's hourly limit, numbers the hazard and files
+   * it with its first event, as `claimMessage`, `tips.hit` and `createHazard` do in a transaction. Nothing is done
+   * when the sender's standing no longer matches `print` (`stale`), the message was claimed before (`duplicate`), or
+   * it is over the limit (`limit`: the statement is rolled back whole, the claim and the count with it).
    */
   async fileReport(
     h: NewHazard & { source: Exclude<HazardSource, "TIP">; platformUserId: string; print: string; throttle: { key: string; window: Date; limit: number } },
-  ): Promise<{ outcome: "stale" | "duplicate" | "limit" | "filed"; hits: number | null; id: number | null }> {
-    type Row = { outcome: "stale" | "duplicate" | "limit" | "filed"; hits: number | null; id: number | null };
-    const sql = `SELECT outcome, hits, id FROM sentinel_file_report($1, $2, $3, $4, $5, $6, $7::timestamptz AT TIME ZONE 'UTC', $8::int,
+  ): Promise<{ outcome: "stale" | "duplicate" | "limit" | "filed"; id: number | null }> {
+    if (!this.driver) throw new Error("fileReport runs on its own (Store.once), not inside a transaction");
+    const sql = `SELECT outcome, hazard_id AS id FROM sentinel_file_report($1, $2, $3, $4, $5, $6, $7::timestamptz AT TIME ZONE 'UTC', $8::int,
       $9::int, $10::int, $11::int, $12, $13, $14::text[], $15::text[], $16::timestamptz AT TIME ZONE 'UTC', $17)`;
     const params = [
       h.platform, h.chatId, h.messageId, h.platformUserId, h.print, h.throttle.key, h.throttle.window.toISOString(), h.throttle.limit,
       h.year, h.unitId, h.reporterId, h.description, h.location, h.attachments, h.indicators, h.reportedAt.toISOString(), h.source,
     ];
-    const rows = this.driver ? await this.driver<Row>(sql, params) : await this.tx.$queryRawUnsafe<Row[]>(sql, ...params);
-    return rows[0]!;
+    try {
+      return (await this.driver<{ outcome: "stale" | "duplicate" | "filed"; id: number | null }>(sql, params))[0]!;
+    } catch (err) {
+      // The function's own SQLSTATE for a report over the limit (pg's and PGlite's errors both carry `code`).
+      if ((err as { code?: string }).code === "SL001") return { outcome: "limit", id: null };
+      throw err;
+    }
   }
 
   async getHazard(id: number): Promise<HazardRow | null> {

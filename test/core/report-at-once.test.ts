@@ -69,16 +69,26 @@ test("a message delivered again is not filed again, nor answered", async () => {
   expect(n!.n).toBe(1);
 });
 
-test("over the hourly limit: refused, counted, and a redelivery of the refused message is not answered twice", async () => {
-  f = await createFixture({ env: { SENTINEL_REPORTS_PER_HOUR: "1" } });
+test("over the hourly limit: refused as the ordinary path refuses, and nothing of it kept", async () => {
+  const logFile = logged();
+  f = await createFixture({ env: { SENTINEL_REPORTS_PER_HOUR: "1" }, logFile });
   await seedTree(f);
   const w = f.chat.as("张三").in("车间群");
   expect((await w.say("报隐患 一号"))[0]).toContain("已登记隐患");
   const over = toIncoming("张三", groupRoom("车间群"), "报隐患 二号", { messageId: "over-1" });
+  const refused = await f.app.bot.handle(over);
+  expect(refused.map((o) => o.text)).toEqual([expect.stringContaining("达到上限")]);
+  expect(refused[0]!.replyToMessageId).toBe("over-1");
+  // Neither claimed nor counted: a redelivery is refused again, and the next hour files it.
   expect((await f.app.bot.handle(over)).map((o) => o.text)).toEqual([expect.stringContaining("达到上限")]);
-  expect(await f.app.bot.handle(over)).toEqual([]);
+  const [t] = await rows<{ count: number }>(f, `SELECT count FROM "Throttle" WHERE key LIKE 'report:%'`);
+  expect(t!.count).toBe(1);
+  f.clock.set("2026-11-10T03:00:00Z");
+  expect(numberIn((await f.app.bot.handle(over)).map((o) => o.text))).toMatch(/YH-/);
   const [n] = await rows<{ n: number }>(f, `SELECT count(*)::int AS n FROM "Hazard"`);
-  expect(n!.n).toBe(1);
+  expect(n!.n).toBe(2);
+  const refusals = readFileSync(logFile, "utf8").split("\n").filter((l) => l.includes('"refusal":"limit-reports"'));
+  expect(refusals).toHaveLength(2);
 });
 
 test("refusals, dialogs and fixes on the spot are the ordinary path's, with its words", async () => {
@@ -94,6 +104,18 @@ test("refusals, dialogs and fixes on the spot are the ordinary path's, with its 
   await w.say("取消");
   // The refusals are logged as refusals; the dialog started in a transaction.
   expect(lanes(logFile)).toEqual(["one-statement", "ordinary"]);
+});
+
+test("a lane that fails leaves the message to the ordinary path, which files it", async () => {
+  const logFile = logged();
+  f = await createFixture({ logFile });
+  await seedTree(f);
+  const w = f.chat.as("张三").in("车间群");
+  numberIn(await w.say("报隐患 一号"));
+  await f.app.store.transaction((r) => (r as unknown as Raw).tx.$queryRawUnsafe(`DROP FUNCTION sentinel_file_report`));
+  numberIn(await w.say("报隐患 二号"));
+  expect(lanes(logFile)).toEqual(["one-statement", "ordinary"]);
+  expect(readFileSync(logFile, "utf8")).toContain("one-statement lane failed");
 });
 
 test("a role granted, a group bound elsewhere or a group language set since is honoured at the next report", async () => {

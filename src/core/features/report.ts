@@ -118,11 +118,12 @@ async function report(ctx: Ctx, args: string): Promise<void> {
 /**
  * `报隐患 <what> [@ where]` filed in one statement outside a transaction (`Repo.fileReport`), by the bot's lane for a
  * sender whose standing in the group it read before (`print`): the same checks as `report` and the same reply.
- * `ordinary` (a dialog to start, a fix on the spot, a refusal, which the ordinary path gives with fresh data) and
- * `stale` (the standing changed) leave nothing stored; `duplicate` means the message was handled before.
+ * `ordinary` (a dialog to start, a fix on the spot, a refusal, which the ordinary path gives with fresh data),
+ * `stale` (the standing changed) and `refused` (over the hourly limit: the reply says so, as `countNewReport`'s
+ * refusal does) leave nothing stored; `duplicate` means the message was handled before.
  */
-export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promise<"answered" | "duplicate" | "stale" | "ordinary"> {
-  if (!args || splitOnTheSpot(args).onTheSpot) return "ordinary";
+export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promise<"answered" | "refused" | "duplicate" | "stale" | "ordinary"> {
+  if (!takesOneStatement(args)) return "ordinary";
   const binding = ctx.requireBinding();
   if (!(await ctx.can("WORKER", binding.unit))) return "ordinary";
   let p: Prepared;
@@ -134,10 +135,17 @@ export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promi
   }
   const r = await ctx.repo.fileReport({ ...p.hazard, platformUserId: ctx.msg.sender.id, print, throttle: reportThrottle(ctx) });
   if (r.outcome === "stale" || r.outcome === "duplicate") return r.outcome;
-  // Over the limit the message is claimed and counted, and answered as `countNewReport` answers.
-  if (r.outcome === "limit") ctx.reply("limit-reports", { limit: ctx.deps.config.SENTINEL_REPORTS_PER_HOUR });
-  else announce(ctx, p, r.id!);
+  if (r.outcome === "limit") {
+    ctx.reply("limit-reports", { limit: ctx.deps.config.SENTINEL_REPORTS_PER_HOUR });
+    return "refused";
+  }
+  announce(ctx, p, r.id!);
   return "answered";
+}
+
+/** Whether `报隐患 <args>` may go in one statement: a dialog to start and a fix on the spot are the ordinary path's. */
+export function takesOneStatement(args: string): boolean {
+  return args.trim() !== "" && !splitOnTheSpot(args).onTheSpot;
 }
 
 async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
