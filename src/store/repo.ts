@@ -66,6 +66,35 @@ export interface BindingRow {
   unit: UnitRow;
 }
 
+/** The sender of a message, as the platform names them. */
+export interface NewSender {
+  platform: string;
+  platformUserId: string;
+  displayName: string;
+  username?: string | undefined;
+  lang?: string | undefined;
+}
+
+/**
+ * Writes the sender's row when `when` holds: created dated to the day only, its name brought up to date, a language
+ * kept once set. Returns the row's columns (a CTE's body, for `touchUser` and `openMessage`).
+ */
+function upsertSender(u: NewSender, when: P.Sql): P.Sql {
+  return P.sql`
+    INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
+    SELECT ${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC')
+    WHERE ${when}
+    ON CONFLICT (platform, "platformUserId") DO UPDATE
+      SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username, lang = COALESCE("User".lang, EXCLUDED.lang)
+    RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"`;
+}
+
+/** The grants of the user `u` as `Grant[]` (JSON), in the order they were given, for a query with `u` in scope. */
+const GRANTS_OF_U = P.sql`COALESCE((
+  SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
+  FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
+), '[]'::json)`;
+
 /** What `Repo.standing` reads: the sender with their grants, the group's binding, and the print of both. */
 export interface Standing {
   user: UserRow & { grants: Grant[] };
@@ -368,14 +397,6 @@ export class Repo {
     await this.tx.jobClaim.update({ where: { key }, data: { sentAt: now, outcome: "sent" } });
   }
 
-  /** Claims an incoming message; `false` when it was claimed before (a redelivery, or another process). */
-  async claimMessage(platform: string, chatId: string, messageId: string): Promise<boolean> {
-    const n = await this.tx.$executeRaw`
-      INSERT INTO "InboundMessage" (platform, "chatId", "messageId") VALUES (${platform}, ${chatId}, ${messageId})
-      ON CONFLICT DO NOTHING`;
-    return n === 1;
-  }
-
   /**
    * Claims a private-chat message (or any of the anonymous lane) under a keyed hash, dated to the day: a redelivery or a second process
    * finds it taken, and the claim table holds no chat id or hour. Old claims are purged (see `purgeAnonClaims`).
@@ -440,21 +461,10 @@ export class Repo {
    * `grantsOf` does): one statement. The row is dated to the day only, so the sender table cannot say who first wrote
    * to the bot around the time a tip came in.
    */
-  async touchUser(u: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined }): Promise<UserRow & { grants: Grant[] }> {
+  async touchUser(u: NewSender): Promise<UserRow & { grants: Grant[] }> {
     const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[] })[]>`
-      WITH u AS (
-        INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
-        VALUES (${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC'))
-        ON CONFLICT (platform, "platformUserId") DO UPDATE
-          SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username,
-              lang = COALESCE("User".lang, EXCLUDED.lang)
-        RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"
-      )
-      SELECT u.*, COALESCE((
-        SELECT json_agg(json_build_object('role', g.role, 'unitPath', n.path, 'unitKind', n.kind) ORDER BY g.id)
-        FROM "RoleGrant" g JOIN "Unit" n ON n.id = g."unitId" WHERE g."userId" = u.id
-      ), '[]'::json) AS grants
-      FROM u`;
+      WITH u AS (${upsertSender(u, P.sql`true`)})
+      SELECT u.*, ${GRANTS_OF_U} AS grants FROM u`;
     return rows[0]!;
   }
 
@@ -638,14 +648,14 @@ export class Repo {
   }
 
   /**
-   * A message's first statement in its transaction: claims it (as `claimMessage`, or under a keyed hash dated to the
-   * day as `claimHashed`), writes the sender's row as `touchUser` does (`touch`) or only reads it, with their grants,
+   * A message's first statement in its transaction: claims it (a group's by its platform, chat and message id; a private
+   * chat's under a keyed hash dated to the day, as `claimHashed` does), writes the sender's row as `touchUser` does (`touch`) or only reads it, with their grants,
    * and reads the group's binding (`groupChatId`). A message claimed before gets `{ claimed: false }`, and nothing is
    * written. Three statements' work in one round trip: every message pays it.
    */
   async openMessage(m: {
     claim: { platform: string; chatId: string; messageId: string } | { hashed: string; day: string };
-    sender: { platform: string; platformUserId: string; displayName: string; username?: string | undefined; lang?: string | undefined };
+    sender: NewSender;
     touch: boolean;
     groupChatId: string | null;
   }): Promise<{ claimed: false } | { claimed: true; user: (UserRow & { grants: Grant[] }) | null; binding: BindingRow | null }> {
@@ -660,24 +670,14 @@ export class Repo {
       WITH c AS (
         INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt") VALUES (${c.platform}, ${c.chatId}, ${c.messageId}, ${c.at})
         ON CONFLICT DO NOTHING RETURNING 1
-      ), t AS (
-        INSERT INTO "User" (platform, "platformUserId", "displayName", username, lang, "createdAt")
-        SELECT ${u.platform}, ${u.platformUserId}, ${u.displayName}, ${u.username ?? null}, ${u.lang ?? null}, date_trunc('day', now() AT TIME ZONE 'UTC')
-        WHERE ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)
-        ON CONFLICT (platform, "platformUserId") DO UPDATE
-          SET "displayName" = EXCLUDED."displayName", username = EXCLUDED.username, lang = COALESCE("User".lang, EXCLUDED.lang)
-        RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"
-      ), u AS (
+      ), t AS (${upsertSender(u, P.sql`${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)`)}), u AS (
         SELECT * FROM t
         UNION ALL
         SELECT id, platform, "platformUserId", "displayName", username, lang, "superAdmin" FROM "User"
         WHERE NOT ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c) AND platform = ${u.platform} AND "platformUserId" = ${u.platformUserId}
       )
       SELECT EXISTS (SELECT 1 FROM c) AS claimed, u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
-             COALESCE((
-               SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
-               FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
-             ), '[]'::json) AS grants,
+             ${GRANTS_OF_U} AS grants,
              b.title AS "bindingTitle", b.lang AS "bindingLang", n.id AS "unitId", n.name AS "unitName", n.kind::text AS "unitKind",
              n."parentId" AS "unitParentId", n.path AS "unitPath"
       FROM (SELECT 1) one
@@ -702,11 +702,7 @@ export class Repo {
    */
   async standing(platform: string, chatId: string, platformUserId: string): Promise<Standing | null> {
     const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[]; title: string | null; bindingLang: string | null; unitId: number; name: string; kind: UnitKind; parentId: number | null; path: string; print: string })[]>`
-      SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
-             COALESCE((
-               SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
-               FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
-             ), '[]'::json) AS grants,
+      SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin", ${GRANTS_OF_U} AS grants,
              b.title, b.lang AS "bindingLang", n.id AS "unitId", n.name, n.kind::text AS kind, n."parentId", n.path,
              sentinel_standing_print(${platform}, ${platformUserId}, ${chatId}) AS print
       FROM "User" u CROSS JOIN "ChatBinding" b JOIN "Unit" n ON n.id = b."unitId"
@@ -723,7 +719,7 @@ export class Repo {
   /**
    * Files a report in one statement, outside any transaction (`sentinel_file_report`, sent by the driver: only on a
    * `Store.once` repo): claims the message, counts it against the sender's hourly limit, numbers the hazard and files
-   * it with its first event, as `claimMessage`, `tips.hit` and `createHazard` do in a transaction. Nothing is done
+   * it with its first event, as `openMessage`, `tips.hit` and `createHazard` do in a transaction. Nothing is done
    * when the sender's standing no longer matches `print` (`stale`), the message was claimed before (`duplicate`), or
    * it is over the limit (`limit`: the statement is rolled back whole, the claim and the count with it).
    */

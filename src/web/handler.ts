@@ -18,7 +18,7 @@ import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, PLAN_FIELDS, type Hazar
 import { statisticsTable } from "../reports/gather.ts";
 import { ledgerRow, writeLedger, type LedgerColumn } from "../reports/ledger.ts";
 import { isBlobKey } from "../store/blobs.ts";
-import type { EventRow, HazardRow, UnitRow, UserRow, WebHazardFilter, WebHazardRow, WebSessionRow } from "../store/index.ts";
+import type { UnitRow, UserRow, WebHazardFilter, WebHazardRow, WebSessionRow } from "../store/index.ts";
 import { CSP, Html, html, page } from "./html.ts";
 import {
   SECRET_SHAPE, SESSION_COOKIE, cookies, csrfHash, csrfToken, linkHash, newSecret, sameHash, sessionCookie, sessionHash,

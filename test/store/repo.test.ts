@@ -35,9 +35,15 @@ describe.each(backends)("the store on %s", (_name, open) => {
     expect(under.map((u) => u.id)).not.toContain(other.id);
   });
 
+  // A message's claim, as every message of the ordinary path opens with it (`openMessage`).
+  const claim = (repo: Parameters<Parameters<Store["transaction"]>[0]>[0], messageId: string) =>
+    repo
+      .openMessage({ claim: { platform: "console", chatId: "c1", messageId }, sender: { platform: "console", platformUserId: "u0", displayName: "赵六" }, touch: false, groupChatId: null })
+      .then((o) => o.claimed);
+
   test("a message is claimed once, even by concurrent transactions", async () => {
     const claims = await Promise.all(
-      Array.from({ length: 5 }, () => store.transaction((repo) => repo.claimMessage("console", "c1", "m1"))),
+      Array.from({ length: 5 }, () => store.transaction((repo) => claim(repo, "m1"))),
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
@@ -45,11 +51,11 @@ describe.each(backends)("the store on %s", (_name, open) => {
   test("a failed transaction leaves nothing behind, not even its claim", async () => {
     await expect(
       store.transaction(async (repo) => {
-        await repo.claimMessage("console", "c1", "m-rollback");
+        await claim(repo, "m-rollback");
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect(await store.transaction((repo) => repo.claimMessage("console", "c1", "m-rollback"))).toBe(true);
+    expect(await store.transaction((repo) => claim(repo, "m-rollback"))).toBe(true);
   });
 
   test("a transition applies only from the expected status and records its event", async () => {
