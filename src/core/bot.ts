@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { AnonCtx, Ctx, Refusal, type AfterCommitJob, type BotDeps, type Deliver } from "./context.ts";
+import { AnonCtx, Ctx, Refusal, claimOf, tipDialogKey, type AfterCommitJob, type BotDeps, type Deliver } from "./context.ts";
 import { TIPSTER_COMMANDS, firstWord, looksLikeSlashCommand, parseCommand, type CommandName, type ParsedCommand } from "./parse.ts";
 import { parseHazardNumber } from "../domain/hazard-number.ts";
 import { pickLang, type Lang } from "./i18n.ts";
@@ -11,7 +11,7 @@ import type { ConversationRow, Repo, Standing, UserRow } from "../store/index.ts
 import { setup } from "./features/setup.ts";
 import { reportAtOnce, reporting, takesOneStatement } from "./features/report.ts";
 import { lifecycle } from "./features/lifecycle.ts";
-import { queries } from "./features/queries.ts";
+import { queries, statusAtOnce } from "./features/queries.ts";
 import { help } from "./features/help.ts";
 import { tipHandling } from "./features/tip-handling.ts";
 import { tipGrants } from "./features/tip-grants.ts";
@@ -138,8 +138,14 @@ export function createBot(deps: BotDeps): Bot {
     let msg = received;
     const cmd = parseCommand(msg.text);
     if (isChatter(msg, cmd)) return [];
-    if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
     const started = Date.now();
+    // A 查询 goes first in one statement, which itself looks for a tip under way in a private chat (the look
+    // `isTipster` would make); with one under way, the anonymous lane takes the message as ever.
+    if (cmd?.name === "status" && msg.attachments.length === 0) {
+      const at = await inOneStatement(msg, cmd, started);
+      if (at) return at;
+    }
+    if (await isTipster(msg, cmd)) return anonymous(msg, cmd);
     let ctx: Ctx | null = null;
     try {
       // Ordinary group chat is not for the bot: answer only commands and the sender's own dialog,
@@ -159,18 +165,10 @@ export function createBot(deps: BotDeps): Bot {
       // The files are downloaded and kept before the transaction: a platform's reference stops resolving, the bytes do not.
       msg = await keepFiles(deps, msg);
       if (cmd?.name === "report" && msg.chatType === "group" && takesOneStatement(cmd.args)) {
-        const at = await reportInOneStatement(msg, cmd.args);
-        if (at) {
-          ctx = at.ctx;
-          if (at.outcome === "duplicate") log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
-          else if (at.outcome === "refused") log.info({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", refusal: "limit-reports" }, "refused");
-          else log.info({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", ms: Date.now() - started }, "handled");
-          return at.outcome === "duplicate" ? [] : at.ctx.out;
-        }
+        const at = await inOneStatement(msg, cmd, started);
+        if (at) return at;
       }
       const done = await deps.store.transaction(async (repo) => {
-        // A private chat's claim is a keyed hash dated to the day, like the tip lane's: the claim table is no log of who
-        // wrote to the bot privately, and when.
         const sender = {
           platform: msg.platform,
           platformUserId: msg.sender.id,
@@ -179,10 +177,7 @@ export function createBot(deps: BotDeps): Bot {
           lang: msg.sender.lang,
         };
         const opened = await repo.openMessage({
-          claim:
-            msg.chatType === "private"
-              ? { hashed: deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), day: shanghaiDate(deps.clock()) }
-              : { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId },
+          claim: claimOf(deps, msg),
           sender,
           // Idle words in a private chat (a greeting, /start, /help) leave no row behind: a tipster who says hello
           // before or after a tip must not become a dated entry in the sender table.
@@ -220,24 +215,27 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   /**
-   * What the process last read of each sender's standing in a group (`Repo.standing`), by platform, chat and sender:
-   * their next one-line report there is filed in one statement, which files nothing if the standing changed since
+   * What the process last read of each sender's standing in a chat (`Repo.standing`), by platform, chat and sender:
+   * their next one-line report or 查询 there is one statement, which does nothing if the standing changed since
    * (another process may have changed it). Bounded: the entry read longest ago goes first.
    */
   const standings = new Map<string, Standing>();
 
   /**
-   * `报隐患 <what>` in a group in one statement (`reportAtOnce`), or null when it takes the ordinary path: someone the
-   * store does not know yet or whose name changed (the ordinary path writes their row), a refusal, a standing that
-   * changed. A lane that fails (a database that refuses its function, say) also leaves the message to the ordinary path,
-   * which has its own apology: the one statement did nothing, or committed whole.
+   * `报隐患 <what>` in a group (`reportAtOnce`) or `查询 <number>` (`statusAtOnce`) in one statement; null when the message
+   * takes the ordinary path: someone the store does not know yet or whose name changed (the ordinary path writes their
+   * row), a report refused before it is filed, a standing that changed, a tip under way. A lane that fails (a database
+   * that refuses its function, say) also leaves the message to the ordinary path, which has its own apology: the one
+   * statement did nothing, or committed whole. Returns the replies, which come after the statement committed.
    */
-  async function reportInOneStatement(msg: IncomingMessage, args: string): Promise<{ ctx: Ctx; outcome: "answered" | "refused" | "duplicate" } | null> {
+  async function inOneStatement(msg: IncomingMessage, cmd: ParsedCommand, started: number): Promise<OutgoingMessage[] | null> {
     const key = JSON.stringify([msg.platform, msg.chatId, msg.sender.id]);
+    const group = msg.chatType === "group" ? msg.chatId : null;
+    const command = cmd.name;
     try {
       let standing = standings.get(key);
       if (!standing) {
-        standing = (await deps.store.read((repo) => repo.standing(msg.platform, msg.chatId, msg.sender.id))) ?? undefined;
+        standing = (await deps.store.read((repo) => repo.standing(msg.platform, group, msg.sender.id))) ?? undefined;
         if (!standing) return null;
         if (standings.size >= MAX_STANDINGS) standings.delete(standings.keys().next().value!);
         standings.set(key, standing);
@@ -248,15 +246,34 @@ export function createBot(deps: BotDeps): Bot {
         standings.delete(key);
         return null;
       }
-      return await deps.store.once(async (repo) => {
+      const done = await deps.store.once(async (repo) => {
         const ctx = new Ctx(deps, msg, repo, user, binding);
-        const outcome = await reportAtOnce(ctx, args, print);
-        if (outcome === "stale") standings.delete(key);
-        return outcome === "stale" || outcome === "ordinary" ? null : { ctx, outcome };
+        try {
+          const outcome =
+            command === "report"
+              ? await reportAtOnce(ctx, cmd.args, print)
+              : await statusAtOnce(ctx, cmd.args, { print, claim: claimOf(deps, msg), tipDialog: group === null ? tipDialogKey(deps, msg) : null });
+          if (outcome === "stale") standings.delete(key);
+          if (outcome === "stale" || outcome === "ordinary" || outcome === "busy") return null;
+          return { out: ctx.out, outcome, refusal: outcome === "refused" ? "limit-reports" : null };
+        } catch (err) {
+          // A refusal after the claim (a number the sender may not see) is answered here: the claim has committed.
+          if (!(err instanceof Refusal)) throw err;
+          ctx.reply(err.id, err.args);
+          return { out: ctx.out, outcome: "refused" as const, refusal: err.id };
+        }
       });
+      if (!done) return null;
+      if (done.outcome === "duplicate") {
+        log.debug({ op: "handle", platform: msg.platform, outcome: "duplicate" }, "message already handled");
+        return [];
+      }
+      if (done.refusal) log.info({ op: "handle", platform: msg.platform, command, lane: "one-statement", refusal: done.refusal }, "refused");
+      else log.info({ op: "handle", platform: msg.platform, command, lane: "one-statement", ms: Date.now() - started }, "handled");
+      return done.out;
     } catch (err) {
       standings.delete(key);
-      log.warn({ op: "handle", platform: msg.platform, command: "report", lane: "one-statement", err }, "one-statement lane failed; the ordinary path takes the message");
+      log.warn({ op: "handle", platform: msg.platform, command, lane: "one-statement", err }, "one-statement lane failed; the ordinary path takes the message");
       return null;
     }
   }

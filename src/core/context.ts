@@ -5,7 +5,7 @@ import { holdsRole, regulates, topUnits, type Grant } from "../domain/permission
 import { shanghaiDate } from "../domain/dates.ts";
 import type { MajorHazardIndicator } from "../domain/major-hazard.ts";
 import type { Role, UnitKind } from "../domain/types.ts";
-import type { BindingRow, Repo, UnitRow, UserRow } from "../store/index.ts";
+import type { BindingRow, MessageClaim, Repo, UnitRow, UserRow } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { pickLang, type Args, type Lang, type Prompts } from "./i18n.ts";
 import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
@@ -69,6 +69,19 @@ export type Deliver = (out: OutgoingMessage[]) => Promise<void>;
  * transaction — it opens its own short ones on `deps.store` — and sends what it has to say with `send`, in order.
  */
 export type AfterCommitJob = (send: Deliver) => Promise<void>;
+
+/**
+ * How a message is claimed, so that a redelivery is not handled twice. A private chat's claim is a keyed hash dated to
+ * the day, like the tip lane's: the claim table is no log of who wrote to the bot privately, and when.
+ */
+export function claimOf(deps: BotDeps, msg: IncomingMessage): MessageClaim {
+  return msg.chatType === "private"
+    ? { hashed: deps.sealer.hashChat("claim", msg.platform, msg.chatId, msg.messageId), day: shanghaiDate(deps.clock()) }
+    : { platform: msg.platform, chatId: msg.chatId, messageId: msg.messageId };
+}
+
+/** The sealed key of a private chat's tip dialog (`AnonCtx.key`): the store never sees whose chat it is. */
+export const tipDialogKey = (deps: BotDeps, msg: IncomingMessage): string => deps.sealer.hashChat("dialog", msg.platform, msg.chatId, msg.sender.id);
 
 /** One incoming message being handled, inside its transaction. */
 export class Ctx {
@@ -209,7 +222,7 @@ export class AnonCtx {
     this.now = deps.clock();
     this.today = shanghaiDate(this.now);
     this.lang = pickLang(msg.sender.lang, deps.config.SENTINEL_LANG);
-    this.key = deps.sealer.hashChat("dialog", msg.platform, msg.chatId, msg.sender.id);
+    this.key = tipDialogKey(deps, msg);
   }
 
   t(id: string, args?: Args): string {

@@ -89,16 +89,31 @@ function upsertSender(u: NewSender, when: P.Sql): P.Sql {
     RETURNING id, platform, "platformUserId", "displayName", username, lang, "superAdmin"`;
 }
 
+/** How a message is claimed: a group's by its platform, chat and message id; a private chat's by a keyed hash and the day. */
+export type MessageClaim = { platform: string; chatId: string; messageId: string } | { hashed: string; day: string };
+
+/**
+ * Claims a message once (a CTE's body: returns a row when this statement claimed it). A private chat's claim is
+ * filed under "anon", as the tip lane's (`claimHashed`) is, dated to the day only.
+ */
+function claimOnce(c: MessageClaim, when: P.Sql = P.sql`true`): P.Sql {
+  return "hashed" in c
+    ? P.sql`INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt") SELECT 'anon', ${c.hashed}, '-', ${c.day}::date::timestamp WHERE ${when}
+        ON CONFLICT DO NOTHING RETURNING 1`
+    : P.sql`INSERT INTO "InboundMessage" (platform, "chatId", "messageId") SELECT ${c.platform}, ${c.chatId}, ${c.messageId} WHERE ${when}
+        ON CONFLICT DO NOTHING RETURNING 1`;
+}
+
 /** The grants of the user `u` as `Grant[]` (JSON), in the order they were given, for a query with `u` in scope. */
 const GRANTS_OF_U = P.sql`COALESCE((
   SELECT json_agg(json_build_object('role', g.role, 'unitPath', gn.path, 'unitKind', gn.kind) ORDER BY g.id)
   FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
 ), '[]'::json)`;
 
-/** What `Repo.standing` reads: the sender with their grants, the group's binding, and the print of both. */
+/** What `Repo.standing` reads: the sender with their grants, the group's binding (if any), and the print of both. */
 export interface Standing {
   user: UserRow & { grants: Grant[] };
-  binding: BindingRow;
+  binding: BindingRow | null;
   print: string;
 }
 
@@ -198,55 +213,83 @@ export interface HazardFilter {
   limit: number;
 }
 
-const hazardInclude = { unit: true, reporter: true } as const;
-type HazardWithRefs = P.HazardGetPayload<{ include: typeof hazardInclude }>;
+/**
+ * A hazard as one JSON value, with its unit, its reporter and the language of the chat it came from, for a query whose
+ * FROM is `HAZARD_FROM`. JSON, so Prisma and the drivers (which parse a column's type each their own way: a
+ * `timestamp` as local time, say) read it alike (`hazardOf`): `Repo.readHazard` sends it by the driver.
+ */
+const HAZARD_JSON = P.sql`json_build_object(
+  'id', h.id, 'year', h.year, 'unit', json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'parentId', u."parentId", 'path', u.path),
+  'reporterId', h."reporterId", 'reporterName', r."displayName", 'reporterLang', r.lang, 'chatLang', b.lang,
+  'platform', h.platform, 'chatId', h."chatId", 'messageId', h."messageId", 'description', h.description, 'location', h.location,
+  'attachments', h.attachments, 'status', h.status, 'level', h.level, 'indicators', h.indicators, 'deadline', h.deadline,
+  'planResponsible', h."planResponsible", 'planMeasures', h."planMeasures", 'planFunds', h."planFunds", 'planContingency', h."planContingency",
+  'source', h.source, 'fixedOnSpot', h."fixedOnSpot", 'supervised', h.supervised, 'supervisedBy', h."supervisedBy",
+  'supervisedDeadline', h."supervisedDeadline", 'supervisingUnitId', h."supervisingUnitId", 'closeAppliedAt', h."closeAppliedAt",
+  'dualReportedAt', h."dualReportedAt", 'duplicateOfId', h."duplicateOfId", 'reportedAt', h."reportedAt")`;
+const HAZARD_FROM = P.sql`"Hazard" h
+  JOIN "Unit" u ON u.id = h."unitId"
+  JOIN "User" r ON r.id = h."reporterId"
+  LEFT JOIN "ChatBinding" b ON b.platform = h.platform AND b."chatId" = h."chatId"`;
 
-const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
-const toDay = (s: string | null | undefined): Date | null | undefined =>
-  s === undefined ? undefined : s === null ? null : new Date(`${s}T00:00:00Z`);
+/** `HAZARD_JSON` as parsed: dates as `YYYY-MM-DD`, instants as UTC without a zone (the columns are `timestamp(3)`). */
+interface HazardJson extends Omit<HazardRow, "plan" | "source" | "closeAppliedAt" | "dualReportedAt" | "reportedAt"> {
+  planResponsible: string | null;
+  planMeasures: string | null;
+  planFunds: string | null;
+  planContingency: string | null;
+  source: string;
+  closeAppliedAt: string | null;
+  dualReportedAt: string | null;
+  reportedAt: string;
+}
 
-function toHazard(h: HazardWithRefs, chatLang: string | null): HazardRow {
-  const plan =
-    h.planResponsible !== null && h.deadline !== null
-      ? {
-          responsible: h.planResponsible,
-          measures: h.planMeasures ?? "",
-          funds: h.planFunds ?? "",
-          deadline: day(h.deadline)!,
-          contingency: h.planContingency ?? "",
-        }
-      : null;
+const instant = (s: string): Date => new Date(s + "Z");
+
+function hazardOf(j: HazardJson): HazardRow {
+  const { planResponsible, planMeasures, planFunds, planContingency, source, closeAppliedAt, dualReportedAt, reportedAt, ...h } = j;
   return {
-    id: h.id,
-    year: h.year,
-    unit: { id: h.unit.id, name: h.unit.name, kind: h.unit.kind, parentId: h.unit.parentId, path: h.unit.path },
-    reporterId: h.reporterId,
-    reporterName: h.reporter.displayName,
-    reporterLang: h.reporter.lang,
-    platform: h.platform,
-    chatId: h.chatId,
-    messageId: h.messageId,
-    description: h.description,
-    location: h.location,
-    attachments: h.attachments,
-    status: h.status,
-    level: h.level,
-    indicators: h.indicators,
-    deadline: day(h.deadline),
-    plan,
-    source: sourceOf(h.source),
-    fixedOnSpot: h.fixedOnSpot,
-    supervised: h.supervised,
-    supervisedBy: h.supervisedBy,
-    supervisedDeadline: day(h.supervisedDeadline),
-    supervisingUnitId: h.supervisingUnitId,
-    closeAppliedAt: h.closeAppliedAt,
-    dualReportedAt: h.dualReportedAt,
-    duplicateOfId: h.duplicateOfId,
-    reportedAt: h.reportedAt,
-    chatLang,
+    ...h,
+    plan:
+      planResponsible !== null && h.deadline !== null
+        ? { responsible: planResponsible, measures: planMeasures ?? "", funds: planFunds ?? "", deadline: h.deadline, contingency: planContingency ?? "" }
+        : null,
+    source: sourceOf(source),
+    closeAppliedAt: closeAppliedAt === null ? null : instant(closeAppliedAt),
+    dualReportedAt: dualReportedAt === null ? null : instant(dualReportedAt),
+    reportedAt: instant(reportedAt),
   };
 }
+
+/** The newest `take` events of hazard `id` as one JSON array, oldest first, with who did each (`eventOf`). */
+const eventsJson = (id: number, take: number) => P.sql`COALESCE((
+  SELECT json_agg(json_build_object('kind', e.kind, 'toStatus', e."toStatus", 'note', e.note, 'at', e.at, 'actorId', e."actorId",
+                                    'actorName', a."displayName", 'attachments', e.attachments) ORDER BY e.id)
+  FROM (SELECT * FROM "HazardEvent" WHERE "hazardId" = ${id} ORDER BY id DESC LIMIT ${take}) e
+  LEFT JOIN "User" a ON a.id = e."actorId"
+), '[]'::json)`;
+
+interface EventJson {
+  kind: string;
+  toStatus: HazardStatus;
+  note: string | null;
+  at: string;
+  actorId: number;
+  actorName: string | null;
+  attachments: string[] | null;
+}
+
+const eventOf = (e: EventJson): EventRow => ({
+  kind: e.kind,
+  toStatus: e.toStatus,
+  note: e.note,
+  at: instant(e.at),
+  actorName: e.actorId === SYSTEM_ACTOR ? null : (e.actorName ?? "?"),
+  attachments: e.attachments ?? [],
+});
+
+const toDay = (s: string | null | undefined): Date | null | undefined =>
+  s === undefined ? undefined : s === null ? null : new Date(`${s}T00:00:00Z`);
 
 interface StatsRow {
   i: number;
@@ -654,12 +697,11 @@ export class Repo {
    * written. Three statements' work in one round trip: every message pays it.
    */
   async openMessage(m: {
-    claim: { platform: string; chatId: string; messageId: string } | { hashed: string; day: string };
+    claim: MessageClaim;
     sender: NewSender;
     touch: boolean;
     groupChatId: string | null;
   }): Promise<{ claimed: false } | { claimed: true; user: (UserRow & { grants: Grant[] }) | null; binding: BindingRow | null }> {
-    const c = "hashed" in m.claim ? { platform: "anon", chatId: m.claim.hashed, messageId: "-", at: P.sql`${m.claim.day}::date::timestamp` } : { ...m.claim, at: P.sql`DEFAULT` };
     const u = m.sender;
     const rows = await this.tx.$queryRaw<
       {
@@ -667,10 +709,7 @@ export class Repo {
         bindingTitle: string | null; bindingLang: string | null; unitId: number | null; unitName: string; unitKind: UnitKind; unitParentId: number | null; unitPath: string;
       }[]
     >`
-      WITH c AS (
-        INSERT INTO "InboundMessage" (platform, "chatId", "messageId", "claimedAt") VALUES (${c.platform}, ${c.chatId}, ${c.messageId}, ${c.at})
-        ON CONFLICT DO NOTHING RETURNING 1
-      ), t AS (${upsertSender(u, P.sql`${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)`)}), u AS (
+      WITH c AS (${claimOnce(m.claim)}), t AS (${upsertSender(u, P.sql`${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)`)}), u AS (
         SELECT * FROM t
         UNION ALL
         SELECT id, platform, "platformUserId", "displayName", username, lang, "superAdmin" FROM "User"
@@ -696,24 +735,65 @@ export class Repo {
   }
 
   /**
-   * The sender's standing in a group, read in one statement: their row with their grants, the chat's binding and unit,
-   * and the print of all of it (`sentinel_standing_print`) that `fileReport` checks. Null when the sender or the
-   * binding is not stored.
+   * The sender's standing in a chat, read in one statement: their row with their grants, the group's binding and unit
+   * (`groupChatId`; null in a private chat), and the print of all of it (`sentinel_standing_print`) that the one-statement
+   * lanes check (`fileReport`, `readHazard`). Null when the sender is not stored.
    */
-  async standing(platform: string, chatId: string, platformUserId: string): Promise<Standing | null> {
-    const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[]; title: string | null; bindingLang: string | null; unitId: number; name: string; kind: UnitKind; parentId: number | null; path: string; print: string })[]>`
+  async standing(platform: string, groupChatId: string | null, platformUserId: string): Promise<Standing | null> {
+    const rows = await this.tx.$queryRaw<
+      (UserRow & { grants: Grant[]; title: string | null; bindingLang: string | null; unitId: number | null; name: string; kind: UnitKind; parentId: number | null; path: string; print: string })[]
+    >`
       SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin", ${GRANTS_OF_U} AS grants,
              b.title, b.lang AS "bindingLang", n.id AS "unitId", n.name, n.kind::text AS kind, n."parentId", n.path,
-             sentinel_standing_print(${platform}, ${platformUserId}, ${chatId}) AS print
-      FROM "User" u CROSS JOIN "ChatBinding" b JOIN "Unit" n ON n.id = b."unitId"
-      WHERE u.platform = ${platform} AND u."platformUserId" = ${platformUserId} AND b.platform = ${platform} AND b."chatId" = ${chatId}`;
+             sentinel_standing_print(${platform}, ${platformUserId}, ${groupChatId}) AS print
+      FROM "User" u LEFT JOIN ("ChatBinding" b JOIN "Unit" n ON n.id = b."unitId") ON b.platform = ${platform} AND b."chatId" = ${groupChatId}
+      WHERE u.platform = ${platform} AND u."platformUserId" = ${platformUserId}`;
     const r = rows[0];
     if (!r) return null;
     return {
       user: { id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants },
-      binding: { platform, chatId, title: r.title, lang: r.bindingLang, unit: { id: r.unitId, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } },
+      binding:
+        r.unitId === null || groupChatId === null
+          ? null
+          : { platform, chatId: groupChatId, title: r.title, lang: r.bindingLang, unit: { id: r.unitId, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } },
       print: r.print,
     };
+  }
+
+  /**
+   * A question about one hazard in one statement, outside any transaction (sent by the driver: only on a `Store.once`
+   * repo): claims the message and reads the hazard with its newest `take` events, as `openMessage`, `getHazard` and
+   * `events` do in a transaction. Nothing is claimed when the sender's standing no longer matches `print` (`stale`),
+   * or when `tipDialog` (a private chat's sealed key) has a tip under way, which the anonymous lane takes (`busy`);
+   * `duplicate` when the message was claimed before. The claim commits with the statement.
+   */
+  async readHazard(q: {
+    claim: MessageClaim;
+    platform: string;
+    platformUserId: string;
+    groupChatId: string | null;
+    print: string;
+    tipDialog: string | null;
+    hazardId: number;
+    take: number;
+  }): Promise<{ outcome: "stale" | "busy" | "duplicate" } | { outcome: "read"; hazard: HazardRow | null; events: EventRow[] }> {
+    if (!this.driver) throw new Error("readHazard runs on its own (Store.once), not inside a transaction");
+    const busy = q.tipDialog === null ? P.sql`false` : P.sql`EXISTS (SELECT 1 FROM "Conversation" WHERE platform = 'anon' AND "chatId" = ${q.tipDialog} AND "userId" = '-')`;
+    const sql = P.sql`
+      WITH s AS (
+        SELECT sentinel_standing_print(${q.platform}, ${q.platformUserId}, ${q.groupChatId}::text) IS NOT DISTINCT FROM ${q.print}::text AS fresh, ${busy} AS busy
+      ), c AS (${claimOnce(q.claim, P.sql`(SELECT fresh AND NOT busy FROM s)`)})
+      SELECT s.fresh, s.busy, EXISTS (SELECT 1 FROM c) AS claimed,
+             (SELECT ${HAZARD_JSON} FROM ${HAZARD_FROM} WHERE h.id = ${q.hazardId} AND EXISTS (SELECT 1 FROM c)) AS hazard,
+             CASE WHEN EXISTS (SELECT 1 FROM c) THEN ${eventsJson(q.hazardId, q.take)} END AS events
+      FROM s`;
+    // Named, so that pg prepares it once per connection and keeps its plan; one name per shape of claim.
+    const name = "hashed" in q.claim ? "sentinel_read_hazard_private" : "sentinel_read_hazard_group";
+    const r = (await this.driver<{ fresh: boolean; busy: boolean; claimed: boolean; hazard: HazardJson | null; events: EventJson[] | null }>(sql.text, sql.values, name))[0]!;
+    if (!r.fresh) return { outcome: "stale" };
+    if (r.busy) return { outcome: "busy" };
+    if (!r.claimed) return { outcome: "duplicate" };
+    return { outcome: "read", hazard: r.hazard && hazardOf(r.hazard), events: (r.events ?? []).map(eventOf) };
   }
 
   /**
@@ -751,22 +831,8 @@ export class Repo {
    * `include` took four: the hazard, its unit, its reporter, the chat).
    */
   private async hazardRows(where: P.Sql, tail: P.Sql): Promise<HazardRow[]> {
-    const rows = await this.tx.$queryRaw<(Omit<HazardWithRefs, "unit" | "reporter"> & { u: UnitRow; reporterName: string; reporterLang: string | null; chatLang: string | null })[]>`
-      SELECT h.id, h.year, h."unitId", h."reporterId", h.platform, h."chatId", h."messageId", h.description, h.location,
-             h.attachments, h.status::text AS status, h.level::text AS level, h.indicators, h.deadline, h."planResponsible",
-             h."planMeasures", h."planFunds", h."planContingency", h.source, h."fixedOnSpot", h.supervised, h."supervisedBy",
-             h."supervisedDeadline", h."supervisingUnitId", h."supervisedAt", h."closeAppliedAt", h."dualReportedAt",
-             h."duplicateOfId", h."reportedAt", h."confirmedAt", h."rectifiedAt", h."closedAt",
-             json_build_object('id', u.id, 'name', u.name, 'kind', u.kind::text, 'parentId', u."parentId", 'path', u.path) AS u,
-             r."displayName" AS "reporterName", r.lang AS "reporterLang", b.lang AS "chatLang"
-      FROM "Hazard" h
-      JOIN "Unit" u ON u.id = h."unitId"
-      JOIN "User" r ON r.id = h."reporterId"
-      LEFT JOIN "ChatBinding" b ON b.platform = h.platform AND b."chatId" = h."chatId"
-      WHERE ${where} ${tail}`;
-    return rows.map(({ u, reporterName, reporterLang, chatLang, ...h }) =>
-      toHazard({ ...h, unit: u, reporter: { displayName: reporterName, lang: reporterLang } } as unknown as HazardWithRefs, chatLang),
-    );
+    const rows = await this.tx.$queryRaw<{ h: HazardJson }[]>`SELECT ${HAZARD_JSON} AS h FROM ${HAZARD_FROM} WHERE ${where} ${tail}`;
+    return rows.map((r) => hazardOf(r.h));
   }
 
   /**
@@ -816,14 +882,10 @@ export class Repo {
     return true;
   }
 
+  /** The newest `take` events, shown oldest first, with who did each (one statement). */
   async events(hazardId: number, take = 20): Promise<EventRow[]> {
-    // The newest `take` events, shown oldest first, with who did each (one statement).
-    const rows = await this.tx.$queryRaw<{ kind: string; toStatus: HazardStatus; note: string | null; at: Date; actorId: number; actorName: string | null; attachments: string[] | null }[]>`
-      SELECT e.kind, e."toStatus"::text AS "toStatus", e.note, e.at, e."actorId", a."displayName" AS "actorName", e.attachments
-      FROM (SELECT * FROM "HazardEvent" WHERE "hazardId" = ${hazardId} ORDER BY id DESC LIMIT ${take}) e
-      LEFT JOIN "User" a ON a.id = e."actorId"
-      ORDER BY e.id`;
-    return rows.map((r) => ({ kind: r.kind, toStatus: r.toStatus, note: r.note, at: r.at, actorName: r.actorId === SYSTEM_ACTOR ? null : (r.actorName ?? "?"), attachments: r.attachments ?? [] }));
+    const rows = await this.tx.$queryRaw<{ events: EventJson[] }[]>`SELECT ${eventsJson(hazardId, take)} AS events`;
+    return rows[0]!.events.map(eventOf);
   }
 
   /** The steps of a hazard that carry files, oldest first: the evidence after the report's own photos. */

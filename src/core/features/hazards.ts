@@ -1,4 +1,4 @@
-import { formatHazardNumber, parseHazardNumber } from "../../domain/hazard-number.ts";
+import { formatHazardNumber, parseHazardNumber, type HazardNumber } from "../../domain/hazard-number.ts";
 import type { HazardRow } from "../../store/index.ts";
 import { Refusal, type Ctx } from "../context.ts";
 
@@ -12,7 +12,11 @@ export async function visibleHazard(ctx: Ctx, ref: string | undefined, usage: st
   if (!ref) throw new Refusal(usage);
   const parsed = parseHazardNumber(ref);
   if (!parsed) throw new Refusal("refuse-number-format", { input: ref.slice(0, 40) });
-  const h = await ctx.repo.getHazard(parsed.id);
+  return shownTo(ctx, ref, parsed, await ctx.repo.getHazard(parsed.id));
+}
+
+/** `h`, read for the number `ref` (parsed), if the sender may see it (see `visibleHazard`). */
+export async function shownTo(ctx: Ctx, ref: string, parsed: HazardNumber, h: HazardRow | null): Promise<HazardRow> {
   const shown = parsed.year === null ? ref : formatHazardNumber(parsed.year, parsed.id);
   if (!h || (parsed.year !== null && parsed.year !== h.year)) throw new Refusal("refuse-number-unknown", { number: shown });
   const mine = h.reporterId === ctx.user.id;

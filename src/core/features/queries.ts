@@ -3,11 +3,12 @@ import { monthRange, parseMonth, shanghaiDateTime, shanghaiMonth, startOfShangha
 import { countedFrom } from "../../reports/gather.ts";
 import { campaignOfMonth } from "../../domain/campaign.ts";
 import { rectificationRate, totalCounts, type HazardStats, type LevelCounts } from "../../domain/stats.ts";
-import type { HazardRow, Repo } from "../../store/index.ts";
+import type { EventRow, HazardRow, MessageClaim, Repo } from "../../store/index.ts";
+import { parseHazardNumber } from "../../domain/hazard-number.ts";
 import { Refusal, type BotDeps, type Ctx } from "../context.ts";
 import { parseListFilter, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import { hazardLine, numberOf, visibleHazard } from "./hazards.ts";
+import { hazardLine, numberOf, shownTo, visibleHazard } from "./hazards.ts";
 
 const LIST_LIMIT = 20;
 
@@ -30,9 +31,43 @@ function listReply(ctx: Ctx, rows: HazardRow[], header: string, empty: string, a
   ctx.replyText(ctx.t(header, { ...args, count: Math.min(rows.length, LIST_LIMIT) }) + "\n" + rows.slice(0, LIST_LIMIT).map((h) => hazardLine(ctx, h)).join("\n") + more);
 }
 
+/** How many of a hazard's newest steps `查询` shows. */
+const HISTORY = 12;
+
 async function status(ctx: Ctx, args: string): Promise<void> {
   const h = await visibleHazard(ctx, words(args)[0], "usage-status");
-  const events = await ctx.repo.events(h.id, 12);
+  statusReply(ctx, h, await ctx.repo.events(h.id, HISTORY));
+}
+
+/**
+ * `查询 <number>` in one statement (`Repo.readHazard`, on a `Store.once` repo), for a sender whose standing `print` the
+ * process read: the claim and the hazard with its history in one round trip, then the ordinary answer, or the ordinary
+ * refusal (`Refusal`, thrown after the claim: the message is answered, a redelivery is not). A number that does not
+ * parse is the ordinary path's to refuse; `stale` and `busy` (a tip under way in this private chat) claimed nothing.
+ */
+export async function statusAtOnce(
+  ctx: Ctx,
+  args: string,
+  q: { print: string; claim: MessageClaim; tipDialog: string | null },
+): Promise<"answered" | "stale" | "busy" | "duplicate" | "ordinary"> {
+  const ref = words(args)[0];
+  const parsed = ref ? parseHazardNumber(ref) : null;
+  if (!ref || !parsed) return "ordinary";
+  const { msg } = ctx;
+  const r = await ctx.repo.readHazard({
+    ...q,
+    platform: msg.platform,
+    platformUserId: msg.sender.id,
+    groupChatId: msg.chatType === "group" ? msg.chatId : null,
+    hazardId: parsed.id,
+    take: HISTORY,
+  });
+  if (r.outcome !== "read") return r.outcome;
+  statusReply(ctx, await shownTo(ctx, ref, parsed, r.hazard), r.events);
+  return "answered";
+}
+
+function statusReply(ctx: Ctx, h: HazardRow, events: EventRow[]): void {
   const history = events
     .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("actor-tip-desk") : ctx.t("actor-system")), note: e.note ?? "none" }) +
       (e.attachments.length ? ctx.t("history-photos", { photos: e.attachments.length }) : ""))

@@ -124,8 +124,8 @@ async function report(ctx: Ctx, args: string): Promise<void> {
  */
 export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promise<"answered" | "refused" | "duplicate" | "stale" | "ordinary"> {
   if (!takesOneStatement(args)) return "ordinary";
-  const binding = ctx.requireBinding();
-  if (!(await ctx.can("WORKER", binding.unit))) return "ordinary";
+  const binding = ctx.binding;
+  if (!binding || !(await ctx.can("WORKER", binding.unit))) return "ordinary";
   let p: Prepared;
   try {
     p = await prepare(ctx, (await oneLine(ctx, args)).draft, false);
