@@ -29,20 +29,31 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
   const campaigns = loadCampaigns(config.SENTINEL_CAMPAIGNS);
   const calendar = loadHolidayCalendar(config.SENTINEL_HOLIDAYS);
   const sealer = new Sealer(loadSecret(config.SENTINEL_SECRET, opts.inMemory ? null : config.DATA_DIR));
-  const store = await openStore({ url: config.DATABASE_URL, dataDir: opts.inMemory ? null : config.DATA_DIR });
+  // The prompts, the indicators and the checklists are read while the database opens (it waits on files and on
+  // WebAssembly compiled off the main thread), not after.
+  const opening = openStore({ url: config.DATABASE_URL, dataDir: opts.inMemory ? null : config.DATA_DIR });
+  opening.catch(() => undefined);
+  let read: { prompts: Prompts; indicators: ReturnType<typeof loadIndicators>; checklists: ReturnType<typeof loadChecklists> };
+  try {
+    const indicators = loadIndicators();
+    read = { prompts: new Prompts(), indicators, checklists: loadChecklists(indicators) };
+  } catch (err) {
+    await (await opening.catch(() => null))?.close();
+    throw err;
+  }
+  const store = await opening;
   try {
     await checkSecret(store, sealer);
   } catch (err) {
     await store.close();
     throw err;
   }
-  const prompts = new Prompts();
-  const indicators = loadIndicators();
+  const { prompts, indicators, checklists } = read;
   const deps: BotDeps = {
     store, prompts, config, log, clock, indicators, sealer, rewardRules,
     calendar,
     campaigns,
-    checklists: loadChecklists(indicators),
+    checklists,
     blobs: await openBlobs(config, opts),
   };
   const bot = createBot(deps);

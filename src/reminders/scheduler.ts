@@ -17,8 +17,11 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** How long after start the catch-up tick runs. */
+const CATCH_UP_AFTER_MS = 3_000;
+
 /**
- * `node-cron` only ticks (every ten minutes, and once at start to catch up after downtime); what is due, and
+ * `node-cron` only ticks (every ten minutes, and once a few seconds after start to catch up after downtime); what is due, and
  * whether someone already sent it, is decided by the jobs against the store.
  */
 export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Promise<void>, metrics?: Metrics): Scheduler {
@@ -60,10 +63,13 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
     return running;
   };
   const task = cron.schedule("*/10 * * * *", () => void tick(), { timezone: "Asia/Shanghai", name: "sentinel-jobs", noOverlap: true });
-  void tick();
+  // The catch-up a few seconds after start, not at once: the first messages (a newcomer's first question) are
+  // answered before it, rather than wait for the store behind it.
+  const catchUp = setTimeout(() => void tick(), CATCH_UP_AFTER_MS);
   return {
     tick,
     async stop() {
+      clearTimeout(catchUp);
       await task.stop();
       await running;
     },
