@@ -82,6 +82,49 @@ describe.each(backends)("the store on %s", (_name, open) => {
     expect(events.map((e) => e.kind)).toEqual(["REPORTED", "CONFIRM"]);
   });
 
+  test("a hazard reads back the same through Prisma and through the driver: instants to the millisecond, days as dates", async () => {
+    const at = (iso: string) => new Date(iso);
+    const { id, print } = await store.transaction(async (repo) => {
+      // Units of its own: the statistics below count the tree of 县局.
+      const unit = await repo.createUnit("储运公司", await repo.createUnit("邻县局", null, "REGULATOR"), "ENTERPRISE");
+      const user = await repo.touchUser({ platform: "console", platformUserId: "u-json", displayName: "李主任" });
+      const h = await repo.createHazard({
+        year: 2026, unitId: unit.id, reporterId: user.id, platform: "console", chatId: "g-json", messageId: "m-json",
+        description: "储罐区\"无\"检测\n报警", location: "二号车间", attachments: ["blob:a", "blob:b"], indicators: ["limited-space"],
+        reportedAt: at("2026-11-10T02:00:00.123Z"),
+      });
+      await repo.transition(h.id, "REPORTED", "CONFIRMED", { level: "MAJOR", confirmedAt: at("2026-11-10T03:00:00Z"), dualReportedAt: at("2026-11-10T03:00:01.5Z") }, { kind: "CONFIRM", actorId: user.id, note: "核实", at: at("2026-11-10T03:00:00.007Z") });
+      await repo.transition(
+        h.id, "CONFIRMED", "RECTIFYING",
+        { plan: { responsible: "李主任", measures: "加装通风", funds: "2万元", deadline: "2026-12-15", contingency: "警戒区" }, supervised: true, supervisedBy: "县应急管理局", supervisedDeadline: "2027-01-31", supervisingUnitId: unit.parentId, supervisedAt: at("2026-11-11T00:00:00Z"), closeAppliedAt: at("2026-11-12T23:59:59.999Z") },
+        { kind: "PLAN", actorId: user.id, note: null, at: at("2026-11-11T00:00:00Z"), attachments: ["blob:c"] },
+      );
+      const standing = (await repo.standing("console", null, "u-json"))!;
+      return { id: h.id, print: standing.print };
+    });
+    const viaPrisma = await store.read(async (repo) => ({ hazard: await repo.getHazard(id), events: await repo.events(id, 12) }));
+    const viaDriver = await store.once((repo) =>
+      repo.readHazard({ claim: { platform: "console", chatId: "dm:u-json", messageId: "q-json" }, platform: "console", platformUserId: "u-json", groupChatId: null, print, tipDialog: null, hazardId: id, take: 12 }),
+    );
+    expect(viaDriver).toEqual({ outcome: "read", ...viaPrisma });
+    const h = viaPrisma.hazard!;
+    expect(h.reportedAt.toISOString()).toBe("2026-11-10T02:00:00.123Z");
+    expect(h.dualReportedAt?.toISOString()).toBe("2026-11-10T03:00:01.500Z");
+    expect(h.closeAppliedAt?.toISOString()).toBe("2026-11-12T23:59:59.999Z");
+    expect([h.deadline, h.supervisedDeadline, h.plan?.deadline]).toEqual(["2026-12-15", "2027-01-31", "2026-12-15"]);
+    expect(h).toMatchObject({ description: "储罐区\"无\"检测\n报警", attachments: ["blob:a", "blob:b"], level: "MAJOR", status: "RECTIFYING", supervised: true, source: "REPORT" });
+    expect(viaPrisma.events.map((e) => [e.kind, e.at.toISOString(), e.actorName, e.attachments])).toEqual([
+      ["REPORTED", "2026-11-10T02:00:00.123Z", "李主任", []],
+      ["CONFIRM", "2026-11-10T03:00:00.007Z", "李主任", []],
+      ["PLAN", "2026-11-11T00:00:00.000Z", "李主任", ["blob:c"]],
+    ]);
+    // Asked again, the same message is a duplicate: the claim committed with the statement.
+    const again = await store.once((repo) =>
+      repo.readHazard({ claim: { platform: "console", chatId: "dm:u-json", messageId: "q-json" }, platform: "console", platformUserId: "u-json", groupChatId: null, print, tipDialog: null, hazardId: id, take: 12 }),
+    );
+    expect(again).toEqual({ outcome: "duplicate" });
+  });
+
   test("statistics count per level over a subtree, split at Shanghai month boundaries", async () => {
     const county = (await store.transaction((repo) => repo.findUnitByName("县局")))!;
     const at = (iso: string) => new Date(iso);
