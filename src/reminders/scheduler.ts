@@ -50,6 +50,14 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
         log.error({ op: "tick", err }, "scheduled jobs failed");
         metrics?.errors.inc({ where: "scheduler" });
       }
+      // The embedded database's statistics and dead rows (autovacuum's work on a server), before the backup.
+      try {
+        const m = await deps.store.maintain();
+        if (m.analyzed.length || m.vacuumed.length) log.info({ op: "maintenance", ...m }, "tables analyzed and vacuumed");
+      } catch (err) {
+        log.error({ op: "maintenance", err }, "table maintenance failed");
+        metrics?.errors.inc({ where: "scheduler" });
+      }
       // Last, and on its own: a backup takes seconds, and one that fails (a full disk) must not hold up reminders.
       try {
         await runNightlyBackup(deps);

@@ -40,6 +40,15 @@ export interface Store {
    * `Repo.rewriteAnonymousLane` left dead, with their old transaction ids and places, are removed.
    */
   vacuumAnonymousLane(): Promise<void>;
+  /**
+   * What PostgreSQL's autovacuum does on a server, for the embedded database, which has none (PGlite is one backend,
+   * with no background workers): ANALYZEs each table that was never analyzed or of which a tenth has changed since,
+   * and VACUUMs each table of which a fifth is dead row versions (autovacuum's own thresholds: 50 rows plus those
+   * fractions). Without it the planner never has statistics: on 200,000 hazards 统计 took 539 ms instead of 47, and
+   * “我的隐患” 6.4 s instead of 9 ms. On PostgreSQL it does nothing (autovacuum does it there). The anonymous lane's
+   * tables are left to their own maintenance (`vacuumAnonymousLane`). Returns the tables it analyzed and vacuumed.
+   */
+  maintain(): Promise<{ analyzed: string[]; vacuumed: string[] }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +68,26 @@ export async function openStore(opts: DatabaseOptions): Promise<Store> {
     },
     async vacuumAnonymousLane() {
       await db.prisma.$executeRawUnsafe(`VACUUM ${ANONYMOUS_LANE_TABLES.map((t) => `"${t}"`).join(", ")}`);
+    },
+    async maintain() {
+      if (db.kind !== "pglite") return { analyzed: [], vacuumed: [] };
+      // The counts the next statement reads are those of the statements before it: flushed now, not a second later.
+      await db.query("SELECT pg_stat_force_next_flush()", []);
+      const due = await db.query<{ name: string; analyze: boolean; vacuum: boolean }>(
+        `SELECT s.relname AS name,
+                c.reltuples < 0 OR s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) AS analyze,
+                s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0) AS vacuum
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+         WHERE s.schemaname = current_schema() AND NOT s.relname = ANY($1::text[])
+         ORDER BY s.relname`,
+        [ANONYMOUS_LANE_TABLES],
+      );
+      const analyzed = due.filter((t) => t.analyze && !t.vacuum).map((t) => t.name);
+      const vacuumed = due.filter((t) => t.vacuum).map((t) => t.name);
+      // VACUUM runs outside a transaction; with ANALYZE it does both in one pass over the table.
+      if (vacuumed.length) await db.prisma.$executeRawUnsafe(`VACUUM (ANALYZE) ${vacuumed.map((t) => `"${t}"`).join(", ")}`);
+      if (analyzed.length) await db.prisma.$executeRawUnsafe(`ANALYZE ${analyzed.map((t) => `"${t}"`).join(", ")}`);
+      return { analyzed: [...analyzed, ...vacuumed].sort(), vacuumed };
     },
     close: () => db.close(),
   };
