@@ -787,8 +787,8 @@ export class Repo {
              (SELECT ${HAZARD_JSON} FROM ${HAZARD_FROM} WHERE h.id = ${q.hazardId} AND EXISTS (SELECT 1 FROM c)) AS hazard,
              CASE WHEN EXISTS (SELECT 1 FROM c) THEN ${eventsJson(q.hazardId, q.take)} END AS events
       FROM s`;
-    // Named, so that pg prepares it once per connection and keeps its plan; one name per shape of claim.
-    const name = "hashed" in q.claim ? "sentinel_read_hazard_private" : "sentinel_read_hazard_group";
+    // Named, so that pg prepares it once per connection and keeps its plan; one name per shape of the statement.
+    const name = `sentinel_read_hazard_${"hashed" in q.claim ? "hashed" : "plain"}_${q.tipDialog === null ? "any" : "tip"}`;
     const r = (await this.driver<{ fresh: boolean; busy: boolean; claimed: boolean; hazard: HazardJson | null; events: EventJson[] | null }>(sql.text, sql.values, name))[0]!;
     if (!r.fresh) return { outcome: "stale" };
     if (r.busy) return { outcome: "busy" };
