@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect } from "vitest";
@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../src/config.ts";
 import { createApp, type App } from "../src/app.ts";
 import { createLogger } from "../src/log.ts";
 import { ConsoleChat } from "../src/platforms/console/chat.ts";
+import type { Repo } from "../src/store/index.ts";
 
 export interface Fixture {
   app: App;
@@ -138,6 +139,24 @@ export function tempDirs(prefix: string): () => string {
     dirs.push(d);
     return d;
   };
+}
+
+/** Rows of a raw SQL query on the fixture's store, outside a transaction (for checking what is stored). */
+export function rawRows<T>(f: Fixture, sql: string, ...values: unknown[]): Promise<T[]> {
+  type Raw = { tx: { $queryRawUnsafe<R>(q: string, ...v: unknown[]): Promise<R> } };
+  return f.app.store.read((r: Repo) => (r as unknown as Raw).tx.$queryRawUnsafe<T[]>(sql, ...values));
+}
+
+/**
+ * The lane (`one-statement` or `ordinary`) of each `command` the log file says was handled, or refused too when
+ * `refused`, in order.
+ */
+export function lanesLogged(logFile: string, command: string, opts: { refused?: boolean } = {}): string[] {
+  const outcomes = opts.refused ? ['"handled"', '"refused"'] : ['"handled"'];
+  return readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes(`"command":"${command}"`) && outcomes.some((o) => l.includes(o)))
+    .map((l) => (JSON.parse(l) as { lane?: string }).lane ?? "ordinary");
 }
 
 /** A whole guided tip from `who`; returns its number and receipt code (saved). */

@@ -1,34 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, expect, test } from "vitest";
-import { createFixture, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { afterEach, expect, test } from "vitest";
+import { createFixture, freshPostgres, lanesLogged, numberIn, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { groupRoom, toIncoming } from "../../src/platforms/console/chat.ts";
-import type { Repo } from "../../src/store/index.ts";
 
 // A one-line report from someone the bot has seen in the group is filed in one statement outside a transaction
 // (`reportAtOnce`, `sentinel_file_report`); these tests hold it to what the ordinary path does.
 
 type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } };
-const rows = <T>(f: Fixture, sql: string, ...v: unknown[]) => f.app.store.read((r: Repo) => (r as unknown as Raw).tx.$queryRawUnsafe<T[]>(sql, ...v));
-const lanes = (logFile: string) =>
-  readFileSync(logFile, "utf8")
-    .split("\n")
-    .filter((l) => l.includes('"command":"report"') && l.includes('"handled"'))
-    .map((l) => (JSON.parse(l) as { lane?: string }).lane ?? "ordinary");
-
-const dirs: string[] = [];
-const logged = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "sentinel-at-once-"));
-  dirs.push(dir);
-  return path.join(dir, "sentinel.log");
-};
+const lanes = (logFile: string) => lanesLogged(logFile, "report");
+const logDir = tempDirs("sentinel-at-once-");
+const logged = () => path.join(logDir(), "sentinel.log");
 let f: Fixture | null = null;
 afterEach(async () => {
   await f?.close();
   f = null;
 });
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 test("files the same rows as the ordinary path, and says so the same way", async () => {
   const logFile = logged();
@@ -44,16 +31,16 @@ test("files the same rows as the ordinary path, and says so the same way", async
   expect(second[0]!.text).toBe(first[0]!.text.replaceAll(a, b));
   expect(second[0]!.replyToMessageId).toBe("again-1");
 
-  const hazards = await rows<Record<string, unknown>>(f, `SELECT * FROM "Hazard" ORDER BY id`);
+  const hazards = await rawRows<Record<string, unknown>>(f, `SELECT * FROM "Hazard" ORDER BY id`);
   const strip = ({ id: _i, messageId: _m, ...rest }: Record<string, unknown>) => rest;
   expect(hazards).toHaveLength(2);
   expect(strip(hazards[1]!)).toEqual(strip(hazards[0]!));
-  const events = await rows<Record<string, unknown>>(f, `SELECT "hazardId", kind, "fromStatus", "toStatus", "actorId", note, data, attachments, at FROM "HazardEvent" ORDER BY id`);
+  const events = await rawRows<Record<string, unknown>>(f, `SELECT "hazardId", kind, "fromStatus", "toStatus", "actorId", note, data, attachments, at FROM "HazardEvent" ORDER BY id`);
   expect(events.map(({ hazardId: _h, ...e }) => e)).toEqual([events[0]!, events[0]!].map(({ hazardId: _h, ...e }) => e));
-  const [user] = await rows<{ displayName: string }>(f, `SELECT "displayName" FROM "User" WHERE "platformUserId" = '张三'`);
+  const [user] = await rawRows<{ displayName: string }>(f, `SELECT "displayName" FROM "User" WHERE "platformUserId" = '张三'`);
   expect(user!.displayName).toBe("张三（电工）");
   // The tally counts both (统计 reads it).
-  const [tally] = await rows<{ n: number }>(f, `SELECT sum(n)::int AS n FROM "HazardTally"`);
+  const [tally] = await rawRows<{ n: number }>(f, `SELECT sum(n)::int AS n FROM "HazardTally"`);
   expect(tally!.n).toBe(2);
   expect((await f.chat.as("王局长").in("县局群").say("统计"))[0]).toContain("一般隐患：排查 0");
 });
@@ -65,7 +52,7 @@ test("a message delivered again is not filed again, nor answered", async () => {
   expect(numberIn((await f.app.bot.handle(msg)).map((o) => o.text))).toMatch(/YH-/);
   expect(await f.app.bot.handle(msg)).toEqual([]);
   expect(await f.app.bot.handle(msg)).toEqual([]);
-  const [n] = await rows<{ n: number }>(f, `SELECT count(*)::int AS n FROM "Hazard" WHERE description = '叉车无证驾驶'`);
+  const [n] = await rawRows<{ n: number }>(f, `SELECT count(*)::int AS n FROM "Hazard" WHERE description = '叉车无证驾驶'`);
   expect(n!.n).toBe(1);
 });
 
@@ -81,11 +68,11 @@ test("over the hourly limit: refused as the ordinary path refuses, and nothing o
   expect(refused[0]!.replyToMessageId).toBe("over-1");
   // Neither claimed nor counted: a redelivery is refused again, and the next hour files it.
   expect((await f.app.bot.handle(over)).map((o) => o.text)).toEqual([expect.stringContaining("达到上限")]);
-  const [t] = await rows<{ count: number }>(f, `SELECT count FROM "Throttle" WHERE key LIKE 'report:%'`);
+  const [t] = await rawRows<{ count: number }>(f, `SELECT count FROM "Throttle" WHERE key LIKE 'report:%'`);
   expect(t!.count).toBe(1);
   f.clock.set("2026-11-10T03:00:00Z");
   expect(numberIn((await f.app.bot.handle(over)).map((o) => o.text))).toMatch(/YH-/);
-  const [n] = await rows<{ n: number }>(f, `SELECT count(*)::int AS n FROM "Hazard"`);
+  const [n] = await rawRows<{ n: number }>(f, `SELECT count(*)::int AS n FROM "Hazard"`);
   expect(n!.n).toBe(2);
   const refusals = readFileSync(logFile, "utf8").split("\n").filter((l) => l.includes('"refusal":"limit-reports"'));
   expect(refusals).toHaveLength(2);
@@ -150,7 +137,7 @@ test.runIf(pg)("two processes on one PostgreSQL: a role one grants is honoured b
       Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).app.bot.handle(toIncoming("张三", groupRoom("车间群"), `报隐患 并发 ${i}`, { messageId: `burst-${i % 10}` }))),
     );
     expect(burst.filter((r) => r.length > 0)).toHaveLength(10);
-    const [ids] = await rows<{ n: number; lo: number; hi: number }>(one, `SELECT count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM "Hazard"`);
+    const [ids] = await rawRows<{ n: number; lo: number; hi: number }>(one, `SELECT count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM "Hazard"`);
     expect(ids!.n).toBe(12);
     expect(ids!.hi - ids!.lo + 1).toBe(12);
   } finally {

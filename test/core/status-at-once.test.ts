@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, expect, test } from "vitest";
-import { createFixture, freshPostgres, numberIn, seedTree, type Fixture } from "../helpers.ts";
+import { afterEach, expect, test } from "vitest";
+import { createFixture, freshPostgres, lanesLogged, numberIn, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { groupRoom, privateRoom, toIncoming, type ConsoleRoom } from "../../src/platforms/console/chat.ts";
 import type { IncomingMessage } from "../../src/core/messages.ts";
 import type { Repo } from "../../src/store/index.ts";
@@ -12,26 +11,15 @@ import type { Repo } from "../../src/store/index.ts";
 // ordinary path answers, refuses and keeps.
 
 type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } };
-const rows = <T>(f: Fixture, sql: string, ...v: unknown[]) => f.app.store.read((r: Repo) => (r as unknown as Raw).tx.$queryRawUnsafe<T[]>(sql, ...v));
 /** The lane of each 查询 the log says was answered or refused, in order. */
-const lanes = (logFile: string) =>
-  readFileSync(logFile, "utf8")
-    .split("\n")
-    .filter((l) => l.includes('"command":"status"') && (l.includes('"handled"') || l.includes('"refused"')))
-    .map((l) => (JSON.parse(l) as { lane?: string }).lane ?? "ordinary");
-
-const dirs: string[] = [];
-const logged = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "sentinel-status-at-once-"));
-  dirs.push(dir);
-  return path.join(dir, "sentinel.log");
-};
+const lanes = (logFile: string) => lanesLogged(logFile, "status", { refused: true });
+const logDir = tempDirs("sentinel-status-at-once-");
+const logged = () => path.join(logDir(), "sentinel.log");
 let f: Fixture | null = null;
 afterEach(async () => {
   await f?.close();
   f = null;
 });
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A hazard taken through confirmation and a plan, with a photo on the report: a history worth reading back. */
 async function hazardWithHistory(f: Fixture): Promise<string> {
@@ -120,7 +108,7 @@ test("in a private chat with a tip under way, the message is the tip's, and noth
   expect(during).toContain("没看懂类别");
   expect(lanes(logFile)).toEqual(["one-statement"]);
   // Private claims are keyed hashes: the claim table names no private chat, the lane's or the ordinary path's.
-  const claims = await rows<{ platform: string; chatId: string; messageId: string }>(f, `SELECT platform, "chatId", "messageId" FROM "InboundMessage"`);
+  const claims = await rawRows<{ platform: string; chatId: string; messageId: string }>(f, `SELECT platform, "chatId", "messageId" FROM "InboundMessage"`);
   expect(claims.filter((c) => c.platform !== "anon").map((c) => c.chatId)).not.toContain(privateRoom("张三").id);
   expect(JSON.stringify(claims)).not.toMatch(/dm:|张三/);
 });

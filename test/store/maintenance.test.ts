@@ -1,28 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, expect, test } from "vitest";
-import { createFixture, freshPostgres, seedTree, type Fixture } from "../helpers.ts";
+import { expect, test } from "vitest";
+import { createFixture, freshPostgres, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { bulkHazards } from "../support/bulk.ts";
 import { startScheduler } from "../../src/reminders/scheduler.ts";
-import type { Repo } from "../../src/store/index.ts";
 
 // The embedded database has no autovacuum (PGlite is one backend, without background workers): `Store.maintain`
 // does its work from the scheduler's tick, or the planner never has statistics.
 
 type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T>; $executeRawUnsafe(sql: string, ...v: unknown[]): Promise<number> } };
-const raw = (f: Fixture) => <T>(sql: string) => f.app.store.read((r: Repo) => (r as unknown as Raw).tx.$queryRawUnsafe<T[]>(sql));
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const logDir = tempDirs("sentinel-maintain-");
 
 test("on PGlite, tables are analyzed once they have changed by a tenth and vacuumed once a fifth is dead, as autovacuum would", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "sentinel-maintain-"));
-  dirs.push(dir);
-  const logFile = path.join(dir, "sentinel.log");
+  const logFile = path.join(logDir(), "sentinel.log");
   const f = await createFixture({ logFile });
   try {
     await seedTree(f);
-    const q = raw(f);
+    const q = <T,>(sql: string) => rawRows<T>(f, sql);
     const admin = (await f.app.store.read((r) => r.findUserById("console", "admin")))!;
     const [plant] = await q<{ id: number }>(`SELECT id FROM "Unit" WHERE name = '城关化工厂'`);
     await bulkHazards(f.app.store, { count: 3000, unitIds: [plant!.id], reporterId: admin.id });
