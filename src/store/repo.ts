@@ -110,6 +110,31 @@ const GRANTS_OF_U = P.sql`COALESCE((
   FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
 ), '[]'::json)`;
 
+/** A group's binding and its unit as columns, for a query with the binding `b` and its unit `n` in scope (`bindingOf`). */
+const BINDING_COLUMNS = P.sql`b.title AS "bindingTitle", b.lang AS "bindingLang", n.id AS "unitId", n.name AS "unitName",
+  n.kind::text AS "unitKind", n."parentId" AS "unitParentId", n.path AS "unitPath"`;
+
+interface BindingColumns {
+  bindingTitle: string | null;
+  bindingLang: string | null;
+  unitId: number | null;
+  unitName: string;
+  unitKind: UnitKind;
+  unitParentId: number | null;
+  unitPath: string;
+}
+
+/** `BINDING_COLUMNS` read back: null when the chat has no binding (or is not a group). */
+function bindingOf(platform: string, chatId: string | null, r: BindingColumns): BindingRow | null {
+  if (r.unitId === null || chatId === null) return null;
+  return { platform, chatId, title: r.bindingTitle, lang: r.bindingLang, unit: { id: r.unitId, name: r.unitName, kind: r.unitKind, parentId: r.unitParentId, path: r.unitPath } };
+}
+
+/** The sender's columns with `GRANTS_OF_U` as `grants`, read back. */
+const senderOf = (r: UserRow & { grants: Grant[] }): UserRow & { grants: Grant[] } => ({
+  id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants,
+});
+
 /** What `Repo.standing` reads: the sender with their grants, the group's binding (if any), and the print of both. */
 export interface Standing {
   user: UserRow & { grants: Grant[] };
@@ -516,12 +541,9 @@ export class Repo {
   }
 
   async findBinding(platform: string, chatId: string): Promise<BindingRow | null> {
-    const rows = await this.tx.$queryRaw<{ title: string | null; lang: string | null; id: number; name: string; kind: UnitKind; parentId: number | null; path: string }[]>`
-      SELECT b.title, b.lang, u.id, u.name, u.kind::text AS kind, u."parentId", u.path
-      FROM "ChatBinding" b JOIN "Unit" u ON u.id = b."unitId"
-      WHERE b.platform = ${platform} AND b."chatId" = ${chatId}`;
-    const r = rows[0];
-    return r ? { platform, chatId, title: r.title, lang: r.lang, unit: { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } } : null;
+    const rows = await this.tx.$queryRaw<BindingColumns[]>`
+      SELECT ${BINDING_COLUMNS} FROM "ChatBinding" b JOIN "Unit" n ON n.id = b."unitId" WHERE b.platform = ${platform} AND b."chatId" = ${chatId}`;
+    return rows[0] ? bindingOf(platform, chatId, rows[0]) : null;
   }
 
   /** Sets a bound group's language (群语言); `null` returns it to the deployment's default. */
@@ -703,12 +725,7 @@ export class Repo {
     groupChatId: string | null;
   }): Promise<{ claimed: false } | { claimed: true; user: (UserRow & { grants: Grant[] }) | null; binding: BindingRow | null }> {
     const u = m.sender;
-    const rows = await this.tx.$queryRaw<
-      {
-        claimed: boolean; id: number | null; platform: string; platformUserId: string; displayName: string; username: string | null; lang: string | null; superAdmin: boolean; grants: Grant[];
-        bindingTitle: string | null; bindingLang: string | null; unitId: number | null; unitName: string; unitKind: UnitKind; unitParentId: number | null; unitPath: string;
-      }[]
-    >`
+    const rows = await this.tx.$queryRaw<({ claimed: boolean } & Omit<UserRow, "id"> & { id: number | null; grants: Grant[] } & BindingColumns)[]>`
       WITH c AS (${claimOnce(m.claim)}), t AS (${upsertSender(u, P.sql`${m.touch}::boolean AND EXISTS (SELECT 1 FROM c)`)}), u AS (
         SELECT * FROM t
         UNION ALL
@@ -716,9 +733,7 @@ export class Repo {
         WHERE NOT ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c) AND platform = ${u.platform} AND "platformUserId" = ${u.platformUserId}
       )
       SELECT EXISTS (SELECT 1 FROM c) AS claimed, u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
-             ${GRANTS_OF_U} AS grants,
-             b.title AS "bindingTitle", b.lang AS "bindingLang", n.id AS "unitId", n.name AS "unitName", n.kind::text AS "unitKind",
-             n."parentId" AS "unitParentId", n.path AS "unitPath"
+             ${GRANTS_OF_U} AS grants, ${BINDING_COLUMNS}
       FROM (SELECT 1) one
       LEFT JOIN u ON true
       LEFT JOIN ("ChatBinding" b JOIN "Unit" n ON n.id = b."unitId") ON b.platform = ${u.platform} AND b."chatId" = ${m.groupChatId} AND EXISTS (SELECT 1 FROM c)`;
@@ -726,11 +741,8 @@ export class Repo {
     if (!r.claimed) return { claimed: false };
     return {
       claimed: true,
-      user: r.id === null ? null : { id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants },
-      binding:
-        r.unitId === null
-          ? null
-          : { platform: u.platform, chatId: m.groupChatId!, title: r.bindingTitle, lang: r.bindingLang, unit: { id: r.unitId, name: r.unitName, kind: r.unitKind, parentId: r.unitParentId, path: r.unitPath } },
+      user: r.id === null ? null : senderOf({ ...r, id: r.id }),
+      binding: bindingOf(u.platform, m.groupChatId, r),
     };
   }
 
@@ -740,22 +752,16 @@ export class Repo {
    * lanes check (`fileReport`, `readHazard`). Null when the sender is not stored.
    */
   async standing(platform: string, groupChatId: string | null, platformUserId: string): Promise<Standing | null> {
-    const rows = await this.tx.$queryRaw<
-      (UserRow & { grants: Grant[]; title: string | null; bindingLang: string | null; unitId: number | null; name: string; kind: UnitKind; parentId: number | null; path: string; print: string })[]
-    >`
+    const rows = await this.tx.$queryRaw<(UserRow & { grants: Grant[]; print: string } & BindingColumns)[]>`
       SELECT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin", ${GRANTS_OF_U} AS grants,
-             b.title, b.lang AS "bindingLang", n.id AS "unitId", n.name, n.kind::text AS kind, n."parentId", n.path,
-             sentinel_standing_print(${platform}, ${platformUserId}, ${groupChatId}) AS print
+             ${BINDING_COLUMNS}, sentinel_standing_print(${platform}, ${platformUserId}, ${groupChatId}) AS print
       FROM "User" u LEFT JOIN ("ChatBinding" b JOIN "Unit" n ON n.id = b."unitId") ON b.platform = ${platform} AND b."chatId" = ${groupChatId}
       WHERE u.platform = ${platform} AND u."platformUserId" = ${platformUserId}`;
     const r = rows[0];
     if (!r) return null;
     return {
-      user: { id: r.id, platform: r.platform, platformUserId: r.platformUserId, displayName: r.displayName, username: r.username, lang: r.lang, superAdmin: r.superAdmin, grants: r.grants },
-      binding:
-        r.unitId === null || groupChatId === null
-          ? null
-          : { platform, chatId: groupChatId, title: r.title, lang: r.bindingLang, unit: { id: r.unitId, name: r.name, kind: r.kind, parentId: r.parentId, path: r.path } },
+      user: senderOf(r),
+      binding: bindingOf(platform, groupChatId, r),
       print: r.print,
     };
   }
