@@ -148,17 +148,22 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
     return !c || (!c.outcome && now.getTime() - c.claimedAt.getTime() >= STALE_MS);
   });
 
-  // Windows that passed unsent are recorded, a batch per statement.
-  for (const batch of chunks(open.filter((x) => x.state.state === "passed"), CLAIM_BATCH)) {
-    const recorded = new Set(await tx((repo) => repo.deadlines.recordSkippedMany(batch.map((x) => x.key), now)));
-    for (const x of batch.filter((b) => recorded.has(b.key))) {
-      result.skipped++;
-      log.info({ op: "skip", obligation: x.run.o.key, period: x.run.period, step: x.step, unit: x.unit?.id ?? x.run.receiver.id }, "reminder window passed unsent");
+  // Windows that passed unsent are recorded, a batch per statement: after the due claims are taken, while their sends
+  // go out at the platform's pace, so bookkeeping never holds back the round's first message.
+  const recordSkipped = async () => {
+    for (const batch of chunks(open.filter((x) => x.state.state === "passed"), CLAIM_BATCH)) {
+      const recorded = new Set(await tx((repo) => repo.deadlines.recordSkippedMany(batch.map((x) => x.key), now)));
+      for (const x of batch.filter((b) => recorded.has(b.key))) {
+        result.skipped++;
+        log.info({ op: "skip", obligation: x.run.o.key, period: x.run.period, step: x.step, unit: x.unit?.id ?? x.run.receiver.id }, "reminder window passed unsent");
+      }
     }
+  };
+  const due = quiet ? [] : open.filter((x) => x.state.state === "due");
+  if (due.length === 0) {
+    await recordSkipped();
+    return result;
   }
-  if (quiet) return result;
-  const due = open.filter((x) => x.state.state === "due");
-  if (due.length === 0) return result;
 
   // A chat's first reminder of a monthly period carries the table: whether one went before is in the claims read.
   const tabled = new Set<string>();
@@ -215,6 +220,7 @@ export async function runDeadlineReminders(deps: BotDeps, send: (m: OutgoingMess
     }
     if (marks.length >= CLAIM_BATCH) await flush();
   }
+  await recordSkipped();
   await pipeline.drain();
   await flush();
   return result;

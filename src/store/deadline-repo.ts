@@ -97,7 +97,9 @@ export class DeadlineRepo {
   async recipientsOf(unitIds: number[]): Promise<Map<number, { chats: ChatRef[]; people: UserRow[] }>> {
     const out = new Map<number, { chats: ChatRef[]; people: UserRow[] }>(unitIds.map((id) => [id, { chats: [], people: [] }]));
     if (unitIds.length === 0) return out;
-    const chats = await this.tx.chatBinding.findMany({ where: { unitId: { in: unitIds } }, select: { unitId: true, platform: true, chatId: true }, orderBy: { id: "asc" } });
+    // Arrays as one parameter (`= ANY`): Prisma's `in` sends a parameter per id, which PGlite parses and plans slowly.
+    const chats = await this.tx.$queryRaw<{ unitId: number; platform: string; chatId: string }[]>`
+      SELECT "unitId", platform, "chatId" FROM "ChatBinding" WHERE "unitId" = ANY(${unitIds}::int[]) ORDER BY id`;
     for (const c of chats) out.get(c.unitId)!.chats.push({ platform: c.platform, chatId: c.chatId });
     const people = await this.tx.$queryRaw<(UserRow & { unitId: number })[]>`
       SELECT DISTINCT g."unitId", u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
@@ -201,7 +203,8 @@ export class DeadlineRepo {
 
   /** The claims among these keys: whether sent or skipped, and when claimed. */
   async claims(keys: string[]): Promise<Map<string, { claimedAt: Date; sentAt: Date | null; outcome: string | null }>> {
-    const rows = await this.tx.jobClaim.findMany({ where: { key: { in: keys } } });
+    const rows = await this.tx.$queryRaw<{ key: string; claimedAt: Date; sentAt: Date | null; outcome: string | null }[]>`
+      SELECT key, "claimedAt", "sentAt", outcome FROM "JobClaim" WHERE key = ANY(${keys}::text[])`;
     return new Map(rows.map((r) => [r.key, { claimedAt: r.claimedAt, sentAt: r.sentAt, outcome: r.outcome }]));
   }
 
