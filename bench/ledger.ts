@@ -58,11 +58,16 @@ export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
   const t = (id: string, a?: Record<string, string | number>) => app.prompts.t("zh-CN", id, a);
   const dir = mkdtempSync(path.join(tmpdir(), "sentinel-bench-ledger-"));
   const results: { label: string; rows: number; ms: number; rss: number; liveGrowth: number | null; bytes: number; readMs: number }[] = [];
+  const youngMb = () => v8.getHeapSpaceStatistics().filter((s) => s.space_name === "new_space").reduce((a, s) => a + s.space_size, 0) / 2 ** 20;
+  let cold = { rss: 0, young: 0 };
   try {
-    for (const majorOnly of [true, false]) {
-      const file = path.join(dir, `${majorOnly ? "major" : "all"}.xlsx`);
+    // The first export in a process is a warm-up, reported apart: under its allocations V8 grows its young generation
+    // to the full two 16 MB semi-spaces, once (any sustained work does the same), which is not the export's memory.
+    for (const [label, majorOnly] of [["cold", true], ["major", true], ["whole", false]] as const) {
+      const file = path.join(dir, `${label}.xlsx`);
       gc();
       const rssBefore = process.memoryUsage().rss;
+      const youngBefore = youngMb();
       let rssPeak = rssBefore;
       const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
       const samples: number[] = [];
@@ -72,6 +77,10 @@ export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
       const ms = performance.now() - t0;
       clearInterval(sampler);
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      if (label === "cold") {
+        cold = { rss: (rssPeak - rssBefore) / 2 ** 20, young: youngMb() - youngBefore };
+        continue;
+      }
       // Read back, streaming: every row once, the first and the last as numbered.
       t0 = performance.now();
       let count = 0;
@@ -92,7 +101,7 @@ export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
       if (count !== rows) throw new Error(`wrote ${rows} rows, read back ${count}`);
       if (!majorOnly && (first !== "YH-2026-000001" || last !== `YH-2026-${String(LEDGER_N).padStart(6, "0")}`)) throw new Error(`rows ${first} … ${last}`);
       results.push({
-        label: majorOnly ? "major" : "whole",
+        label,
         rows,
         ms,
         rss: (rssPeak - rssBefore) / 2 ** 20,
@@ -121,6 +130,7 @@ export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
   };
   console.log(`ledger hazards seeded      ${fmt(LEDGER_N)}   in ${(seedMs / 1000).toFixed(1)} s (one INSERT … SELECT generate_series)`);
   console.log(`raw SELECT same rows /s    ${fmt(rawRate)}   (baseline: one statement; holding the rows: live ${mb(rawLive)})`);
+  console.log(`first export in process    peak RSS ${mb(cold.rss)}, of which V8's young generation ${mb(cold.young)} (a warm-up, not counted)`);
   for (const r of results) {
     console.log(
       `${`ledger export /s (${r.label})`.padEnd(27)}${fmt(r.rows / (r.ms / 1000))}   ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s; peak RSS ${mb(r.rss)}` +
@@ -143,9 +153,9 @@ export async function ledgerBench(opts: BenchOptions): Promise<BenchRow[]> {
     },
     {
       what: "台账 export, memory growth (peak RSS / live heap)",
-      goal: `≤ ${LEDGER_RSS_BUDGET_MB} MB`,
+      goal: `≤ ${LEDGER_RSS_BUDGET_MB} MB, after a warm-up`,
       anchor: "—",
-      measured: results.map((r) => `${r.label} ${mb(r.rss)}`).join(", "),
+      measured: `${results.map((r) => `${r.label} ${mb(r.rss)}`).join(", ")} (first export: ${mb(cold.rss)}, young generation ${mb(cold.young)})`,
       ratio: null,
       ok: flat,
     },
