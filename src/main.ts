@@ -10,9 +10,6 @@ import { yearsToAskFor } from "./domain/calendar.ts";
 import { shanghaiDate } from "./domain/dates.ts";
 import type { ChatAdapter } from "./core/messages.ts";
 import { Router } from "./platforms/router.ts";
-import { Metrics } from "./ops/metrics.ts";
-import { startOpsServer } from "./ops/http.ts";
-import { createWebHandler } from "./web/handler.ts";
 
 /**
  * The platforms the environment configures; none means the console. Each platform's libraries load only when it is
@@ -84,7 +81,13 @@ async function main(): Promise<void> {
   const { prompts } = app;
   const lang = config.SENTINEL_LANG;
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
-  const metrics = new Metrics();
+  // The metrics, the ops endpoint and the web ledger load only when the HTTP endpoint is on: nothing else reads the
+  // metrics, and Prometheus's client with its default collectors (an event-loop monitor, GC observers) cost the start
+  // and the idle memory of every bot without it (issue 13).
+  const http = config.SENTINEL_HTTP_PORT
+    ? await Promise.all([import("./ops/metrics.ts"), import("./ops/http.ts"), import("./web/handler.ts")])
+    : null;
+  const metrics = http ? new http[0].Metrics() : null;
 
   let adapters = onConsole ? [] : await platformsFrom(config, app, log);
   if (onConsole) {
@@ -97,16 +100,16 @@ async function main(): Promise<void> {
     process.stderr.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   }
   const router = new Router(adapters, app.bot, log, metrics);
-  const scheduler = startScheduler(app.deps, router.send, metrics);
-  const ops = config.SENTINEL_HTTP_PORT
-    ? await startOpsServer(
-        config.SENTINEL_HTTP_PORT,
+  const scheduler = startScheduler(app.deps, router.send, metrics ?? undefined);
+  const ops = http && metrics
+    ? await http[1].startOpsServer(
+        config.SENTINEL_HTTP_PORT!,
         {
           store: () => app.store.transaction((repo) => repo.ping()),
           platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
         },
         metrics,
-        createWebHandler(app.deps),
+        http[2].createWebHandler(app.deps),
       )
     : null;
   // The same years the admins are told of (the scheduler's job): this one, and from 1 December the next.

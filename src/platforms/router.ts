@@ -15,7 +15,8 @@ export class Router {
     adapters: ChatAdapter[],
     private readonly bot: Bot,
     private readonly log: Logger,
-    private readonly metrics: Metrics,
+    /** Null when nothing serves them (no HTTP endpoint): then nothing is counted. */
+    private readonly metrics: Metrics | null = null,
   ) {
     for (const a of adapters) this.byPlatform.set(a.platform, a);
   }
@@ -35,8 +36,8 @@ export class Router {
       // Counted and timed once, at its first answer: an export's file minutes later is not the message's latency.
       if (!answered && out.length && !out.some((o) => o.lane === "anonymous")) {
         answered = true;
-        this.metrics.updates.inc({ platform: msg.platform });
-        this.metrics.latency.observe({ platform: msg.platform }, Number(process.hrtime.bigint() - started) / 1e9);
+        this.metrics?.updates.inc({ platform: msg.platform });
+        this.metrics?.latency.observe({ platform: msg.platform }, Number(process.hrtime.bigint() - started) / 1e9);
       }
     };
     await deliver(await this.bot.handle(msg, deliver));
@@ -48,9 +49,9 @@ export class Router {
     try {
       if (!adapter) throw new Error(`no adapter for platform ${o.platform}`);
       await adapter.send(o);
-      if (o.lane !== "anonymous") this.metrics.replies.inc({ platform: o.platform });
+      if (o.lane !== "anonymous") this.metrics?.replies.inc({ platform: o.platform });
     } catch (err) {
-      this.metrics.errors.inc({ where: "send" });
+      this.metrics?.errors.inc({ where: "send" });
       this.log.error({ module: "router", op: "send", platform: o.platform, err }, "send failed");
       throw err;
     }

@@ -8,6 +8,7 @@ import { loadHolidayCalendar } from "../../../src/core/holidays.ts";
 import { yearsToAskFor } from "../../../src/domain/calendar.ts";
 import { shanghaiDate } from "../../../src/domain/dates.ts";
 import { tempDirs } from "../../helpers.ts";
+import { freePort } from "../../support/telegram-emulator.ts";
 
 const freshDir = tempDirs("sentinel-e2e-");
 
@@ -56,6 +57,25 @@ describe("a newcomer on the console, following the README", () => {
     const log = readFileSync(path.join(dataDir, "sentinel.log"), "utf8");
     expect(log).toContain('"module":"bot"');
     expect(log).not.toContain("配电箱");
+  });
+
+  test("with SENTINEL_HTTP_PORT the same process serves /healthz, /metrics (counting what it answered) and the web ledger", async () => {
+    const port = await freePort();
+    const bot = new ConsoleProcess({ DATA_DIR: freshDir(), SENTINEL_ADMINS: "console:admin", SENTINEL_HTTP_PORT: String(port) });
+    await bot.waitFor(/admin> $/m);
+    expect(await bot.ask("新建单位 城关化工厂", /admin> $/m)).toContain("已新建单位“城关化工厂”");
+    const base = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, store: true, platforms: { console: true } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^sentinel_updates_total\{platform="console"\} 1$/m);
+    expect(metrics).toContain("sentinel_process_resident_memory_bytes");
+    // The web ledger answers without a sign-in link by asking for one, not with an error.
+    const web = await fetch(`${base}/web`);
+    expect(web.status).toBeLessThan(500);
+    bot.say("/quit");
+    expect(await bot.exited).toBe(0);
   });
 
   test("a wrong setting stops start-up with a message naming it", async () => {
