@@ -6,7 +6,7 @@
  *   `telegram-test-api`. The anchor is the throttler's own ideal: N messages at 30 a second (its global reservoir).
  * - The store's share per chat: the same round with a sink that takes each message at once, at N and 2N chats; O(1)
  *   per chat means the time per chat does not grow with the chats.
- * - A round with nothing left to send (every reminder already out), at N and 2N chats.
+ * - A round with nothing left to send (every reminder already out), at N and 2N chats (the median of three).
  */
 import { pino } from "pino";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
@@ -17,7 +17,7 @@ import { dueDate, ladder } from "../src/domain/obligations.ts";
 import { TelegramAdapter } from "../src/platforms/telegram/adapter.ts";
 import { Router } from "../src/platforms/router.ts";
 import { Metrics } from "../src/ops/metrics.ts";
-import { ms, type BenchOptions, type BenchRow } from "./row.ts";
+import { ms, percentile, type BenchOptions, type BenchRow } from "./row.ts";
 
 type RawTx = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> };
 const PERIOD = "2026-12";
@@ -74,11 +74,15 @@ async function storeRound(n: number): Promise<{ firstMs: number; againMs: number
     await runDeadlineReminders(app.deps, sink);
     const firstMs = performance.now() - t0;
     if (sent < n) throw new Error(`store round: ${sent} of ${n} sent`);
-    t0 = performance.now();
-    const again = await runDeadlineReminders(app.deps, sink);
-    const againMs = performance.now() - t0;
-    if (again.sent !== 0) throw new Error(`the second round sent ${again.sent}`);
-    return { firstMs, againMs, sent };
+    // The median of three: one round takes well under a tenth of a second, where a single collection shows.
+    const againRuns: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      t0 = performance.now();
+      const again = await runDeadlineReminders(app.deps, sink);
+      againRuns.push(performance.now() - t0);
+      if (again.sent !== 0) throw new Error(`a round after the first sent ${again.sent}`);
+    }
+    return { firstMs, againMs: percentile(againRuns, 0.5), sent };
   } finally {
     await app.close();
   }
