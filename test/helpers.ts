@@ -141,10 +141,17 @@ export function tempDirs(prefix: string): () => string {
   };
 }
 
+/** The Prisma client under a repo, for the raw SQL of the two helpers below. */
+type Raw = { tx: { $queryRawUnsafe<R>(q: string, ...v: unknown[]): Promise<R>; $executeRawUnsafe(q: string, ...v: unknown[]): Promise<number> } };
+
 /** Rows of a raw SQL query on the fixture's store, outside a transaction (for checking what is stored). */
 export function rawRows<T>(f: Fixture, sql: string, ...values: unknown[]): Promise<T[]> {
-  type Raw = { tx: { $queryRawUnsafe<R>(q: string, ...v: unknown[]): Promise<R> } };
   return f.app.store.read((r: Repo) => (r as unknown as Raw).tx.$queryRawUnsafe<T[]>(sql, ...values));
+}
+
+/** A raw SQL statement on the fixture's store, in its own transaction (to set up or break what a test needs). */
+export function rawExec(f: Fixture, sql: string, ...values: unknown[]): Promise<number> {
+  return f.app.store.transaction((r: Repo) => (r as unknown as Raw).tx.$executeRawUnsafe(sql, ...values));
 }
 
 /**

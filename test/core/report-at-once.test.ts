@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { createFixture, freshPostgres, lanesLogged, numberIn, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
+import { createFixture, freshPostgres, lanesLogged, numberIn, rawExec, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { groupRoom, toIncoming } from "../../src/platforms/console/chat.ts";
 
 // A one-line report from someone the bot has seen in the group is filed in one statement outside a transaction
 // (`reportAtOnce`, `sentinel_file_report`); these tests hold it to what the ordinary path does.
 
-type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } };
 const lanes = (logFile: string) => lanesLogged(logFile, "report");
 const logDir = tempDirs("sentinel-at-once-");
 const logged = () => path.join(logDir(), "sentinel.log");
@@ -99,7 +98,7 @@ test("a lane that fails leaves the message to the ordinary path, which files it"
   await seedTree(f);
   const w = f.chat.as("张三").in("车间群");
   numberIn(await w.say("报隐患 一号"));
-  await f.app.store.transaction((r) => (r as unknown as Raw).tx.$queryRawUnsafe(`DROP FUNCTION sentinel_file_report`));
+  await rawExec(f, `DROP FUNCTION sentinel_file_report`);
   numberIn(await w.say("报隐患 二号"));
   expect(lanes(logFile)).toEqual(["one-statement", "ordinary"]);
   expect(readFileSync(logFile, "utf8")).toContain("one-statement lane failed");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { createFixture, freshPostgres, lanesLogged, numberIn, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
+import { createFixture, freshPostgres, lanesLogged, numberIn, rawExec, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { groupRoom, privateRoom, toIncoming, type ConsoleRoom } from "../../src/platforms/console/chat.ts";
 import type { IncomingMessage } from "../../src/core/messages.ts";
 import type { Repo } from "../../src/store/index.ts";
@@ -10,7 +10,6 @@ import type { Repo } from "../../src/store/index.ts";
 // `Repo.readHazard`): the claim and the hazard with its history in one round trip. These tests hold it to what the
 // ordinary path answers, refuses and keeps.
 
-type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T> } };
 /** The lane of each 查询 the log says was answered or refused, in order. */
 const lanes = (logFile: string) => lanesLogged(logFile, "status", { refused: true });
 const logDir = tempDirs("sentinel-status-at-once-");
@@ -120,7 +119,7 @@ test("a lane that fails leaves the message to the ordinary path, which answers i
   const n = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 配电箱门未关"));
   const boss = f.chat.as("王局长").in("县局群");
   expect((await boss.say(`查询 ${n}`))[0]).toContain("配电箱门未关");
-  await f.app.store.transaction((r) => (r as unknown as Raw).tx.$queryRawUnsafe(`DROP FUNCTION sentinel_standing_print`));
+  await rawExec(f, `DROP FUNCTION sentinel_standing_print`);
   expect((await boss.say(`查询 ${n}`))[0]).toContain("配电箱门未关");
   expect(lanes(logFile)).toEqual(["one-statement", "ordinary"]);
   expect(readFileSync(logFile, "utf8")).toContain("one-statement lane failed");

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { createFixture, freshPostgres, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
+import { createFixture, freshPostgres, rawExec, rawRows, seedTree, tempDirs, type Fixture } from "../helpers.ts";
 import { bulkHazards } from "../support/bulk.ts";
 import { startScheduler } from "../../src/reminders/scheduler.ts";
 
 // The embedded database has no autovacuum (PGlite is one backend, without background workers): `Store.maintain`
 // does its work from the scheduler's tick, or the planner never has statistics.
 
-type Raw = { tx: { $queryRawUnsafe<T>(sql: string, ...v: unknown[]): Promise<T>; $executeRawUnsafe(sql: string, ...v: unknown[]): Promise<number> } };
 const logDir = tempDirs("sentinel-maintain-");
 
 test("on PGlite, tables are analyzed once they have changed by a tenth and vacuumed once a fifth is dead, as autovacuum would", async () => {
@@ -34,7 +33,7 @@ test("on PGlite, tables are analyzed once they have changed by a tenth and vacuu
     expect(await f.app.store.maintain()).toEqual({ analyzed: [], vacuumed: [] });
 
     // Every hazard rewritten: its old versions are dead rows, and VACUUM takes them away.
-    await f.app.store.transaction((r) => (r as unknown as Raw).tx.$executeRawUnsafe(`UPDATE "Hazard" SET location = '三号车间'`));
+    await rawExec(f, `UPDATE "Hazard" SET location = '三号车间'`);
     const second = await f.app.store.maintain();
     expect(second.vacuumed).toContain("Hazard");
     await q(`SELECT 1 AS flushed FROM pg_stat_force_next_flush()`);
@@ -43,19 +42,17 @@ test("on PGlite, tables are analyzed once they have changed by a tenth and vacuu
 
     // The tables the tip lane writes are vacuumed, never analyzed: no statistics of their values, which could outlive
     // a purged tip.
-    await f.app.store.transaction((r) =>
-      (r as unknown as Raw).tx.$executeRawUnsafe(`INSERT INTO "InboundMessage" (platform, "chatId", "messageId") SELECT 'anon', 'h' || g, '-' FROM generate_series(1, 500) g`),
-    );
+    await rawExec(f, `INSERT INTO "InboundMessage" (platform, "chatId", "messageId") SELECT 'anon', 'h' || g, '-' FROM generate_series(1, 500) g`);
     const third = await f.app.store.maintain();
     expect(third.analyzed).not.toContain("InboundMessage");
-    await f.app.store.transaction((r) => (r as unknown as Raw).tx.$executeRawUnsafe(`DELETE FROM "InboundMessage" WHERE "chatId" LIKE 'h%'`));
+    await rawExec(f, `DELETE FROM "InboundMessage" WHERE "chatId" LIKE 'h%'`);
     const fourth = await f.app.store.maintain();
     expect(fourth.vacuumed).toContain("InboundMessage");
     expect(fourth.analyzed).not.toContain("InboundMessage");
     expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ('InboundMessage', 'Tip', 'TipEvent', 'TipFile', 'TipCount', 'Conversation', 'Throttle')`))[0]!.n).toBe(0);
 
     // The scheduler's tick runs it, and says what it did.
-    await f.app.store.transaction((r) => (r as unknown as Raw).tx.$executeRawUnsafe(`UPDATE "Hazard" SET location = '四号车间'`));
+    await rawExec(f, `UPDATE "Hazard" SET location = '四号车间'`);
     const scheduler = startScheduler(f.app.deps, async () => undefined);
     await scheduler.tick();
     await scheduler.stop();
