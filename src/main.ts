@@ -49,6 +49,20 @@ async function platformsFrom(config: Config, app: App, log: Logger): Promise<Cha
   return adapters;
 }
 
+/**
+ * The metrics, the ops endpoint and the web ledger, loaded only when `SENTINEL_HTTP_PORT` serves them: nothing else
+ * reads the metrics, and Prometheus's client with its default collectors (an event-loop monitor, GC observers) cost
+ * the start and the idle memory of every bot without it (issue 13).
+ */
+async function loadHttp() {
+  const [{ Metrics }, { startOpsServer }, { createWebHandler }] = await Promise.all([
+    import("./ops/metrics.ts"),
+    import("./ops/http.ts"),
+    import("./web/handler.ts"),
+  ]);
+  return { metrics: new Metrics(), startOpsServer, createWebHandler };
+}
+
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
   let config: Config;
@@ -81,13 +95,8 @@ async function main(): Promise<void> {
   const { prompts } = app;
   const lang = config.SENTINEL_LANG;
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
-  // The metrics, the ops endpoint and the web ledger load only when the HTTP endpoint is on: nothing else reads the
-  // metrics, and Prometheus's client with its default collectors (an event-loop monitor, GC observers) cost the start
-  // and the idle memory of every bot without it (issue 13).
-  const http = config.SENTINEL_HTTP_PORT
-    ? await Promise.all([import("./ops/metrics.ts"), import("./ops/http.ts"), import("./web/handler.ts")])
-    : null;
-  const metrics = http ? new http[0].Metrics() : null;
+  const http = config.SENTINEL_HTTP_PORT ? await loadHttp() : null;
+  const metrics = http?.metrics;
 
   let adapters = onConsole ? [] : await platformsFrom(config, app, log);
   if (onConsole) {
@@ -100,16 +109,16 @@ async function main(): Promise<void> {
     process.stderr.write(say("console-admin-code", { code: app.adminCode }) + "\n");
   }
   const router = new Router(adapters, app.bot, log, metrics);
-  const scheduler = startScheduler(app.deps, router.send, metrics ?? undefined);
-  const ops = http && metrics
-    ? await http[1].startOpsServer(
+  const scheduler = startScheduler(app.deps, router.send, metrics);
+  const ops = http
+    ? await http.startOpsServer(
         config.SENTINEL_HTTP_PORT!,
         {
           store: () => app.store.transaction((repo) => repo.ping()),
           platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
         },
-        metrics,
-        http[2].createWebHandler(app.deps),
+        http.metrics,
+        http.createWebHandler(app.deps),
       )
     : null;
   // The same years the admins are told of (the scheduler's job): this one, and from 1 December the next.

@@ -15,8 +15,8 @@ export class Router {
     adapters: ChatAdapter[],
     private readonly bot: Bot,
     private readonly log: Logger,
-    /** Null when nothing serves them (no HTTP endpoint): then nothing is counted. */
-    private readonly metrics: Metrics | null = null,
+    /** None when nothing serves them (no HTTP endpoint): then nothing is counted. */
+    private readonly metrics?: Metrics,
   ) {
     for (const a of adapters) this.byPlatform.set(a.platform, a);
   }
