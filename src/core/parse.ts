@@ -192,6 +192,8 @@ const ROLE_WORDS: Record<string, Role> = {
   worker: "WORKER", 从业人员: "WORKER", 员工: "WORKER", 职工: "WORKER",
   official: "OFFICIAL", 监管人员: "OFFICIAL", regulator: "OFFICIAL", 安全管理员: "OFFICIAL", 安全员: "OFFICIAL", "safety-manager": "OFFICIAL",
   主要负责人: "PRINCIPAL", 负责人: "PRINCIPAL", principal: "PRINCIPAL",
+  实际控制人: "CONTROLLER", 实控人: "CONTROLLER", controller: "CONTROLLER",
+  职代会联系人: "CONGRESS", 职代会: "CONGRESS", 职工大会: "CONGRESS", 职工代表大会: "CONGRESS", 工会主席: "CONGRESS", congress: "CONGRESS",
   admin: "ADMIN", 管理员: "ADMIN",
   "tip-handler": "TIP_HANDLER", tiphandler: "TIP_HANDLER", 举报处理人: "TIP_HANDLER", 举报受理人: "TIP_HANDLER",
 };

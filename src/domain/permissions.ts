@@ -8,12 +8,18 @@ export interface Grant {
   unitKind?: UnitKind;
 }
 
-// An admin may do what an official may, and an official what a worker may; an enterprise's 主要负责人 what its
-// 安全管理员 may. A tip handler holds no rank: it is a separate duty, held only where it is granted.
-const RANK: Record<Role, number> = { TIP_HANDLER: 0, WORKER: 1, OFFICIAL: 2, PRINCIPAL: 2, ADMIN: 3 };
+// An admin may do what an official may, and an official what a worker may; an enterprise's 主要负责人 and 实际控制人 what
+// its 安全管理员 may. A tip handler holds no rank: it is a separate duty, held only where it is granted; so is the
+// 职代会 contact, who is told of major hazards and otherwise a worker.
+const RANK: Record<Role, number> = { TIP_HANDLER: 0, WORKER: 1, CONGRESS: 1, OFFICIAL: 2, PRINCIPAL: 2, CONTROLLER: 2, ADMIN: 3 };
 
-const gives = (held: Role, wanted: Role): boolean =>
-  wanted === "TIP_HANDLER" ? held === "TIP_HANDLER" : RANK[held] >= RANK[wanted];
+/** The duties that only their own grant gives (no rank includes them). */
+const DUTIES: ReadonlySet<Role> = new Set(["TIP_HANDLER", "CONGRESS"]);
+
+const gives = (held: Role, wanted: Role): boolean => (DUTIES.has(wanted) ? held === wanted : RANK[held] >= RANK[wanted]);
+
+/** The enterprise's own leaders: 主要负责人 and 实际控制人 (a leader-led check is theirs, seed 003 第6条). */
+export const LEADER_ROLES: readonly Role[] = ["PRINCIPAL", "CONTROLLER"];
 
 /**
  * Whether the grants give at least `role` on the unit at `targetPath`. A role holds for its unit and every unit
@@ -39,7 +45,7 @@ export function topUnits(grants: readonly Grant[], role: Role): string[] {
  */
 export function regulates(grants: readonly Grant[], targetPath: string, superAdmin = false): boolean {
   if (superAdmin) return true;
-  return grants.some((g) => g.unitKind === "REGULATOR" && RANK[g.role] >= RANK.OFFICIAL && g.role !== "PRINCIPAL" && targetPath.startsWith(g.unitPath));
+  return grants.some((g) => g.unitKind === "REGULATOR" && (g.role === "OFFICIAL" || g.role === "ADMIN") && targetPath.startsWith(g.unitPath));
 }
 
 /** Whether any grant is held on a regulator (its staff earn no report rewards, as the national reward rules say). */
@@ -56,7 +62,7 @@ export function isRegulatorStaff(grants: readonly Grant[]): boolean {
 export function reportChannel(grants: readonly Grant[], unitPath: string): Exclude<HazardSource, "TIP"> {
   if (regulates(grants, unitPath)) return "INSPECTION";
   const own = grants.some(
-    (g) => (g.role === "OFFICIAL" || g.role === "PRINCIPAL") && (g.unitKind === "ENTERPRISE" || g.unitKind === "DEPARTMENT") && unitPath.startsWith(g.unitPath),
+    (g) => (g.role === "OFFICIAL" || LEADER_ROLES.includes(g.role)) && (g.unitKind === "ENTERPRISE" || g.unitKind === "DEPARTMENT") && unitPath.startsWith(g.unitPath),
   );
   return own ? "SELF" : "REPORT";
 }

@@ -8,10 +8,11 @@ export type HazardLevel = (typeof HAZARD_LEVELS)[number];
 
 /**
  * `OFFICIAL` is a regulator's 监管人员 or an enterprise's 安全管理员 (the unit's kind says which); `PRINCIPAL` is an
- * enterprise's 主要负责人. `TIP_HANDLER` (举报处理人) stands apart from the ranks: tips are confidential even from other
- * officials and admins.
+ * enterprise's 主要负责人, `CONTROLLER` its 实际控制人, `CONGRESS` the contact of its 职代会 / 职工大会 (e.g. the 工会 chair),
+ * whom 双报告 tells of every major hazard. `TIP_HANDLER` (举报处理人, a regulator's only) stands apart from the ranks: tips are
+ * confidential even from other officials and admins.
  */
-export const ROLES = ["WORKER", "OFFICIAL", "ADMIN", "TIP_HANDLER", "PRINCIPAL"] as const;
+export const ROLES = ["WORKER", "OFFICIAL", "ADMIN", "TIP_HANDLER", "PRINCIPAL", "CONTROLLER", "CONGRESS"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 监管部门, 企业 (生产经营单位), or a department under an enterprise. */

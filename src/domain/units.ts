@@ -25,11 +25,13 @@ export function kindFitsParent(kind: UnitKind, parentKind: UnitKind | null): boo
 export type RoleSide = "regulator" | "enterprise" | null;
 
 /**
- * Whether `role`, granted with a word of `side`, fits a unit of `kind`. A regulator has 监管人员, an enterprise and its
- * departments 安全管理员; 主要负责人 is the enterprise's own (not a department's). Workers, admins and tip handlers fit anywhere.
+ * Whether `role`, granted with a word of `side`, fits a unit of `kind`. A regulator has 监管人员 and 举报处理人 (a tip is
+ * received by a regulator, never by the enterprise it names); an enterprise and its departments 安全管理员; 主要负责人,
+ * 实际控制人 and the 职代会 contact are the enterprise's own (not a department's). Workers and admins fit anywhere.
  */
 export function roleFits(role: Role, side: RoleSide, kind: UnitKind): boolean {
-  if (role === "PRINCIPAL") return kind === "ENTERPRISE";
+  if (role === "PRINCIPAL" || role === "CONTROLLER" || role === "CONGRESS") return kind === "ENTERPRISE";
+  if (role === "TIP_HANDLER") return kind === "REGULATOR";
   if (role !== "OFFICIAL" || side === null) return true;
   return side === "regulator" ? kind === "REGULATOR" : kind !== "REGULATOR";
 }

@@ -1,5 +1,5 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
-import type { UnitKind } from "../domain/types.ts";
+import type { Role, UnitKind } from "../domain/types.ts";
 import type { UnitRow, UserRow } from "./repo.ts";
 import { utc } from "./sql.ts";
 
@@ -54,7 +54,7 @@ export class OversightRepo {
   }
 
   /** People holding `role` on exactly this unit (an enterprise's 主要负责人). */
-  async holders(unitId: number, role: "PRINCIPAL" | "OFFICIAL"): Promise<UserRow[]> {
+  async holders(unitId: number, role: Role): Promise<UserRow[]> {
     return this.tx.$queryRaw<UserRow[]>`
       SELECT DISTINCT u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin"
       FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId"

@@ -2,6 +2,7 @@ import { Prisma as P } from "../generated/prisma/client.ts";
 import type { Grant } from "../domain/permissions.ts";
 import { sourceOf, type HazardLevel, type HazardSource, type HazardStatus, type RectificationPlan, type Role, type UnitKind } from "../domain/types.ts";
 import type { HazardStats } from "../domain/stats.ts";
+import type { DualReport } from "../domain/dual-report.ts";
 import { TipRepo } from "./tip-repo.ts";
 import { utc } from "./sql.ts";
 import type { DriverQuery } from "./db.ts";
@@ -110,6 +111,17 @@ const GRANTS_OF_U = P.sql`COALESCE((
   FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id
 ), '[]'::json)`;
 
+/**
+ * `GRANTS_OF_U` read under a share lock on each grant and its unit, for a message's transaction: a revocation or a
+ * change of a unit's kind made at the same moment waits for the message to commit, or, committed first, is what the
+ * message reads (a locking read sees the newest committed rows). So the authority a step is checked against holds
+ * until the step commits.
+ */
+const LOCKED_GRANTS_OF_U = P.sql`COALESCE((
+  SELECT json_agg(json_build_object('role', x.role, 'unitPath', x.path, 'unitKind', x.kind) ORDER BY x.id)
+  FROM (SELECT g.id, g.role, gn.path, gn.kind FROM "RoleGrant" g JOIN "Unit" gn ON gn.id = g."unitId" WHERE g."userId" = u.id FOR SHARE OF g, gn) x
+), '[]'::json)`;
+
 /** A group's binding and its unit as columns, for a query with the binding `b` and its unit `n` in scope (`bindingOf`). */
 const BINDING_COLUMNS = P.sql`b.title AS "bindingTitle", b.lang AS "bindingLang", n.id AS "unitId", n.name AS "unitName",
   n.kind::text AS "unitKind", n."parentId" AS "unitParentId", n.path AS "unitPath"`;
@@ -167,7 +179,19 @@ export interface HazardRow {
   supervisedDeadline: string | null;
   supervisingUnitId: number | null;
   closeAppliedAt: Date | null;
+  /** Who accepted the close-out (验收销号), for which unit, with what opinion (验收意见). */
+  closedByName: string | null;
+  closedByUnitName: string | null;
+  closeOpinion: string | null;
+  closedAt: Date | null;
   dualReportedAt: Date | null;
+  /** Exactly who the 双报告 reached (null before it was made). */
+  dualReport: DualReport | null;
+  /** The reporter said it was fixed on the spot (已当场整改). */
+  spotFixClaimed: boolean;
+  /** For a hazard made from a tip: the regulator that assigned it (交办). */
+  assignedByUnitId: number | null;
+  assignedByUnitName: string | null;
   duplicateOfId: number | null;
   reportedAt: Date;
   /** The language of the chat it was reported in (the group's 群语言), for notices sent there. */
@@ -206,6 +230,10 @@ export interface NewHazard {
   indicators: string[];
   reportedAt: Date;
   source?: HazardSource;
+  /** The reporter said it was fixed on the spot (已当场整改). */
+  spotFixClaimed?: boolean;
+  /** A hazard made from a tip: the regulator that assigns it. */
+  assignedByUnitId?: number | null;
 }
 
 /** Columns a lifecycle step may change, besides the status. */
@@ -219,7 +247,11 @@ export interface HazardChange {
   supervisingUnitId?: number | null;
   supervisedAt?: Date;
   closeAppliedAt?: Date | null;
+  closedById?: number | null;
+  closedByUnitId?: number | null;
+  closeOpinion?: string | null;
   dualReportedAt?: Date;
+  dualReport?: DualReport;
   fixedOnSpot?: boolean;
   duplicateOfId?: number;
   confirmedAt?: Date;
@@ -251,14 +283,19 @@ const HAZARD_JSON = P.sql`json_build_object(
   'planResponsible', h."planResponsible", 'planMeasures', h."planMeasures", 'planFunds', h."planFunds", 'planContingency', h."planContingency",
   'source', h.source, 'fixedOnSpot', h."fixedOnSpot", 'supervised', h.supervised, 'supervisedBy', h."supervisedBy",
   'supervisedDeadline', h."supervisedDeadline", 'supervisingUnitId', h."supervisingUnitId", 'closeAppliedAt', h."closeAppliedAt",
-  'dualReportedAt', h."dualReportedAt", 'duplicateOfId', h."duplicateOfId", 'reportedAt', h."reportedAt")`;
+  'dualReportedAt', h."dualReportedAt", 'dualReport', h."dualReport", 'spotFixClaimed', h."spotFixClaimed",
+  'closedByName', (SELECT cb."displayName" FROM "User" cb WHERE cb.id = h."closedById"),
+  'closedByUnitName', (SELECT cu.name FROM "Unit" cu WHERE cu.id = h."closedByUnitId"), 'closeOpinion', h."closeOpinion", 'closedAt', h."closedAt",
+  'assignedByUnitId', h."assignedByUnitId", 'assignedByUnitName', (SELECT au.name FROM "Unit" au WHERE au.id = h."assignedByUnitId"),
+  'duplicateOfId', h."duplicateOfId", 'reportedAt', h."reportedAt")`;
 const HAZARD_FROM = P.sql`"Hazard" h
   JOIN "Unit" u ON u.id = h."unitId"
   JOIN "User" r ON r.id = h."reporterId"
   LEFT JOIN "ChatBinding" b ON b.platform = h.platform AND b."chatId" = h."chatId"`;
 
 /** `HAZARD_JSON` as parsed: dates as `YYYY-MM-DD`, instants as UTC without a zone (the columns are `timestamp(3)`). */
-interface HazardJson extends Omit<HazardRow, "plan" | "source" | "closeAppliedAt" | "dualReportedAt" | "reportedAt"> {
+interface HazardJson extends Omit<HazardRow, "plan" | "source" | "closeAppliedAt" | "dualReportedAt" | "reportedAt" | "closedAt"> {
+  closedAt: string | null;
   planResponsible: string | null;
   planMeasures: string | null;
   planFunds: string | null;
@@ -272,7 +309,7 @@ interface HazardJson extends Omit<HazardRow, "plan" | "source" | "closeAppliedAt
 const instant = (s: string): Date => new Date(s + "Z");
 
 function hazardOf(j: HazardJson): HazardRow {
-  const { planResponsible, planMeasures, planFunds, planContingency, source, closeAppliedAt, dualReportedAt, reportedAt, ...h } = j;
+  const { planResponsible, planMeasures, planFunds, planContingency, source, closeAppliedAt, dualReportedAt, reportedAt, closedAt, ...h } = j;
   return {
     ...h,
     plan:
@@ -282,6 +319,7 @@ function hazardOf(j: HazardJson): HazardRow {
     source: sourceOf(source),
     closeAppliedAt: closeAppliedAt === null ? null : instant(closeAppliedAt),
     dualReportedAt: dualReportedAt === null ? null : instant(dualReportedAt),
+    closedAt: closedAt === null ? null : instant(closedAt),
     reportedAt: instant(reportedAt),
   };
 }
@@ -563,13 +601,17 @@ export class Repo {
     return (await this.tx.chatBinding.deleteMany({ where: { platform, chatId } })).count > 0;
   }
 
-  /** Someone's roles with their units' paths and kinds: one statement (every report asks, to know its channel). */
+  /**
+   * Someone's roles with their units' paths and kinds: one statement (every report asks, to know its channel), under a
+   * share lock on the grants and their units, as a message's own grants are read (`LOCKED_GRANTS_OF_U`).
+   */
   async grantsOf(userId: number): Promise<Grant[]> {
     return this.tx.$queryRaw<Grant[]>`
       SELECT g.role::text AS role, u.path AS "unitPath", u.kind::text AS "unitKind"
       FROM "RoleGrant" g JOIN "Unit" u ON u.id = g."unitId"
       WHERE g."userId" = ${userId}
-      ORDER BY g.id`;
+      ORDER BY g.id
+      FOR SHARE OF g, u`;
   }
 
   async grantsWithUnits(userId: number): Promise<{ role: Role; unit: UnitRow }[]> {
@@ -699,10 +741,10 @@ export class Repo {
         RETURNING last
       ), h AS (
         INSERT INTO "Hazard" (id, year, "unitId", "reporterId", platform, "chatId", "messageId", description, location,
-                              attachments, indicators, "reportedAt", source)
+                              attachments, indicators, "reportedAt", source, "spotFixClaimed", "assignedByUnitId")
         SELECT n.last, ${h.year}, ${h.unitId}, ${h.reporterId}, ${h.platform}, ${h.chatId}, ${h.messageId}, ${h.description},
                ${h.location}, ${h.attachments}::text[], ${h.indicators}::text[], ${utc(h.reportedAt)},
-               ${h.source ?? "REPORT"} FROM n
+               ${h.source ?? "REPORT"}, ${h.spotFixClaimed ?? false}, ${h.assignedByUnitId ?? null}::int FROM n
         RETURNING id, year
       ), e AS (
         INSERT INTO "HazardEvent" ("hazardId", kind, "toStatus", "actorId", at)
@@ -733,7 +775,7 @@ export class Repo {
         WHERE NOT ${m.touch}::boolean AND EXISTS (SELECT 1 FROM c) AND platform = ${u.platform} AND "platformUserId" = ${u.platformUserId}
       )
       SELECT EXISTS (SELECT 1 FROM c) AS claimed, u.id, u.platform, u."platformUserId", u."displayName", u.username, u.lang, u."superAdmin",
-             ${GRANTS_OF_U} AS grants, ${BINDING_COLUMNS}
+             ${LOCKED_GRANTS_OF_U} AS grants, ${BINDING_COLUMNS}
       FROM (SELECT 1) one
       LEFT JOIN u ON true
       LEFT JOIN ("ChatBinding" b JOIN "Unit" n ON n.id = b."unitId") ON b.platform = ${u.platform} AND b."chatId" = ${m.groupChatId} AND EXISTS (SELECT 1 FROM c)`;
@@ -828,8 +870,13 @@ export class Repo {
     }
   }
 
-  async getHazard(id: number): Promise<HazardRow | null> {
-    return (await this.hazardRows(P.sql`h.id = ${id}`, P.empty))[0] ?? null;
+  /**
+   * One hazard. `lock`: for a step that changes it, read under a row lock held to the end of the transaction, so what
+   * the step decides on (the status, the level, the listing, an application) is what it writes against: a second step
+   * on the same hazard waits, then reads the first one's result.
+   */
+  async getHazard(id: number, opts: { lock?: boolean } = {}): Promise<HazardRow | null> {
+    return (await this.hazardRows(P.sql`h.id = ${id}`, opts.lock ? P.sql`FOR UPDATE OF h` : P.empty))[0] ?? null;
   }
 
   /**
@@ -853,9 +900,10 @@ export class Repo {
     event: HazardEventInput,
     once?: "dualReport",
   ): Promise<boolean> {
-    const { plan, deadline, supervisedDeadline, ...rest } = change;
+    const { plan, deadline, supervisedDeadline, dualReport, ...rest } = change;
     const data: P.HazardUpdateManyMutationInput = {
       ...rest,
+      ...(dualReport ? { dualReport: dualReport as unknown as P.InputJsonValue } : {}),
       status: to,
       ...(deadline !== undefined ? { deadline: toDay(deadline) } : {}),
       ...(supervisedDeadline !== undefined ? { supervisedDeadline: toDay(supervisedDeadline) } : {}),
