@@ -42,6 +42,14 @@ export const configSchema = z.object({
   SENTINEL_REWARD_REGULATOR_STAFF: z.enum(["on", "off"]).default("off"),
   /** Hours a report the criteria flag as major may stay unconfirmed before it is reported up (双报告). */
   SENTINEL_DUAL_REPORT_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /**
+   * The rectification deadline a hazard confirmed without one gets, in calendar days, per level, where its unit (or a
+   * unit above) sets none (整改时限); `0`: none, the confirmation asks for a date.
+   */
+  SENTINEL_DEADLINE_DAYS_GENERAL: z.coerce.number().int().min(0).max(365).default(15),
+  SENTINEL_DEADLINE_DAYS_MAJOR: z.coerce.number().int().min(0).max(365).default(30),
+  /** Working days a report may wait for confirmation before its unit's 安全管理员 is chased (twice that: the regulator above). */
+  SENTINEL_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** A JSON file of holidays and make-up workdays for years the calendar library does not know yet (see `core/holidays.ts`). */
   SENTINEL_HOLIDAYS: z.string().min(1).optional(),
   SENTINEL_QUIET_HOURS: z

@@ -58,8 +58,8 @@ bind-moved = This group moved from "{ $old }" to "{ $unit }".
 unbind-done = This group is no longer bound to "{ $unit }" and takes no more hazard reports.
 usage-grant = Usage: /grant <role> <person> [unit]. A regulator's role: regulator (监管人员); an enterprise's: principal (主要负责人), safety-manager (安全管理员); anywhere: worker, admin, tip-handler. E.g. /grant safety-manager Li ChemPlant (or reply to their message)
 usage-revoke = Usage: /revoke <role> <person> [unit], e.g. /revoke safety-manager Li
-refuse-role-regulator-word = "{ $word }" is a regulator's role and "{ $unit }" is a { $kind }. In an enterprise grant principal or safety-manager; if "{ $unit }" is in fact a regulator, first send /unit kind { $unit } regulator
-refuse-role-enterprise-word = "{ $word }" is an enterprise's role and "{ $unit }" is a regulator. In a regulator grant regulator (监管人员); if "{ $unit }" is in fact an enterprise, first send /unit kind { $unit } enterprise
+refuse-role-regulator-word = "{ $word }" is a regulator's role, and "{ $unit }" is a { $kind }. In an enterprise grant principal, controller, congress or safety-manager; if "{ $unit }" is in fact a regulator, an admin of the unit above sends: /unitkind { $unit } regulator
+refuse-role-enterprise-word = "{ $word }" is an enterprise's role, and "{ $unit }" is a regulator. In a regulator grant regulator (an inspector); if "{ $unit }" is in fact an enterprise, an admin of the unit above sends: /unitkind { $unit } enterprise
 refuse-person-unknown = I do not know "{ $who }" yet. Ask them to send me any message first (e.g. /whoami), here or in private, then grant again.
 refuse-person-ambiguous = Several people are called "{ $who }" (ids { $ids }). Grant by id instead.
 refuse-grant-unit = Name the unit: grant in a bound group, or put the unit name at the end.
@@ -86,11 +86,9 @@ report-filed = Hazard { $number } filed ({ $unit }), status: awaiting verificati
         [one] {" "}1 photo.
        *[other] {" "}{ $photos } photos.
     }
-    The safety manager will verify it and I will tell you here. Follow it with /status { $number }; filed by mistake? /withdraw { $number }
-report-suggest-major = ⚠ The description matches a case of the national major-hazard criteria: { $indicators }. Suggested level: major; the safety manager decides. Unconfirmed after 24 hours, it is reported to the principal and the regulator above.
+    { $role } will verify it and I will tell you here. Follow it with /status { $number }; filed by mistake? /withdraw { $number }
+report-suggest-major = ⚠ The description matches a case of the major-hazard criteria: { $indicators }. Consider verifying it as major (the safety manager decides); unconfirmed after 24 hours, it is reported up to the regulator above and the enterprise's workers' congress and principal, as dual reporting requires.
 report-fixed-on-spot = Hazard { $number } filed ({ $unit }) as general and fixed on the spot; it is closed.
-refuse-fix-not-official = Only { $role } of "{ $unit }" may record a hazard as fixed on the spot. Report it as usual (without "fixed on the spot") and let them confirm it.
-refuse-fix-major-report = The description matches a major hazard ({ $indicators }): it cannot be closed as fixed on the spot. Report it as usual; once confirmed it needs a five-part plan.
 report-indicator = { $name } ({ $standard })
 report-ask-what = Please describe the hazard: what did you see? (send /cancel to give up)
 report-ask-where = Where is it? (e.g. workshop 2, east distribution box; reply "skip" if unsure)
@@ -162,17 +160,14 @@ refuse-date-format = "{ $input }" is not a valid date. Write it as 2026-12-31.
 refuse-no-such-date = There is no such date as “{ $input }” (February has no 30th, for one). Please check the date and send it again.
 refuse-date-past = The date { $date } has passed (today is { $today }). Give today or a later date.
 usage-confirm = Usage: /confirm <number> general|major [deadline], e.g. /confirm YH-2026-000123 major 2026-12-31
-confirmed = Hazard { $number } confirmed as a { $level }.{ $deadline ->
-        [none] {""}
-       *[other] {" "}Deadline { $deadline }.
-    } Next: /plan { $number } responsible:… measures:… funds:… deadline:… contingency:…
-confirmed-major = Hazard { $number } confirmed as a { $level }.{ $deadline ->
-        [none] {""}
-       *[other] {" "}Deadline { $deadline }.
-    } A major hazard needs all five parts of its plan: /plan { $number } responsible:… measures:… funds:… deadline:… contingency:…; the principal and the regulator above are told, and the regulator decides on supervision.
+confirmed = Hazard { $number } confirmed as { $level }, deadline { $deadline }. Next: /plan { $number } responsible: … measures: … funds: … deadline: … contingency: …
+confirmed-major = Hazard { $number } confirmed as { $level }, deadline { $deadline }. A major hazard needs a five-part plan: /plan { $number } responsible: … measures: … funds: … deadline: … contingency: …; the regulator above decides on supervision, and reviews its close-out.
 usage-reject = Usage: /reject <number> <reason>; for a duplicate: /duplicate <number> <original number>
 usage-duplicate = Usage: /duplicate <number> <original number>, e.g. /duplicate YH-2026-000124 YH-2026-000123
-duplicate-note = it repeats { $original } and is handled with it.
+duplicate-note = { $original ->
+        [other] it repeats a hazard already filed by another unit and is handled with it.
+       *[number] it repeats { $original } and is handled with it.
+    }
 duplicated = Hazard { $number } repeats { $original }: marked as a duplicate (not counted); its reporter was told.
 usage-withdraw = Usage: /withdraw <number> [reason] (your own report, before it is confirmed)
 refuse-withdraw-not-yours = Hazard { $number } is not your report, so you cannot withdraw it. If it is wrong, ask the safety manager to reject it.
@@ -180,10 +175,10 @@ refuse-withdraw-late = Hazard { $number } is already "{ $status }" and can no lo
 withdrawn = Hazard { $number } withdrawn: no longer counted or listed (its record is kept).
 fixed-on-spot = Hazard { $number } confirmed as general and fixed on the spot; it is closed.
 refuse-fix-major = Hazard { $number } is (or the criteria suggest it is) a major hazard: it cannot be closed as fixed on the spot. Confirm it as major and record a five-part plan.
-refuse-tip-hazard-reject = Hazard { $number } came from a tip: only the regulator that passed it on{ $regulator ->
+refuse-tip-hazard-reject = Hazard { $number } was assigned by the regulator{ $regulator ->
         [none] {""}
        *[other] { " " }({ $regulator })
-    } may find it unfounded or a duplicate. Raise any objection with them.
+    }: only that regulator may find it unfounded or a duplicate. Raise any objection with them.
 refuse-duplicate-self = A hazard cannot duplicate itself; give the number of the original.
 rejected = Hazard { $number } rejected: { $reason }
 usage-plan = Usage: /plan <number> responsible:Zhang measures:install guard rail funds:20000 yuan deadline:2026-12-31 contingency:cordon off the area
@@ -202,39 +197,42 @@ plan-revised = Plan of hazard { $number } revised (the old one stays in the hist
     responsible: { $responsible }; measures: { $measures }; funds: { $funds }; deadline: { $deadline }; contingency: { $contingency }
 usage-rectified = Usage: /rectified <number> [note]
 rectified = Hazard { $number } rectified, awaiting acceptance. After acceptance: /close { $number }
-rectified-supervised = Hazard { $number } rectified. It is supervised by { $authority }: send /apply close { $number } [note] and the supervising regulator accepts the close-out.
 usage-apply-close = Usage: /apply close <number> [what was done]
-refuse-apply-not-supervised = Hazard { $number } is not supervised: no application needed; once fixed, your unit accepts it with /close { $number }.
 refuse-apply-again = Hazard { $number } was already submitted for close-out and awaits { $authority }.
-close-applied = Close-out of hazard { $number } requested; { $authority } will accept it or send it back.
-notice-close-applied = [Close-out requested] Supervised hazard { $number } of { $unit } was rectified; { $who } asks for acceptance.{ $note ->
+close-applied = Close-out of hazard { $number } requested; { $authority } will review and accept it or send it back.
+notice-close-applied = [Close-out requested] Major hazard { $number } of { $unit } was rectified; { $who } asks for acceptance.{ $note ->
         [none] {""}
        *[other] { " " }Note: { $note }.
-    } The supervising regulator: /close { $number } or /return { $number } <reason>.
-refuse-close-not-applied = Hazard { $number } is supervised: the enterprise first sends /apply close { $number }, then the supervising regulator accepts the close-out.
-notice-closed = [Closed] Supervised hazard { $number } of { $unit } was accepted and closed by { $who }.{ $note ->
+    } { $authority }: /close { $number } [acceptance note] or /return { $number } <reason>.
+refuse-close-not-applied = Hazard { $number } is major and the enterprise has not applied for close-out yet: it first sends /apply close { $number }, then { $regulator } accepts it.
+notice-closed = [Closed] Major hazard { $number } of { $unit } was accepted and closed by { $reviewer } ({ $who }).{ $note ->
         [none] {""}
-       *[other] { " " }Note: { $note }
+       *[other] { " " }Acceptance note: { $note }
     }
 usage-return = Usage: /return <number> <reason>, e.g. /return YH-2026-000123 the railing is too low
-refuse-return-not-supervised = Hazard { $number } is not supervised: nothing to send back; the unit goes on fixing it.
 returned = Hazard { $number } sent back to rectification.
-notice-returned = [Sent back] Supervised hazard { $number } of { $unit } did not pass acceptance ({ $who }): { $note }. Fix it and apply again.
+notice-returned = [Sent back] Major hazard { $number } of { $unit } did not pass acceptance ({ $who }): { $note }. Fix it and apply again.
 refuse-regulator-only = For hazard { $number }, "{ $action }" is for the inspectors of the regulator above{ $regulator ->
         [none] {""}
        *[other] { " " }({ $regulator })
     }; the enterprise cannot do it itself. Ask that regulator.
-usage-close = Usage: /close <number> [acceptance note] (a supervised hazard: the enterprise applies, the supervising regulator closes)
+usage-close = Usage: /close <number> [acceptance note] (a major hazard: the enterprise applies, the regulator accepts)
 closed = Hazard { $number } accepted and closed.
 usage-supervise = Usage: /supervise <number> [authority] <deadline>, e.g. /supervise YH-2026-000123 2026-12-31 (by an inspector of a regulator above; again to move the deadline)
 refuse-supervise-general = Hazard { $number } is not a major hazard, so it cannot be listed for supervision. Confirm it as major first if it is one.
 supervised = Hazard { $number } listed for supervision by { $authority }, deadline { $deadline }. Once fixed, the enterprise applies for close-out and the supervising regulator accepts it.
 supervise-moved = Hazard { $number }: supervision deadline moved to { $deadline } ({ $authority }).
-notice-supervised = [Supervised] Major hazard { $number } of { $unit } ({ $text }) is listed for supervision by { $authority }, deadline { $deadline }. Once fixed: /apply close { $number }
+notice-supervised = [Supervised] Major hazard { $number } of { $unit } ({ $text }) is listed for supervision by { $authority }, deadline { $deadline }. Once fixed: /apply close { $number }{ $voided ->
+        [yes] { " " }The earlier close-out application is void: apply again to the supervising regulator.
+       *[no] {""}
+    }
 notice-supervise-moved = [Deadline moved] Supervised hazard { $number } of { $unit }: new supervision deadline { $deadline } ({ $authority }).
 notice-unsupervised = [Supervision removed] Hazard { $number } of { $unit } was removed from supervision by { $who }.{ $note ->
         [none] {""}
        *[other] { " " }Note: { $note }
+    }{ $voided ->
+        [yes] { " " }The close-out application made under the listing is void; a major hazard is still reviewed by the regulator above: send /apply close { $number } again.
+       *[no] {""}
     }
 usage-unsupervise = Usage: /unsupervise <number> [note]
 refuse-not-supervised = Hazard { $number } is not listed for supervision; nothing to remove.
@@ -263,7 +261,7 @@ event-WITHDRAW = withdrawn
 event-FIX = fixed on the spot and closed
 event-APPLY = close-out requested
 event-RETURN = sent back
-event-DUAL_REPORT = reported up (principal, regulator above)
+event-DUAL_REPORT = dual report
 actor-system = Sentinel
 actor-tip-desk = from a tip
 # Channels (来源渠道): the ledger's column and /status's line.
@@ -283,7 +281,10 @@ status-overdue = Overdue (today is { $today })
 status-responsible = Responsible: { $responsible }
 status-supervised = Supervised by { $authority }, deadline { $deadline }
 status-close-applied = Close-out requested; awaiting { $authority }
-status-dual-reported = Reported up ({ $date })
+status-dual-reported = Reported up ({ $date }){ $record ->
+        [none] {""}
+       *[other] : { $record }
+    }
 status-source = Channel: { $source }
 status-fixed-on-spot = Fixed on the spot and closed
 status-duplicate-of = Duplicate of { $original }
@@ -348,7 +349,12 @@ help-tip-handler = [Tip handlers] (private chat)
 
 ## Reporting up and chasing deadlines
 
-dual-report = [Major hazard] Hazard { $number } of { $enterprise } ({ $unit }) { $confirmed ->
+dual-report = [Major hazard{ $role ->
+        [principal] {" "}· to the principal
+        [controller] {" "}· to the actual controller
+        [congress] {" "}· to the workers' congress
+       *[regulator] {""}
+    }] Hazard { $number } of { $enterprise } ({ $unit }) { $confirmed ->
         [yes] was confirmed as a major accident hazard
        *[other] matches the major-hazard criteria and is still unconfirmed after 24 hours
     }: { $text }
@@ -359,7 +365,6 @@ dual-report = [Major hazard] Hazard { $number } of { $enterprise } ({ $unit }) {
         [yes] recorded
        *[other] not yet
     }. Follow it: /status { $number }
-dual-report-sent = Reported to the principal and the regulator above ({ $count } chats), as the dual-reporting rule requires.
 chase-T-3 = [Reminder] Hazard { $number } ({ $unit }): { $kind ->
         [sup] supervision deadline
        *[other] rectification deadline
@@ -411,3 +416,90 @@ photo-rule-set = Set: { $unit } { $rule ->
         [optional] does not require
        *[required] requires
     } a photo of the fixed state when a major hazard is marked rectified.
+rectified-review = Hazard { $number } rectified. A major hazard closes only after { $authority } reviews it: send /apply close { $number } [what was done], and { $authority } accepts the close-out.
+refuse-apply-general = Hazard { $number } is a general hazard: no application needed; once fixed, your unit accepts it with /close { $number } [acceptance note].
+refuse-apply-not-enterprise = The close-out of hazard { $number } is applied for by a safety manager or the principal of "{ $unit }"; the regulator reviews applications, it does not make them.
+refuse-review-no-regulator = Hazard { $number } is major, so a regulator must review its close-out, but "{ $unit }" is under no regulator: nobody can accept it. Ask an admin to set the unit up under its regulator, then apply.
+refuse-close-review = Hazard { $number } is a major hazard: { $regulator } reviews its close-out, the unit cannot close it itself. Once fixed, send /apply close { $number } and an inspector of { $regulator } accepts it.
+refuse-return-general = Hazard { $number } is a general hazard, accepted by its own unit: nothing to send back; the unit goes on fixing it.
+closed-reviewed = Hazard { $number } accepted and closed (reviewed by { $reviewer }).
+status-closed-by = Closed after review by { $unit } ({ $who }, { $date }){ $opinion ->
+        [none] {""}
+       *[other] ; acceptance note: { $opinion }
+    }
+authority-regulator-above = the regulator above
+dual-report-record = Dual report: { $told ->
+        [none] nobody could be told
+       *[other] told { $told }
+    }{ $missing ->
+        [none] .
+       *[other] ; not reached: { $missing }.
+    }
+dual-told-separator = ;{" "}
+dual-told-regulator = the regulator above, { $name } ({ $chats ->
+        [one] 1 chat
+       *[other] { $chats } chats
+    })
+dual-told-principal = the principal { $names }
+dual-told-controller = the actual controller { $names }
+dual-told-congress = the workers' congress contact { $names }
+dual-missing-regulator = { $regulator ->
+        [none] the regulator above (the unit is under no regulator)
+       *[other] the regulator above, { $regulator } (no group bound, nobody takes private notices)
+    }
+dual-missing-principal = the principal (none set)
+dual-missing-controller = the actual controller (none set)
+dual-missing-congress = the workers' congress contact (none set)
+dual-report-missing = [Dual report incomplete] Major hazard { $number } of { $enterprise } could not be reported to: { $missing }. An admin of the enterprise sets them (e.g. /grant congress <name> { $enterprise }); later major hazards will then reach them. Who each enterprise reports to: /dualparties
+report-filed-official = Hazard { $number } filed ({ $unit }), status: awaiting verification.{ $photos ->
+        [0] {""}
+        [one] {" "}1 photo.
+       *[other] {" "}{ $photos } photos.
+    }
+    You may confirm it yourself: /confirm { $number } general|major [deadline]. Follow it with /status { $number }
+report-filed-fixed = Hazard { $number } filed ({ $unit }); you say it was fixed on the spot.{ $photos ->
+        [0] {""}
+        [one] {" "}1 photo.
+       *[other] {" "}{ $photos } photos.
+    }
+    Once { $role } has checked, /confirm { $number } closes it as a general hazard fixed on the spot. Follow it with /status { $number }
+fixed-on-spot-hint = The criteria suggested: { $indicators }. Closed as a general hazard fixed on the spot, as you judged; the hint stays in the record.
+confirmed-default-deadline = No deadline given: your unit's default for a { $level } is { $days } days, so { $deadline } (a plan may set another; see or change the defaults with /deadlinedays).
+refuse-confirm-deadline = Please give hazard { $number } a deadline: your unit has no default for a { $level }, and every hazard needs one. E.g. /confirm { $number } major 2026-12-31; or set a default first: /deadlinedays major 30
+usage-deadline-days = Usage: /deadlinedays general|major <days>, e.g. /deadlinedays general 15 (a hazard confirmed without a deadline gets that many days; "/deadlinedays major none": each needs its own date)
+deadline-days-shown = Default deadlines of "{ $unit }" for a hazard confirmed without one: general { $general ->
+        [0] none (each needs a date)
+       *[other] { $general } days
+    }; major { $major ->
+        [0] none (each needs a date)
+       *[other] { $major } days
+    }. Change: /deadlinedays general|major <days>
+deadline-days-set = Done: in "{ $unit }" a { $level } confirmed without a deadline { $days ->
+        [0] needs a date of its own
+       *[other] gets one { $days } days later (moved past days off)
+    }. Units below without their own setting share it.
+refuse-deadline-days = "{ $input }" is not a number of days: give 1 to { $max }, or "none" (each hazard needs its own date).
+dual-parties-head = Who a dual report reaches in the { $count } enterprises of { $unit } (the { $lacking } lacking someone first):
+dual-parties-line = · { $unit }: { $parties }
+dual-parties-party = { $role } { $names ->
+        [none] not set
+       *[other] { $names }
+    }
+dual-parties-none = There are no enterprises under { $unit }.
+event-ASSIGN = assigned by the regulator
+source-ASSIGNED = assigned by the regulator
+notice-hazard-assigned = [Assigned by the regulator] { $regulator } assigns hazard { $number } to "{ $unit }" ({ $level ->
+        [MAJOR] major accident hazard
+       *[other] general hazard
+    }, deadline { $deadline }): { $text }
+    Rectify it: /plan { $number } responsible: … measures: … funds: … deadline: … contingency: …; follow it with /status { $number }
+refuse-role-department = { $role } is held on the enterprise itself, not on its department "{ $unit }". Grant it on the enterprise: /grant <role> <name> <enterprise>
+refuse-tip-handler-regulator = A tip handler is held only in a regulator, and "{ $unit }" is a { $kind }: tips are received by the regulator above the unit they name, never by an enterprise itself. Grant it in a regulator.
+refuse-unit-kind-own = The kind of "{ $unit }" is changed only by { $parent ->
+        [none] a super admin
+       *[other] an admin of the unit above, "{ $parent }" (or a super admin)
+    }, never by the unit's own people: a unit's kind decides who regulates whom.
+refuse-unit-kind-same = "{ $unit }" already is a { $kind }.
+notice-unit-kind = [Unit kind changed] { $who } changed "{ $unit }" from { $from } to { $kind }.
+chase-confirm = [Awaiting verification] Hazard { $number } ({ $unit }), reported { $deadline }, has waited { $days } days for verification: { $text }. Safety manager: /confirm { $number } general|major [deadline], or /reject { $number } <reason>
+chase-confirm-late = [Verification overdue] Hazard { $number } of "{ $unit }" (reported { $deadline }) has not been verified for { $days } days: { $text }. Please see that the unit deals with it.

@@ -1,7 +1,10 @@
 # Report rewards: the rules, the ledger, payouts, the honour roll.
 
-reward-earned = Your hazard { $number } was confirmed: it earns { $amount } yuan and { $points } point(s) ({ $why }). Send /myrewards to see yours.
-reward-duplicate = Hazard { $number } duplicates { $original }, and by the rules a duplicate earns nothing. Thank you for looking out!
+reward-earned = { $reporter }: your hazard { $number } was confirmed: it earns { $amount } yuan and { $points } point(s) ({ $why }). Send /myrewards to see yours.
+reward-duplicate = Hazard { $number } duplicates { $original ->
+        [other] a hazard another unit had filed
+       *[number] { $original }
+    }, and by the rules a duplicate earns nothing. Thank you for looking out!
 reward-first = Someone reported your hazard { $number } again: as its first reporter you get a bonus of { $amount } yuan ({ $why }).
 earn-step-level = { $level }: { $amount } yuan, { $points } point(s)
 earn-step-first = first-reporter bonus { $amount } yuan

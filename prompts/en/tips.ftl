@@ -196,7 +196,7 @@ tip-ask-usage = Usage: /tip ask <number> <question>. The tipster sees it when th
 tip-feedback-usage = Usage: /tip feedback <number> <answer> (after the finding, within the feedback period)
 tip-verify-usage = Usage: /tip verify <number> yes|no [note]
 tip-extend-usage = Usage: /tip extend <number> (adds 30 days to the investigation, once)
-tip-hazard-usage = Usage: /tip hazard <number> <unit> <description> (in your own words: quoting the tip could reveal the tipster)
+tip-hazard-usage = Usage: /tip hazard <number> <unit> [general|major] [deadline] <description> (in your own words, not the tip's, so the tipster is not given away; without a level, the tip's kind decides). E.g. /tip hazard JB-2026-000001 城关化工厂 major 2026-12-31 no gas alarm at the ammonia store
 tip-fine-usage = Usage: /tip fine <number> <amount>, e.g. /tip fine JB-2026-000001 50000
 tip-accident-usage = Usage: /tip accident <number> <grade> <concealed deaths>, grade general|larger|major|especially-major, e.g. /tip accident JB-2026-000001 larger 2
 tip-same-usage = Usage: /tip same <number> <other number> (both tips are on the same facts; only the first is rewarded)
@@ -223,7 +223,7 @@ tip-extended = Tip { $number }: investigate by { $by } now.
 tip-hazard-not-substantiated = Tip { $number } is not substantiated, so it cannot become a hazard. Once it is, send /tip verify { $number } yes, then this again.
 tip-hazard-done = Tip { $number } is a hazard already (its number is in /tip show { $number }); follow it as a hazard.
 tip-hazard-unit = "{ $unit }" is not under "{ $tipUnit }", which received the tip, so the hazard cannot be filed there.
-tip-hazard-filed = Hazard { $hazard } is filed at "{ $unit }" (no source shown); its officials confirm and rectify it as usual. Tip { $number } is linked.
+tip-hazard-filed = Hazard { $hazard } assigned to "{ $unit }" ({ $level }, deadline { $deadline }): the unit sees it as assigned by the regulator, never as a tip, and cannot lower or reject it. Tip { $number } is linked.
 tip-fine-recorded = Recorded a fine of { $amount } yuan for tip { $number }. Send /tip reward { $number } to see the reward.
 tip-accident-recorded = Recorded for tip { $number }: { $grade }, { $deaths } concealed death(s).
 tip-same-recorded = Recorded: tip { $number } is on the same facts as { $other }; only the first is rewarded.
@@ -274,3 +274,15 @@ tip-handlers-not-allowed = Only admins and tip handlers may see the list of tip 
 tip-handlers-none = Your units, and those above and below them, have no tip handler. An admin can grant one with /grant tiphandler <name> <unit> (never to themselves).
 tip-handlers-head = { $count } tip handler(s):
 tip-handlers-line = · { $who } — { $unit }
+tip-hazard-deadline = Please give a deadline: that unit has no default for a { $level }. E.g. /tip hazard { $number } <unit> major 2026-12-31 <description>
+tip-kind-usage = Usage: /tip kind <number> <kind> <reason>, e.g. /tip kind JB-2026-000001 2 found to be unlicensed operation, not a major hazard (kinds: 1 major hazard 2 illegal operation 3 concealed accident 4 other)
+tip-kind-same = Tip { $number } already is of kind "{ $kind }".
+tip-kind-done = Tip { $number } corrected from "{ $from }" to "{ $kind }"; the reason is in its record. The reward follows the corrected kind and the level found (/tip reward { $number }).
+tip-event-KIND = · { $on } { $who } corrected the kind to { $detail }: { $note }
+reward-step-found-general = found to be a general hazard, not a major one: counted as "other"
+tip-handler-removed-notice = [Tip handlers] Your tip-handler role on "{ $unit }" was removed: tips are received by the regulator above the unit they name, and enterprises no longer have tip handlers.{ $regulator ->
+        [none] {""}
+       *[other] { " " }Tips about this unit go to "{ $regulator }".
+    } The tips it had received were moved to the regulator.
+tip-handler-removed-regulator = [Tip handlers] { $who }'s tip-handler role on "{ $unit }" was removed: enterprises no longer have tip handlers, so its tips are received here, and those it had were moved here. Check that this office has tip handlers (/tip handlers list).
+tip-hazard-level-from-kind = No level given: the tip's kind, "{ $kind }", makes it a { $level }.

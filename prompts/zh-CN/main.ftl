@@ -58,8 +58,8 @@ bind-moved = 本群已从“{ $old }”改绑到“{ $unit }”。
 unbind-done = 本群已解除与“{ $unit }”的绑定，不再受理隐患报告。
 usage-grant = 用法：授权 角色 人员 [单位]。监管部门的角色：监管人员；企业的角色：主要负责人、安全管理员；都可用：从业人员、管理员、举报处理人。例如：授权 安全管理员 李四 城关化工厂（也可以回复某人的消息发送“授权 安全管理员”）
 usage-revoke = 用法：撤销授权 角色 人员 [单位]，例如：撤销授权 安全管理员 李四
-refuse-role-regulator-word = “{ $word }”是监管部门的角色，“{ $unit }”是{ $kind }。企业请授权“主要负责人”或“安全管理员”；如果“{ $unit }”其实是监管部门，请先发送：单位类型 { $unit } 监管部门
-refuse-role-enterprise-word = “{ $word }”是企业的角色，“{ $unit }”是监管部门。监管部门请授权“监管人员”；如果“{ $unit }”其实是企业，请先发送：单位类型 { $unit } 企业
+refuse-role-regulator-word = “{ $word }”是监管部门的角色，“{ $unit }”是{ $kind }。企业请授权“主要负责人”“实际控制人”“职代会联系人”或“安全管理员”；如果“{ $unit }”其实是监管部门，请上级单位的管理员发送：单位类型 { $unit } 监管部门
+refuse-role-enterprise-word = “{ $word }”是企业的角色，“{ $unit }”是监管部门。监管部门请授权“监管人员”；如果“{ $unit }”其实是企业，请上级单位的管理员发送：单位类型 { $unit } 企业
 refuse-person-unknown = 还不认识“{ $who }”。请对方先在本群或私聊中给机器人发一条消息（如“我的身份”），再授权。
 refuse-person-ambiguous = 有多个人叫“{ $who }”（编号 { $ids }）。请用编号授权。
 refuse-grant-unit = 请指定单位：在已绑定的群里授权，或在命令最后写上单位名称。
@@ -85,11 +85,9 @@ report-filed = 已登记隐患 { $number }（{ $unit }），状态：待核实�
         [0] {""}
        *[other] 照片 { $photos } 张。
     }
-    安全管理员核实后会在这里通知您。查询进度：查询 { $number }；报错了可发送：撤回 { $number }
-report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由安全管理员认定；24 小时内未确认将报告主要负责人和上级监管部门。
+    { $role }核实后会在这里通知您。查询进度：查询 { $number }；报错了可发送：撤回 { $number }
+report-suggest-major = ⚠ 描述符合重大事故隐患判定标准中的情形：{ $indicators }。建议按重大隐患核实，由安全管理员认定；24 小时内未确认将按“双报告”要求报告上级监管部门和企业职代会、主要负责人。
 report-fixed-on-spot = 已登记隐患 { $number }（{ $unit }）为一般隐患，已当场整改（即查即改），直接销号。
-refuse-fix-not-official = 只有“{ $unit }”的{ $role }可以登记“已当场整改”。请正常报告隐患（去掉“已当场整改”），由{ $role }确认。
-refuse-fix-major-report = 描述符合重大事故隐患情形（{ $indicators }），不能按即查即改直接销号。请正常报告，认定后落实“五到位”整改。
 report-indicator = { $name }（{ $standard }）
 report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
 report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
@@ -161,17 +159,14 @@ refuse-date-format = “{ $input }”不是有效日期。请写成 2026-12-31 �
 refuse-no-such-date = 没有“{ $input }”这一天（例如 2 月没有 30 日）。请核对日期后重新发送。
 refuse-date-past = 期限 { $date } 已经过去（今天是 { $today }）。请填写今天或以后的日期。
 usage-confirm = 用法：确认 编号 一般|重大 [整改期限]，例如：确认 YH-2026-000123 重大 2026-12-31
-confirmed = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
-        [none] {""}
-       *[other] 整改期限 { $deadline }。
-    }下一步：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…
-confirmed-major = 已确认隐患 { $number } 为{ $level }。{ $deadline ->
-        [none] {""}
-       *[other] 整改期限 { $deadline }。
-    }重大隐患须落实“五到位”：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…；已报告主要负责人和上级监管部门，由其决定是否挂牌督办。
+confirmed = 已确认隐患 { $number } 为{ $level }，整改期限 { $deadline }。下一步：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…
+confirmed-major = 已确认隐患 { $number } 为{ $level }，整改期限 { $deadline }。重大隐患须落实“五到位”：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…；由上级监管部门决定是否挂牌督办，整改后须经其审核销号。
 usage-reject = 用法：驳回 编号 原因；重复报告请用：重复 编号 原编号
 usage-duplicate = 用法：重复 编号 原编号，例如：重复 YH-2026-000124 YH-2026-000123
-duplicate-note = 与 { $original } 重复，已并入 { $original } 处理。
+duplicate-note = { $original ->
+        [other] 与其他单位已登记的隐患重复，已并入原隐患处理。
+       *[number] 与 { $original } 重复，已并入 { $original } 处理。
+    }
 duplicated = 隐患 { $number } 与 { $original } 重复，已标记为重复报告（不计入统计），报告人已获告知。
 usage-withdraw = 用法：撤回 编号 [原因]（只能撤回自己报告、尚未确认的隐患）
 refuse-withdraw-not-yours = 隐患 { $number } 不是您报告的，不能撤回。如有误报，请安全管理员驳回。
@@ -179,10 +174,10 @@ refuse-withdraw-late = 隐患 { $number } 已是“{ $status }”，不能再撤
 withdrawn = 隐患 { $number } 已撤回，不再计入统计和列表（记录保留）。
 fixed-on-spot = 隐患 { $number } 已确认为一般隐患，当场整改完毕（即查即改），直接销号。
 refuse-fix-major = 隐患 { $number } 是（或判定标准提示为）重大事故隐患，不能即查即改直接销号：请确认为重大隐患并落实“五到位”整改方案。
-refuse-tip-hazard-reject = 隐患 { $number } 来自举报，只有转交它的监管部门{ $regulator ->
+refuse-tip-hazard-reject = 隐患 { $number } 由监管部门{ $regulator ->
         [none] {""}
        *[other] （{ $regulator }）
-    }可以认定不属实或重复。如有异议，请向该监管部门说明。
+    }交办，只有该监管部门可以认定不属实或重复。如有异议，请向该监管部门说明。
 refuse-duplicate-self = 一条隐患不能是它自己的重复，请写原来那条的编号。
 rejected = 已驳回隐患 { $number }：{ $reason }
 usage-plan = 用法：整改方案 编号 责任人:张三 措施:加装防护栏 资金:2万元 期限:2026-12-31 预案:设置警戒区
@@ -201,39 +196,42 @@ plan-revised = 隐患 { $number } 整改方案已修改（原方案保留在记�
     责任人：{ $responsible }；措施：{ $measures }；资金：{ $funds }；期限：{ $deadline }；预案：{ $contingency }
 usage-rectified = 用法：已整改 编号 [说明]
 rectified = 隐患 { $number } 已整改，待验收。验收合格后发送：销号 { $number }
-rectified-supervised = 隐患 { $number } 已整改。它由{ $authority }挂牌督办，请发送“申请销号 { $number } [说明]”，由督办单位验收销号。
 usage-apply-close = 用法：申请销号 编号 [整改情况说明]
-refuse-apply-not-supervised = 隐患 { $number } 没有挂牌督办，不用申请：整改完成后由本单位验收，发送“销号 { $number }”。
 refuse-apply-again = 隐患 { $number } 已申请销号，正等待{ $authority }验收。
-close-applied = 已为隐患 { $number } 申请销号，等待{ $authority }验收。
-notice-close-applied = 【申请销号】{ $unit } 的挂牌督办隐患 { $number } 已整改，{ $who } 申请验收销号。{ $note ->
+close-applied = 已为隐患 { $number } 申请销号，等待{ $authority }审核验收。
+notice-close-applied = 【申请销号】{ $unit } 的重大事故隐患 { $number } 已整改，{ $who } 申请验收销号。{ $note ->
         [none] {""}
        *[other] 说明：{ $note }。
-    }督办单位请核查后发送“验收销号 { $number }”或“退回 { $number } 原因”。
-refuse-close-not-applied = 隐患 { $number } 是挂牌督办隐患，须先由企业发送“申请销号 { $number }”，再由督办单位验收销号。
-notice-closed = 【验收销号】{ $unit } 的挂牌督办隐患 { $number } 已由 { $who } 验收销号。{ $note ->
+    }请{ $authority }核查后发送“验收销号 { $number } [验收意见]”或“退回 { $number } 原因”。
+refuse-close-not-applied = 隐患 { $number } 是重大事故隐患，企业还没有申请销号：须先由企业发送“申请销号 { $number }”，再由{ $regulator }验收销号。
+notice-closed = 【验收销号】{ $unit } 的重大事故隐患 { $number } 已由{ $reviewer }（{ $who }）验收销号。{ $note ->
         [none] {""}
-       *[other] 意见：{ $note }
+       *[other] 验收意见：{ $note }
     }
 usage-return = 用法：退回 编号 原因，例如：退回 YH-2026-000123 防护栏高度不够
-refuse-return-not-supervised = 隐患 { $number } 没有挂牌督办，不需要退回；本单位可以继续整改。
 returned = 已退回隐患 { $number }，重新进入整改。
-notice-returned = 【退回整改】{ $unit } 的挂牌督办隐患 { $number } 验收未通过（{ $who }）：{ $note }。请整改后重新申请销号。
+notice-returned = 【退回整改】{ $unit } 的重大事故隐患 { $number } 验收未通过（{ $who }）：{ $note }。请整改后重新申请销号。
 refuse-regulator-only = 隐患 { $number } 的“{ $action }”只能由上级监管部门{ $regulator ->
         [none] {""}
        *[other] （{ $regulator }）
     }的监管人员办理，企业不能自行办理。如需办理，请联系该监管部门。
-usage-close = 用法：销号 编号 [验收意见]（挂牌督办的隐患：企业“申请销号”，督办单位“验收销号”）
+usage-close = 用法：销号 编号 [验收意见]（重大事故隐患：企业“申请销号”，监管部门“验收销号”）
 closed = 隐患 { $number } 已验收销号。
 usage-supervise = 用法：挂牌督办 编号 [督办单位] 期限，例如：挂牌督办 YH-2026-000123 2026-12-31（由上级监管部门的监管人员发送；再次发送可调整督办期限）
 refuse-supervise-general = 隐患 { $number } 不是重大事故隐患，不能挂牌督办。如需挂牌，请先将其确认为重大隐患。
 supervised = 隐患 { $number } 已由{ $authority }挂牌督办，期限 { $deadline }。企业整改后“申请销号”，由督办单位验收销号。
 supervise-moved = 隐患 { $number } 的督办期限已调整为 { $deadline }（{ $authority }）。
-notice-supervised = 【挂牌督办】{ $unit } 的重大事故隐患 { $number }（{ $text }）已由{ $authority }挂牌督办，督办期限 { $deadline }。整改完成后请发送“申请销号 { $number }”。
+notice-supervised = 【挂牌督办】{ $unit } 的重大事故隐患 { $number }（{ $text }）已由{ $authority }挂牌督办，督办期限 { $deadline }。整改完成后请发送“申请销号 { $number }”。{ $voided ->
+        [yes] 此前的销号申请随之作废，请向督办单位重新申请。
+       *[no] {""}
+    }
 notice-supervise-moved = 【督办期限调整】{ $unit } 的挂牌督办隐患 { $number } 督办期限调整为 { $deadline }（{ $authority }）。
 notice-unsupervised = 【摘牌】{ $unit } 的隐患 { $number } 已由 { $who } 摘牌。{ $note ->
         [none] {""}
-       *[other] 说明：{ $note }
+       *[other] 说明：{ $note }。
+    }{ $voided ->
+        [yes] 此前的销号申请随之作废；重大事故隐患仍须经上级监管部门审核销号，请重新发送“申请销号 { $number }”。
+       *[no] {""}
     }
 usage-unsupervise = 用法：摘牌 编号 [说明]
 refuse-not-supervised = 隐患 { $number } 没有挂牌督办，无需摘牌。
@@ -262,7 +260,7 @@ event-WITHDRAW = 撤回
 event-FIX = 即查即改销号
 event-APPLY = 申请销号
 event-RETURN = 退回整改
-event-DUAL_REPORT = 双报告（主要负责人、上级监管部门）
+event-DUAL_REPORT = 双报告
 actor-system = 系统
 actor-tip-desk = 举报转交
 # 来源渠道 (channels): the ledger's column and 查询's line.
@@ -282,7 +280,10 @@ status-overdue = 已逾期（今天 { $today }）
 status-responsible = 责任人：{ $responsible }
 status-supervised = 挂牌督办：{ $authority }，期限 { $deadline }
 status-close-applied = 已申请销号，待{ $authority }验收
-status-dual-reported = 已双报告（{ $date }）
+status-dual-reported = 已双报告（{ $date }）{ $record ->
+        [none] {""}
+       *[other] ：{ $record }
+    }
 status-source = 来源：{ $source }
 status-fixed-on-spot = 即查即改：当场整改销号
 status-duplicate-of = 与 { $original } 重复
@@ -347,7 +348,12 @@ help-tip-handler = 【举报处理人】（私聊）
 
 ## 双报告与期限催办
 
-dual-report = 【重大事故隐患报告】{ $enterprise } 的隐患 { $number }（{ $unit }）{ $confirmed ->
+dual-report = 【重大事故隐患报告{ $role ->
+        [principal] ·致主要负责人
+        [controller] ·致实际控制人
+        [congress] ·致职代会
+       *[regulator] {""}
+    }】{ $enterprise } 的隐患 { $number }（{ $unit }）{ $confirmed ->
         [yes] 已确认为重大事故隐患
        *[other] 经判定标准提示为重大事故隐患，24 小时内尚未确认
     }：{ $text }
@@ -358,7 +364,6 @@ dual-report = 【重大事故隐患报告】{ $enterprise } 的隐患 { $number 
         [yes] 已制定
        *[other] 尚未制定
     }。查询进度：查询 { $number }
-dual-report-sent = 已按“双报告”要求报告主要负责人和上级监管部门（{ $count } 处）。
 chase-T-3 = 【整改提醒】隐患 { $number }（{ $unit }）{ $kind ->
         [sup] 督办期限
        *[other] 整改期限
@@ -410,3 +415,85 @@ photo-rule-set = 已设置：{ $unit }{ $rule ->
         [optional] 不要求
        *[required] 要求
     }重大隐患标记已整改时附整改后照片。
+rectified-review = 隐患 { $number } 已整改。重大事故隐患须经{ $authority }审核把关销号：请发送“申请销号 { $number } [整改情况]”，由{ $authority }验收。
+refuse-apply-general = 隐患 { $number } 是一般隐患，不用申请：整改完成后由本单位验收，发送“销号 { $number } [验收意见]”。
+refuse-apply-not-enterprise = 隐患 { $number } 的销号申请由“{ $unit }”的安全管理员或主要负责人提出；监管部门审核申请，不代企业申请。
+refuse-review-no-regulator = 隐患 { $number } 是重大事故隐患，须经监管部门审核把关销号，但“{ $unit }”不在任何监管部门之下，无人可以验收。请管理员在所属监管部门之下建立本单位后再申请。
+refuse-close-review = 隐患 { $number } 是重大事故隐患，须经{ $regulator }审核把关销号，本单位不能自行销号。整改完成后请发送“申请销号 { $number }”，由{ $regulator }的监管人员验收。
+refuse-return-general = 隐患 { $number } 是一般隐患，由本单位验收，不需要退回；本单位可以继续整改。
+closed-reviewed = 隐患 { $number } 已验收销号（{ $reviewer }审核把关）。
+status-closed-by = 验收销号：{ $unit }（{ $who }，{ $date }）{ $opinion ->
+        [none] {""}
+       *[other] ；验收意见：{ $opinion }
+    }
+authority-regulator-above = 上级监管部门
+dual-report-record = 双报告：{ $told ->
+        [none] 未能报告任何一方
+       *[other] 已报告 { $told }
+    }{ $missing ->
+        [none] 。
+       *[other] ；未能报告：{ $missing }。
+    }
+dual-told-separator = ；
+dual-told-regulator = 上级监管部门 { $name }（{ $chats } 处）
+dual-told-principal = 主要负责人 { $names }
+dual-told-controller = 实际控制人 { $names }
+dual-told-congress = 职代会联系人 { $names }
+dual-missing-regulator = { $regulator ->
+        [none] 上级监管部门（本单位不在任何监管部门之下）
+       *[other] 上级监管部门 { $regulator }（未绑定群，也无人开通私聊提醒）
+    }
+dual-missing-principal = 主要负责人（未设置）
+dual-missing-controller = 实际控制人（未设置）
+dual-missing-congress = 职代会联系人（未设置）
+dual-report-missing = 【双报告未送达】{ $enterprise } 的重大事故隐患 { $number } 未能报告：{ $missing }。请该企业管理员设置（例如“授权 职代会联系人 姓名 { $enterprise }”），以后的重大事故隐患会按“双报告”要求送达。查看各企业的双报告对象：双报告对象
+report-filed-official = 已登记隐患 { $number }（{ $unit }），状态：待核实。{ $photos ->
+        [0] {""}
+       *[other] 照片 { $photos } 张。
+    }
+    您可以直接认定：确认 { $number } 一般|重大 [整改期限]；查询进度：查询 { $number }
+report-filed-fixed = 已登记隐患 { $number }（{ $unit }），您说明已当场整改。{ $photos ->
+        [0] {""}
+       *[other] 照片 { $photos } 张。
+    }
+    { $role }核实后发送“确认 { $number }”即按一般隐患即查即改销号；查询进度：查询 { $number }
+fixed-on-spot-hint = 判定标准曾提示：{ $indicators }。已按您的判断作为一般隐患即查即改，提示保留在记录中。
+confirmed-default-deadline = 未写整改期限：按本单位{ $level }整改时限 { $days } 天，定为 { $deadline }（可用“整改方案”另定期限；整改时限可用“整改时限”查看和设置）。
+refuse-confirm-deadline = 请写明隐患 { $number } 的整改期限：本单位没有设定{ $level }的整改时限，每条隐患都要有期限。例如：确认 { $number } 重大 2026-12-31；或先设置默认时限：整改时限 重大 30
+usage-deadline-days = 用法：整改时限 一般|重大 天数，例如：整改时限 一般 15（确认隐患时未写期限，按此天数定期限；“整改时限 重大 无”表示须逐条写明）
+deadline-days-shown = “{ $unit }”确认隐患未写期限时的整改时限：一般隐患 { $general ->
+        [0] 须逐条写明
+       *[other] { $general } 天
+    }；重大事故隐患 { $major ->
+        [0] 须逐条写明
+       *[other] { $major } 天
+    }。修改：整改时限 一般|重大 天数
+deadline-days-set = 好的：“{ $unit }”的{ $level }确认时未写期限，{ $days ->
+        [0] 须逐条写明期限
+       *[other] 整改期限定为确认后 { $days } 天（遇节假日顺延）
+    }。下级单位没有自己的设置时沿用。
+refuse-deadline-days = “{ $input }”不是天数：请写 1 到 { $max } 之间的天数，或“无”（须逐条写明）。
+dual-parties-head = { $unit } 的企业 { $count } 家的“双报告”对象（缺少对象的 { $lacking } 家排在前面）：
+dual-parties-line = · { $unit }：{ $parties }
+dual-parties-party = { $role } { $names ->
+        [none] 未设置
+       *[other] { $names }
+    }
+dual-parties-none = { $unit } 下没有企业。
+event-ASSIGN = 监管部门交办
+source-ASSIGNED = 监管部门交办
+notice-hazard-assigned = 【监管部门交办】{ $regulator }交办“{ $unit }”隐患 { $number }（{ $level ->
+        [MAJOR] 重大事故隐患
+       *[other] 一般隐患
+    }，整改期限 { $deadline }）：{ $text }
+    请落实整改：整改方案 { $number } 责任人:… 措施:… 资金:… 期限:… 预案:…；查询进度：查询 { $number }
+refuse-role-department = { $role }设在企业本身，不设在部门“{ $unit }”。请在企业上授权：授权 角色 姓名 企业名称
+refuse-tip-handler-regulator = 举报处理人只设在监管部门，“{ $unit }”是{ $kind }：举报由被举报单位之上的监管部门受理，不能由企业自己处理。请在监管部门上授权。
+refuse-unit-kind-own = “{ $unit }”的类型只能由{ $parent ->
+        [none] 超级管理员
+       *[other] 上级单位“{ $parent }”的管理员（或超级管理员）
+    }修改，本单位人员不能自行修改：单位类型决定谁监管谁。
+refuse-unit-kind-same = “{ $unit }”已经是{ $kind }。
+notice-unit-kind = 【单位类型变更】“{ $unit }”的类型已由 { $who } 从{ $from }改为{ $kind }。
+chase-confirm = 【待核实提醒】隐患 { $number }（{ $unit }）{ $deadline } 报告，已 { $days } 天无人核实：{ $text }。请安全管理员核实：确认 { $number } 一般|重大 [整改期限]，或 驳回 { $number } 原因
+chase-confirm-late = 【待核实超时】“{ $unit }”的隐患 { $number }（{ $deadline } 报告）已 { $days } 天未核实：{ $text }。请督促该单位核实处理。

@@ -1,7 +1,10 @@
 # 事故隐患报告奖励：奖励规则、奖励台账、发放、光荣榜。
 
-reward-earned = 您报告的隐患 { $number } 已核实，获得奖励 { $amount } 元、积分 { $points }（{ $why }）。发送“我的奖励”查看。
-reward-duplicate = 隐患 { $number } 与 { $original } 重复，按规定重复报告不予奖励。感谢您的关注！
+reward-earned = { $reporter }：您报告的隐患 { $number } 已核实，获得奖励 { $amount } 元、积分 { $points }（{ $why }）。发送“我的奖励”查看。
+reward-duplicate = 隐患 { $number } 与{ $original ->
+        [other] 其他单位已登记的隐患
+       *[number] { $original }
+    }重复，按规定重复报告不予奖励。感谢您的关注！
 reward-first = 您最先报告的隐患 { $number } 又有人重复报告，您获得首报奖励 { $amount } 元（{ $why }）。
 earn-step-level = { $level } { $amount } 元、{ $points } 积分
 earn-step-first = 首报奖励 { $amount } 元

@@ -196,7 +196,7 @@ tip-ask-usage = 用法：举报追问 编号 问题。问题会出现在举报�
 tip-feedback-usage = 用法：举报反馈 编号 答复内容（核查结论出来后，须在规定期限内反馈举报人）
 tip-verify-usage = 用法：举报核查 编号 属实/不属实 [说明]
 tip-extend-usage = 用法：举报延期 编号（核查期限延长 30 日，只能一次）
-tip-hazard-usage = 用法：举报转隐患 编号 单位 隐患描述（用您自己的话写，不要照抄举报原文，以免暴露举报人）
+tip-hazard-usage = 用法：举报转隐患 编号 单位 [一般|重大] [整改期限] 隐患描述（用您自己的话写，不要照抄举报原文，以免暴露举报人；不写等级时按举报类别定）。例如：举报转隐患 JB-2026-000001 城关化工厂 重大 2026-12-31 三号仓库液氨储存区未设气体报警装置
 tip-fine-usage = 用法：举报罚款 编号 金额，例如：举报罚款 JB-2026-000001 5万
 tip-accident-usage = 用法：举报事故 编号 等级 瞒报死亡人数，等级为 一般/较大/重大/特别重大，例如：举报事故 JB-2026-000001 较大 2
 tip-same-usage = 用法：同一举报 编号 另一编号（两件举报是同一事实；只奖励最先举报的）
@@ -223,7 +223,7 @@ tip-extended = 举报 { $number } 核查期限延长至 { $by }。
 tip-hazard-not-substantiated = 举报 { $number } 还没有核查属实，不能转为隐患。核查属实后请发送“举报核查 { $number } 属实”，再转隐患。
 tip-hazard-done = 举报 { $number } 已经转为隐患了（编号见“查看举报 { $number }”），请按隐患流程跟进。
 tip-hazard-unit = “{ $unit }”不在举报受理单位“{ $tipUnit }”之下，不能在那里登记。
-tip-hazard-filed = 已在“{ $unit }”登记隐患 { $hazard }（不显示来源），由该单位监管人员按隐患流程确认和整改。举报 { $number } 已关联。
+tip-hazard-filed = 已交办“{ $unit }”隐患 { $hazard }（{ $level }，整改期限 { $deadline }）：该单位看到的来源是“监管部门交办”，不显示举报，也不能降级或驳回。举报 { $number } 已关联。
 tip-fine-recorded = 已记录举报 { $number } 的罚款 { $amount } 元。发送“举报奖励 { $number }”查看奖励计算。
 tip-accident-recorded = 已记录举报 { $number } 的事故：{ $grade }，瞒报死亡 { $deaths } 人。
 tip-same-recorded = 已记录：举报 { $number } 与 { $other } 为同一事实，只奖励最先举报的一件。
@@ -274,3 +274,15 @@ tip-handlers-not-allowed = 只有管理员和举报处理人可以查看举报�
 tip-handlers-none = 您的单位及上下级单位目前没有举报处理人。管理员可发送“授权 举报处理人 姓名 单位”授予（不能授予自己）。
 tip-handlers-head = 举报处理人 { $count } 人：
 tip-handlers-line = · { $who } — { $unit }
+tip-hazard-deadline = 请写明整改期限：“{ $level }”在该单位没有默认整改时限。例如：举报转隐患 { $number } 单位 重大 2026-12-31 描述
+tip-kind-usage = 用法：举报类型 编号 类别 原因，例如：举报类型 JB-2026-000001 2 现场核查为无证经营，不是重大事故隐患（类别：1 重大事故隐患 2 非法违法生产经营建设行为 3 瞒报、谎报事故 4 其他）
+tip-kind-same = 举报 { $number } 的类别已经是“{ $kind }”。
+tip-kind-done = 已将举报 { $number } 的类别由“{ $from }”更正为“{ $kind }”，原因已记入办理记录；奖励按更正后的类别和核查认定的隐患等级计算（发送“举报奖励 { $number }”查看）。
+tip-event-KIND = · { $on } { $who } 更正类别为 { $detail }：{ $note }
+reward-step-found-general = 核查认定为一般隐患，不属于重大事故隐患举报，按“其他”类别计
+tip-handler-removed-notice = 【举报处理人调整】您在“{ $unit }”的举报处理人身份已撤销：举报由被举报单位之上的监管部门受理，企业不再设举报处理人。{ $regulator ->
+        [none] {""}
+       *[other] 该单位的举报由“{ $regulator }”受理。
+    }已收到的举报已转到监管部门。
+tip-handler-removed-regulator = 【举报处理人调整】“{ $unit }”的举报处理人 { $who } 已撤销：企业不再设举报处理人，该单位的举报由本部门受理，原先转到企业的举报已转来。请确认本部门已授权举报处理人（举报处理人 名单）。
+tip-hazard-level-from-kind = 未写等级：按举报类别“{ $kind }”定为{ $level }。

@@ -22,6 +22,8 @@ import { answerableSince, looksLikeCheckAnswers, onCheckAnswers, selfInspection 
 import { ledgers } from "./features/ledger.ts";
 import { webLedger } from "./features/web.ts";
 import { hasTipDialog, tipStep, tipsterCommands } from "./features/tipster.ts";
+import { unitRules } from "./features/unit-rules.ts";
+import { dualReporting } from "./features/dual-parties.ts";
 
 export type { BotDeps, Deliver };
 
@@ -102,7 +104,7 @@ async function inMemory(o: OutgoingMessage): Promise<OutgoingMessage> {
 /** The platform-neutral bot. Adapters feed it messages and send what it returns. */
 export function createBot(deps: BotDeps): Bot {
   // Order matters only for readability: each command belongs to exactly one feature.
-  const features: Feature[] = [setup, reporting, lifecycle, queries, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups, selfInspection, webLedger];
+  const features: Feature[] = [setup, reporting, lifecycle, unitRules, queries, dualReporting, help, tipHandling, tipGrants, deadlines, ledgers, rewards, backups, selfInspection, webLedger];
   const commands = new Map<CommandName, CommandHandler>();
   const dialogs = new Map<string, Dialog>();
   for (const f of features) {

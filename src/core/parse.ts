@@ -15,13 +15,13 @@ export const COMMANDS = [
   "unit-add", "units", "bind", "unbind", "grant", "revoke",
   "report", "cancel",
   "confirm", "reject", "plan", "rectified", "close", "supervise", "unsupervise",
-  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "unit-industry", "group-lang",
+  "duplicate", "withdraw", "apply-close", "return", "unit-kind", "unit-industry", "group-lang", "dual-parties", "deadline-days",
   "status", "mine", "overdue", "list", "stats", "photos", "photo-rule",
   // The tipster's (anonymous lane, private chats only).
   "tip", "tip-status", "tip-reply", "tip-claim", "tip-named", "tip-anon", "tip-notify",
   // The tip handler's (private chats only).
   "tips", "tip-show", "tip-ask", "tip-verify", "tip-extend", "tip-feedback", "tip-hazard", "tip-fine", "tip-accident",
-  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close", "tip-handlers",
+  "tip-same", "tip-reward", "tip-approve", "tip-paid", "tip-close", "tip-handlers", "tip-kind",
   // Obligations, submissions, the statistics table.
   "deadline-add", "deadline-remove", "deadlines", "submitted", "remindme", "record", "export", "ledger", "trend",
   // Report rewards.
@@ -64,6 +64,8 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "unit-kind": { slash: ["unit kind", "unitkind"], zh: ["单位类型"] },
   "unit-industry": { slash: ["unit industry", "unitindustry"], zh: ["单位行业"] },
   "group-lang": { slash: ["group lang", "grouplang"], zh: ["群语言"] },
+  "dual-parties": { slash: ["dualparties", "dual parties"], zh: ["双报告对象"] },
+  "deadline-days": { slash: ["deadlinedays", "deadline days"], zh: ["整改时限"] },
   status: { slash: ["status"], zh: ["查询", "进度"] },
   photos: { slash: ["photos", "photo"], zh: ["照片", "隐患照片"] },
   "photo-rule": { slash: ["photorule", "photo rule"], zh: ["整改照片"] },
@@ -93,6 +95,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "tip-paid": { slash: ["tip paid", "tippaid"], zh: ["奖励已发放"] },
   "tip-close": { slash: ["tip close", "tipclose"], zh: ["举报办结"] },
   "tip-handlers": { slash: ["tip handlers", "tiphandlers"], zh: ["举报处理人"] },
+  "tip-kind": { slash: ["tip kind", "tipkind"], zh: ["举报类型", "更正举报类型"] },
   "deadline-add": { slash: ["deadline add", "deadlineadd"], zh: ["报送事项", "新增报送事项"] },
   "deadline-remove": { slash: ["deadline remove", "deadlineremove", "deadline rm"], zh: ["删除报送事项"] },
   deadlines: { slash: ["deadlines"], zh: ["报送情况"] },

@@ -35,3 +35,23 @@ export function chaseStepOn(cal: HolidayCalendar, deadline: string, today: strin
     if (d > today) return null;
   }
 }
+
+/** The deadline `days` calendar days after `today`, moved to the next working day when it falls on a day off. */
+export function deadlineAfter(cal: HolidayCalendar, today: string, days: number): string {
+  return onOrAfter(cal, addDays(today, days));
+}
+
+/**
+ * The chase step due on `today` for a report nobody has confirmed since `reportedOn`, or `null`: `CONFIRM-0` to the
+ * unit (its 安全管理员) `n` working days after, then `CONFIRM-1` to the regulator above at `2n`, and weekly after that.
+ */
+export function confirmChaseOn(cal: HolidayCalendar, reportedOn: string, today: string, n: number): ChaseStep | null {
+  const first = workingDayAfter(cal, reportedOn, n);
+  if (today === first) return { step: "CONFIRM-0", to: "unit", daysLate: days(reportedOn, today) };
+  const up = workingDayAfter(cal, reportedOn, 2 * n);
+  for (let k = 0; ; k++) {
+    const d = k === 0 ? up : onOrAfter(cal, addDays(up, 7 * k));
+    if (d === today) return { step: `CONFIRM-${k + 1}`, to: "regulator", daysLate: days(reportedOn, today) };
+    if (d > today) return null;
+  }
+}

@@ -1,4 +1,4 @@
-import type { HazardStatus } from "./types.ts";
+import type { HazardLevel, HazardStatus } from "./types.ts";
 
 /**
  * What can be done to a hazard, and the status it leads to.
@@ -30,6 +30,29 @@ export function nextStatus(status: HazardStatus, action: HazardAction): HazardSt
 /** The actions allowed from `status`, in lifecycle order: what a refusal offers instead. */
 export function allowedActions(status: HazardStatus): HazardAction[] {
   return Object.keys(MOVES[status]) as HazardAction[];
+}
+
+/**
+ * Whether a hazard closes only after a regulator's review (审核把关销号, seed 003 第7条): every major hazard, listed for
+ * supervision or not. The enterprise applies (`apply`), the regulator above (or the one that listed it) accepts (`close`)
+ * or returns it (`return`). A general hazard is closed by its own unit.
+ */
+export function needsReview(h: { level: HazardLevel | null }): boolean {
+  return h.level === "MAJOR";
+}
+
+/**
+ * What may be done to this hazard now, in lifecycle order: the status's moves, less those its facts rule out (a general
+ * hazard is neither listed nor reviewed; a major one is never fixed on the spot; only a listed one is de-listed).
+ */
+export function possibleActions(h: { status: HazardStatus; level: HazardLevel | null; supervised: boolean }): HazardAction[] {
+  return allowedActions(h.status).filter((a) => {
+    if (a === "unsupervise") return h.supervised;
+    if (a === "supervise") return h.level === "MAJOR";
+    if (a === "apply" || a === "return") return needsReview(h);
+    if (a === "fix") return h.level !== "MAJOR";
+    return true;
+  });
 }
 
 /** Open hazards still need work; only open hazards can be overdue. */

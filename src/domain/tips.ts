@@ -23,7 +23,7 @@ export type AccidentGrade = (typeof ACCIDENT_GRADES)[number];
 /** The steps of a tip's history (`TipEvent.kind`). */
 export const TIP_EVENT_KINDS = [
   "RECEIVED", "OPENED", "QUESTION", "FEEDBACK", "REPLY", "FINDING", "EXTENDED", "HAZARD", "FINE", "ACCIDENT",
-  "SAME_AS", "CLAIMED", "REWARD_APPROVED", "PAID", "NAMED", "ANONYMOUS", "CLOSED",
+  "SAME_AS", "CLAIMED", "REWARD_APPROVED", "PAID", "NAMED", "ANONYMOUS", "CLOSED", "KIND",
 ] as const;
 export type TipEventKind = (typeof TIP_EVENT_KINDS)[number];
 
@@ -111,6 +111,8 @@ export interface RewardFacts {
   first: boolean;
   fineYuan: number | null;
   accident: { grade: AccidentGrade; deaths: number } | null;
+  /** The level the regulator gave the hazard made from the tip, if one was made. */
+  hazardLevel?: "GENERAL" | "MAJOR" | null;
 }
 
 /** One line of the arithmetic, as a prompt id and its arguments, so the handler sees how the sum came about. */
@@ -126,10 +128,17 @@ export interface RewardResult {
 
 const none = (id: string, args: Record<string, string | number> = {}): RewardResult => ({ amount: 0, steps: [{ id, args }] });
 
-/** The reward a tip earns under `rules`, with its arithmetic. */
+/**
+ * The reward a tip earns under `rules`, with its arithmetic. It follows what was found, not what the tipster chose: a
+ * tip of a major hazard whose hazard the regulator rated general earns as a tip of another kind (`OTHER`), and says so.
+ */
 export function computeReward(rules: RewardRules, f: RewardFacts): RewardResult {
   if (f.substantiated !== true) return none("reward-step-not-substantiated");
   if (!f.first) return none("reward-step-not-first");
+  if (f.kind === "MAJOR_HAZARD" && f.hazardLevel === "GENERAL") {
+    const r = computeReward(rules, { ...f, kind: "OTHER", hazardLevel: null });
+    return { amount: r.amount, steps: [{ id: "reward-step-found-general", args: {} }, ...r.steps] };
+  }
   const rule = rules[f.kind];
   switch (rule.type) {
     case "none":

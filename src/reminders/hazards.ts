@@ -1,13 +1,13 @@
 import { excerpt } from "../core/input.ts";
-import { addDays, shanghaiDate } from "../domain/dates.ts";
-import { chaseStepOn } from "../domain/chase.ts";
+import { addDays, shanghaiDate, startOfShanghaiDay } from "../domain/dates.ts";
+import { chaseStepOn, confirmChaseOn, type ChaseStep } from "../domain/chase.ts";
 import { isQuiet } from "../domain/obligations.ts";
 import { formatHazardNumber } from "../domain/hazard-number.ts";
 import type { BotDeps } from "../core/context.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import { privateChatOf } from "../core/messages.ts";
 import { notices, regulatorAbove, reportUpUnconfirmed, unitRecipients, type Recipient } from "../core/features/oversight.ts";
-import type { Repo, UnitRow, UserRow } from "../store/index.ts";
+import type { ChaseRow, Repo, UnitRow, UserRow } from "../store/index.ts";
 import { SendPipeline } from "./pipeline.ts";
 
 /** A claim not marked sent after this long was left by a process that died: a later tick retakes it. */
@@ -39,10 +39,17 @@ export async function runHazardChase(deps: BotDeps, send: (m: OutgoingMessage) =
   const log = deps.log.child({ module: "hazard-chase" });
   const tx = deps.store.transaction;
 
-  const rows = await tx((repo) => repo.oversight.chaseCandidates(addDays(today, LOOKAHEAD_DAYS)));
+  const confirmDays = deps.config.SENTINEL_CONFIRM_DAYS;
+  // N working days are at least N calendar days: reports filed since then cannot be due yet.
+  const rows = await tx((repo) => repo.oversight.chaseCandidates(addDays(today, LOOKAHEAD_DAYS), startOfShanghaiDay(addDays(today, -confirmDays))));
   // What is due today, from the rows alone; most overdue hazards have no step today (weekly after the first).
   const due = rows.flatMap((row) =>
-    (["rect", "sup"] as const).flatMap((kind) => {
+    (["rect", "sup", "confirm"] as const).flatMap((kind): { row: ChaseRow; kind: "rect" | "sup" | "confirm"; deadline: string; step: ChaseStep }[] => {
+      if (kind === "confirm") {
+        // A report nobody confirmed: counted from the day it came in.
+        const step = row.status === "REPORTED" ? confirmChaseOn(deps.calendar, row.reportedOn, today, confirmDays) : null;
+        return step ? [{ row, kind, deadline: row.reportedOn, step }] : [];
+      }
       const deadline = kind === "rect" ? row.deadline : row.supervisedDeadline;
       const step = deadline ? chaseStepOn(deps.calendar, deadline, today) : null;
       return step && deadline ? [{ row, kind, deadline, step }] : [];
@@ -72,7 +79,17 @@ export async function runHazardChase(deps: BotDeps, send: (m: OutgoingMessage) =
           const args = { number, unit: u.name, kind, deadline, text: excerpt(row.description.replace(/\s+/g, " "), 60), responsible: row.planResponsible ?? "none", days: step.daysLate };
           let to: Recipient[];
           let id: string;
-          if (step.to === "unit") {
+          if (kind === "confirm") {
+            // The unit's own 安全管理员 (its groups, and privately), then the regulator above.
+            if (step.to === "unit") {
+              const officials = await repo.oversight.holders(u.id, "OFFICIAL");
+              to = [...(await once(groups, u.id, () => repo.oversight.groupsOf([u.id]))), ...officials.map((p) => ({ platform: p.platform, chatId: privateChatOf(p.platform, p.platformUserId), lang: p.lang }))];
+            } else {
+              const regulator = await once(regulators, u.id, () => regulatorAbove(repo, u));
+              to = regulator ? await once(everyone, regulator.id, () => unitRecipients(repo, regulator)) : [];
+            }
+            id = step.to === "unit" ? "chase-confirm" : "chase-confirm-late";
+          } else if (step.to === "unit") {
             const responsible = row.planResponsible;
             const people = responsible ? await once(named, `${responsible}\u0000${row.unitPath}`, () => repo.oversight.peopleNamed(responsible, row.unitPath)) : [];
             to = [...(await once(groups, u.id, () => repo.oversight.groupsOf([u.id]))), ...people.map((p) => ({ platform: p.platform, chatId: privateChatOf(p.platform, p.platformUserId), lang: p.lang }))];

@@ -8,6 +8,7 @@ import { runHazardChase } from "./hazards.ts";
 import { runCalendarWarning } from "./calendar.ts";
 import { runNightlyBackup } from "./backup.ts";
 import { runCheckRounds } from "./checks.ts";
+import { runRemovedTipGrants } from "./tip-grants.ts";
 import type { Metrics } from "../ops/metrics.ts";
 
 export interface Scheduler {
@@ -30,6 +31,8 @@ export function startScheduler(deps: BotDeps, send: (m: OutgoingMessage) => Prom
   const tick = (): Promise<void> => {
     running ??= (async () => {
       try {
+        const removed = await runRemovedTipGrants(deps, send);
+        if (removed) log.info({ op: "tip-grants-removed", sent: removed }, "holders of removed tip-handler grants told");
         const m = await runTipMaintenance(deps);
         if (m) log.info({ op: "tip-maintenance", purged: m.purged }, "tips purged");
         const n = await runTipDigest(deps, send);

@@ -90,6 +90,9 @@ export async function runTipMaintenance(deps: BotDeps): Promise<{ purged: number
     // Tip dialogs left unfinished (or a code never confirmed saved) go too: nothing waits in the store for a chat.
     await repo.purgeConversations("anon", startOfShanghaiDay(addDays(today, -ANON_CLAIM_DAYS)));
     await repo.tips.purgeThrottles(new Date(now.getTime() - 86_400_000));
+    // A failed receipt-code look-up is counted per hour; its row would date a tip-lane message to the hour. After the
+    // housekeeping no tip-lane row keeps more than a day: the hourly counts start again.
+    await repo.tips.purgeLookupThrottles();
     // Files sent in a tip dialog that never became a tip go with the dialog.
     await repo.tips.purgeUnboundFiles(addDays(today, -ANON_CLAIM_DAYS));
     // Half-finished report dialogs past their time would only be dropped when their sender next wrote: drop them now.

@@ -24,8 +24,12 @@ export function countedFrom(deps: BotDeps, campaign: Campaign): string {
   return deps.config.SENTINEL_CAMPAIGN_START ?? campaign.start;
 }
 
-/** The table's counts from the store's: rates computed, never summed. */
-export function tableCounts(s: HazardStats): Record<CountName, number | null> {
+/**
+ * The table's counts from the store's: rates computed, never summed. `shielded`: the table of an enterprise, which never
+ * learns a hazard came from a tip: its tips' hazards count as found by the regulator's inspection (监管部门交办).
+ */
+export function tableCounts(s: HazardStats, shielded = false): Record<CountName, number | null> {
+  const { self, inspection, tip } = s.majorBySource;
   return {
     "general-found": s.general.found,
     "general-rectified": s.general.rectified,
@@ -34,9 +38,9 @@ export function tableCounts(s: HazardStats): Record<CountName, number | null> {
     "major-rectified": s.major.rectified,
     "major-rate": rectificationRate(s.major),
     supervised: s.supervised,
-    "major-found-self": s.majorBySource.self,
-    "major-found-inspection": s.majorBySource.inspection,
-    "major-found-tip": s.majorBySource.tip,
+    "major-found-self": self,
+    "major-found-inspection": shielded ? inspection + tip : inspection,
+    "major-found-tip": shielded ? 0 : tip,
   };
 }
 
@@ -126,7 +130,7 @@ export async function statisticsTable(
   const sheetOf = (u: UnitRow, stats: HazardStats, title: string): TableSheet => ({
     title,
     unitName: u.name,
-    counts: tableCounts(stats),
+    counts: tableCounts(stats, unit.kind !== "REGULATOR"),
     figures: ownFigures(campaign, u, recorded, month),
     problems: problemsOf(campaign, recorded.get(u.id), month),
   });

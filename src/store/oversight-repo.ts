@@ -26,6 +26,8 @@ export interface ChaseRow {
   supervisedDeadline: string | null;
   supervisingUnitId: number | null;
   planResponsible: string | null;
+  /** The Shanghai day it was reported (the chase of a report nobody confirmed counts from it). */
+  reportedOn: string;
 }
 
 const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -62,6 +64,23 @@ export class OversightRepo {
       ORDER BY u.id`;
   }
 
+  /**
+   * The enterprises in the subtrees at `paths` with the names of those holding each of `roles` on them (the parties of
+   * 双报告), enterprises by name.
+   */
+  async parties(paths: string[], roles: Role[]): Promise<{ unit: UnitRow; holders: Partial<Record<Role, string[]>> }[]> {
+    const rows = await this.tx.$queryRaw<{ id: number; name: string; kind: UnitKind; parentId: number | null; path: string; holders: Record<string, string[]> | null }[]>`
+      SELECT n.id, n.name, n.kind::text AS kind, n."parentId", n.path,
+             (SELECT json_object_agg(x.role, x.names) FROM (
+                SELECT g.role::text AS role, json_agg(u."displayName" ORDER BY u.id) AS names
+                FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId"
+                WHERE g."unitId" = n.id AND g.role::text = ANY(${roles}::text[]) GROUP BY g.role) x) AS holders
+      FROM "Unit" n
+      WHERE n.kind = 'ENTERPRISE' AND EXISTS (SELECT 1 FROM unnest(${paths}::text[]) p WHERE n.path LIKE p || '%')
+      ORDER BY n.name`;
+    return rows.map(({ holders, ...u }) => ({ unit: u, holders: (holders ?? {}) as Partial<Record<Role, string[]>> }));
+  }
+
   /** People of the units on `path` (grants there or above) with this display name: a plan's responsible person, if known. */
   async peopleNamed(name: string, path: string): Promise<UserRow[]> {
     return this.tx.$queryRaw<UserRow[]>`
@@ -71,14 +90,19 @@ export class OversightRepo {
       ORDER BY u.id LIMIT 3`;
   }
 
-  /** Open hazards with a rectification or 督办 deadline on or before `until`: what the chase looks at. */
-  async chaseCandidates(until: string): Promise<ChaseRow[]> {
+  /**
+   * Open hazards with a rectification or 督办 deadline on or before `until`, and reports still unconfirmed that were
+   * filed before `reportedBefore`: what the chase looks at.
+   */
+  async chaseCandidates(until: string, reportedBefore: Date): Promise<ChaseRow[]> {
     const rows = await this.tx.$queryRaw<(Omit<ChaseRow, "deadline" | "supervisedDeadline"> & { deadline: Date | null; supervisedDeadline: Date | null })[]>`
       SELECT h.id, h.year, h."unitId", u.path AS "unitPath", h.status::text AS status, h.level::text AS level, h.description,
-             h.deadline, h."supervisedDeadline", h."supervisingUnitId", h."planResponsible"
+             h.deadline, h."supervisedDeadline", h."supervisingUnitId", h."planResponsible",
+             to_char(h."reportedAt" + interval '8 hours', 'YYYY-MM-DD') AS "reportedOn"
       FROM "Hazard" h JOIN "Unit" u ON u.id = h."unitId"
       WHERE h.status IN ('REPORTED', 'CONFIRMED', 'RECTIFYING')
-        AND (h.deadline <= ${until}::date OR h."supervisedDeadline" <= ${until}::date)
+        AND (h.deadline <= ${until}::date OR h."supervisedDeadline" <= ${until}::date
+             OR (h.status = 'REPORTED' AND h."reportedAt" < ${utc(reportedBefore)}))
       ORDER BY h.id`;
     return rows.map((r) => ({ ...r, deadline: day(r.deadline), supervisedDeadline: day(r.supervisedDeadline) }));
   }

@@ -669,6 +669,12 @@ export class Repo {
     return (await this.tx.setting.findUnique({ where: { key } }))?.value ?? null;
   }
 
+  /** Several settings in one statement: those of `keys` that are set. */
+  async getSettings(keys: string[]): Promise<Map<string, string>> {
+    const rows = await this.tx.setting.findMany({ where: { key: { in: keys } } });
+    return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
   async setSetting(key: string, value: string): Promise<void> {
     await this.tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }

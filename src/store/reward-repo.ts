@@ -112,7 +112,7 @@ export class RewardRepo {
     await this.tx.user.update({ where: { id: userId }, data: { honorHidden: hidden } });
   }
 
-  async user(id: number): Promise<{ platform: string; platformUserId: string; lang: string | null } | null> {
-    return this.tx.user.findUnique({ where: { id }, select: { platform: true, platformUserId: true, lang: true } });
+  async user(id: number): Promise<{ platform: string; platformUserId: string; displayName: string; lang: string | null } | null> {
+    return this.tx.user.findUnique({ where: { id }, select: { platform: true, platformUserId: true, displayName: true, lang: true } });
   }
 }

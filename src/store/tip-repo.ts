@@ -48,7 +48,7 @@ export interface TipEventRow {
 
 /** Columns a handler's or the tipster's step may change. */
 export type TipChange = Partial<
-  Pick<TipRow, "status" | "substantiated" | "identity" | "contact" | "extended" | "fineYuan" | "accidentGrade" | "accidentDeaths" | "sameAsId" | "hazardId" | "reward" | "rewardYuan" | "unread">
+  Pick<TipRow, "kind" | "status" | "substantiated" | "identity" | "contact" | "extended" | "fineYuan" | "accidentGrade" | "accidentDeaths" | "sameAsId" | "hazardId" | "reward" | "rewardYuan" | "unread">
 > & { findingOn?: string | null; feedbackOn?: string | null; closedOn?: string | null };
 
 const DATE_FIELDS = ["findingOn", "feedbackOn", "closedOn"] as const;
@@ -288,6 +288,11 @@ export class TipRepo {
 
   async purgeThrottles(before: Date): Promise<void> {
     await this.tx.throttle.deleteMany({ where: { windowStart: { lt: before } } });
+  }
+
+  /** Removes the hourly counts of failed receipt-code look-ups (`tip-code:` keys), whatever their hour. */
+  async purgeLookupThrottles(): Promise<void> {
+    await this.tx.throttle.deleteMany({ where: { key: { startsWith: "tip-code:" } } });
   }
 
   /**

@@ -30,10 +30,12 @@ describe("the channel is decided where a report is filed", () => {
     expect(await statusOf(manager)).toContain("来源：自查");
     expect(await statusOf(principal)).toContain("来源：自查");
     expect(await statusOf(inspector)).toContain("来源：检查");
+    // The enterprise sees the regulator's channel, named by the regulator; the regulator sees the truth.
     const tipStatus = await statusOf(fromTip);
-    expect(tipStatus).toContain("来源：举报");
-    expect(tipStatus).toContain("（举报转交）");
-    expect(tipStatus).not.toContain("王局长");
+    expect(tipStatus).toContain("来源：监管部门交办");
+    expect(tipStatus).toContain("（县应急管理局）");
+    expect(tipStatus).not.toMatch(/举报|王局长/);
+    expect((await f.chat.as("王局长").in("县局群").say(`查询 ${fromTip}`))[0]).toContain("来源：举报");
   });
 
   test("the guided dialog and 即查即改 record the channel too", async () => {

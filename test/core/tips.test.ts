@@ -262,9 +262,9 @@ describe("a tip handler", () => {
     const hazard = numberIn(filed!);
     const [status] = await f.chat.as("李主任").in("车间群").say(`查询 ${hazard}`);
     expect(status).toContain("仓库危化品未设泄漏报警");
-    // Its source is 举报 and nobody's name: not the tip's number, not its handler as a reporter.
-    expect(status).toContain("来源：举报");
-    expect(status).not.toMatch(/JB-|王局长/);
+    // Its unit sees the regulator's channel and nobody's name: not 举报, not the tip's number, not its handler.
+    expect(status).toContain("来源：监管部门交办");
+    expect(status).not.toMatch(/举报|JB-|王局长/);
     expect(await w.say(`举报罚款 ${number} 一些`)).toEqual([expect.stringContaining("用法：举报罚款")]);
     await w.say(`举报罚款 ${number} 5万元`);
     const [reward] = await w.say(`举报奖励 ${number}`);
@@ -508,13 +508,16 @@ describe("granting 举报处理人", () => {
     await f.chat.as("孙科长").in("车间群").say("我的身份");
     await f.chat.as("admin").in("县局群").say("授权 管理员 王局长");
     const to = (who: string) => f.chat.inbox(`@${who}`).join("\n");
-    const [reply] = await f.chat.as("王局长").in("县局群").say("授权 举报处理人 孙科长 城关化工厂");
+    // Never on an enterprise: a tip about it is received above it.
+    expect(await f.chat.as("王局长").in("县局群").say("授权 举报处理人 孙科长 城关化工厂")).toEqual([expect.stringContaining("举报处理人只设在监管部门")]);
+    await f.chat.as("admin").say("新建单位 县执法大队 县应急管理局 监管部门");
+    const [reply] = await f.chat.as("王局长").in("县局群").say("授权 举报处理人 孙科长 县执法大队");
     expect(reply).toContain("已授予 孙科长");
-    // The county's handler granted it himself: the unit above the plant is the county, whose admin (the super admin) hears.
-    expect(to("admin")).toContain("王局长 已授予 孙科长 “城关化工厂”的举报处理人权限");
+    // The county's handler granted it himself: the unit above is the county, whose admin (the super admin) hears.
+    expect(to("admin")).toContain("王局长 已授予 孙科长 “县执法大队”的举报处理人权限");
     expect(to("孙科长")).toContain("举报处理人变动");
     expect(to("王局长")).not.toContain("已授予 孙科长"); // he granted it: the reply is his
-    await f.chat.as("admin").in("县局群").say("撤销授权 举报处理人 孙科长 城关化工厂");
+    await f.chat.as("admin").in("县局群").say("撤销授权 举报处理人 孙科长 县执法大队");
     expect(to("王局长")).toContain("admin 已撤销 孙科长");
     const [list] = await f.chat.as("王局长").say("举报处理人 名单");
     expect(list).toContain("王局长 — 县应急管理局");

@@ -116,10 +116,10 @@ describe("authority over a supervised hazard", () => {
     await manager().say(`整改方案 ${n} 责任人:李主任 措施:加装报警 资金:3万元 期限:2026-12-10 预案:设警戒区`);
     expect(await manager().say(`已整改 ${n}`, { photos: [consolePhoto(1)] })).toEqual([expect.stringContaining("申请销号"), expect.stringContaining("整改后照片 1 张")]);
     // The enterprise cannot close it itself.
-    expect(await manager().say(`销号 ${n} 自行验收合格`)).toEqual([expect.stringContaining("只能由上级监管部门")]);
+    expect(await manager().say(`销号 ${n} 自行验收合格`)).toEqual([expect.stringContaining("须经县应急管理局审核把关销号，本单位不能自行销号")]);
     expect(await county().say(`验收销号 ${n}`)).toEqual([expect.stringContaining("须先由企业发送“申请销号")]);
     newIn("县局群");
-    expect(await manager().say(`申请销号 ${n} 报警已安装`)).toEqual([expect.stringContaining("等待县应急管理局验收")]);
+    expect(await manager().say(`申请销号 ${n} 报警已安装`)).toEqual([expect.stringContaining("等待县应急管理局审核验收")]);
     expect(newIn("县局群").join("\n")).toContain("【申请销号】");
     expect(await county().say(`退回 ${n}`)).toEqual([expect.stringContaining("用法：退回")]);
     expect(await county().say(`退回 ${n} 报警未联动`)).toEqual([expect.stringContaining("重新进入整改")]);
@@ -154,16 +154,17 @@ describe("双报告", () => {
     const n = numberIn(await worker().say("报隐患 配电室漏水"));
     for (const chat of ["@周厂长", "县局群", "@王局长", "机械厂群"]) newIn(chat);
     const reply = await manager().say(`确认 ${n} 重大 2026-12-20`);
-    expect(reply.join("\n")).toContain("已按“双报告”要求报告主要负责人和上级监管部门");
+    // Exactly who was told, and who could not be: this enterprise has no 实际控制人 and no 职代会 contact yet.
+    expect(reply.join("\n")).toContain("双报告：已报告 上级监管部门 县应急管理局（2 处）；主要负责人 周厂长；未能报告：实际控制人（未设置）、职代会联系人（未设置）。");
     for (const chat of ["@周厂长", "县局群", "@王局长"]) {
       const [notice] = newIn(chat);
-      expect(notice).toContain(`【重大事故隐患报告】城关化工厂 的隐患 ${n}`);
+      expect(notice).toMatch(new RegExp(`【重大事故隐患报告(·致主要负责人)?】城关化工厂 的隐患 ${n}`));
       expect(notice).toContain("整改期限：2026-12-20");
       expect(notice).toContain("“五到位”方案：尚未制定");
     }
     expect(newIn("机械厂群")).toEqual([]);
     const [status] = await worker().say(`查询 ${n}`);
-    expect(status).toContain("双报告（主要负责人、上级监管部门）");
+    expect(status).toContain("双报告：已报告 上级监管部门 县应急管理局（2 处）；主要负责人 周厂长");
   });
 
   test("a report the criteria flag as major, unconfirmed for 24 hours, goes up the same way, once", async () => {
@@ -177,7 +178,9 @@ describe("双报告", () => {
     await runHazardChase(f.app.deps, send);
     await runHazardChase(f.app.deps, send);
     const texts = sent.map((m) => `${m.chatId}: ${m.text}`);
-    expect(texts.filter((t) => t.includes(n))).toHaveLength(3);
+    expect(texts.filter((t) => t.includes(n) && t.includes("【重大事故隐患报告"))).toHaveLength(3);
+    // The regulator's two chats also hear who could not be told.
+    expect(texts.filter((t) => t.includes(n) && t.includes("【双报告未送达】"))).toHaveLength(2);
     expect(texts.join("\n")).toContain("24 小时内尚未确认");
     // Confirming it later does not report it twice.
     newIn("县局群");
@@ -189,7 +192,10 @@ describe("双报告", () => {
 describe("on-the-spot fixes, duplicates, withdrawals", () => {
   test("即查即改 closes a general hazard without a plan; a worker or a major hazard cannot", async () => {
     expect(await manager().say("报隐患 灭火器压力不足 已当场整改")).toEqual([expect.stringContaining("已当场整改（即查即改），直接销号")]);
-    expect(await worker().say("报隐患 消防通道堆物 已当场整改")).toEqual([expect.stringContaining("只有“城关化工厂”的安全管理员可以登记")]);
+    // A worker's word that it was fixed is filed for the 安全管理员, who closes it with one word.
+    const w = numberIn(await worker().say("报隐患 消防通道堆物 已当场整改"));
+    expect(f.chat.inbox("车间群").at(-1)).toContain("您说明已当场整改");
+    expect((await manager().say(`确认 ${w}`))[0]).toContain("当场整改完毕");
     const n = numberIn(await worker().say("报隐患 车间地面有油污"));
     expect(await manager().say(`确认 ${n} 重大 已当场整改`)).toEqual([expect.stringContaining("不能即查即改")]);
     expect((await manager().say(`确认 ${n} 一般 已当场整改`))[0]).toContain("当场整改完毕");
@@ -197,7 +203,7 @@ describe("on-the-spot fixes, duplicates, withdrawals", () => {
     expect(status).toContain("已销号");
     expect(status).toContain("即查即改");
     const [stats] = await manager().say("统计");
-    expect(stats).toContain("一般隐患：排查 2，整改 2");
+    expect(stats).toContain("一般隐患：排查 3，整改 3");
   });
 
   test("a duplicate is its own outcome and its reporter is told which report it repeats", async () => {
@@ -254,18 +260,30 @@ describe("a busy group, one language", () => {
 });
 
 describe("hazards made from tips", () => {
-  test("their source is 举报, nobody earns a report reward, and only the regulator may turn them down", async () => {
+  test("assigned by the regulator at its level: the enterprise never sees a tip, cannot lower or reject it; nobody earns a report reward", async () => {
     await f.chat.as("admin").in("县局群").say("授权 举报处理人 王局长");
     const { number: tip } = await fileTip(f, "举报人");
     const w = f.chat.as("王局长");
     await w.say(`举报核查 ${tip} 属实`);
-    const n = numberIn(await w.say(`举报转隐患 ${tip} 城关化工厂 三号仓库液氨无泄漏报警`));
+    newIn("车间群");
+    const filed = await w.say(`举报转隐患 ${tip} 城关化工厂 一般 三号仓库通道堆放杂物`);
+    const n = numberIn(filed);
+    expect(filed.join("\n")).toContain("该单位看到的来源是“监管部门交办”");
+    // The enterprise's group is told it was assigned, with its level and the unit's default deadline.
+    const told = newIn("车间群").join("\n");
+    expect(told).toContain(`【监管部门交办】县应急管理局交办“城关化工厂”隐患 ${n}（一般隐患，整改期限 2026-11-25）`);
     const [status] = await manager().say(`查询 ${n}`);
-    expect(status).toContain("来源：举报");
-    expect(status).not.toContain("王局长");
-    expect(await manager().say(`驳回 ${n} 不属实`)).toEqual([expect.stringContaining("只有转交它的监管部门（县应急管理局）")]);
-    const confirmed = await manager().say(`确认 ${n} 一般`);
-    expect(confirmed.join("\n")).not.toContain("奖励");
+    expect(status).toContain("来源：监管部门交办");
+    expect(status).toContain("状态：已确认；等级：一般隐患");
+    for (const seen of [status, told]) {
+      expect(seen).not.toContain("举报");
+      expect(seen).not.toContain(tip);
+      expect(seen).not.toContain("王局长");
+    }
+    // The regulator sees the truth.
+    expect((await county().say(`查询 ${n}`))[0]).toContain("来源：举报");
+    expect(await manager().say(`驳回 ${n} 不属实`)).toEqual([expect.stringContaining("当前是“已确认”，不能“驳回”")]);
+    expect(await manager().say(`确认 ${n} 一般`)).toEqual([expect.stringContaining("当前是“已确认”，不能“确认”")]);
     expect((await w.say("我的奖励"))[0]).not.toContain(n);
     expect((await w.say("我的隐患"))[0]).not.toContain(n);
   });
@@ -342,7 +360,7 @@ describe("on PostgreSQL, two processes", () => {
       await Promise.all([runHazardChase(a.app.deps, send), runHazardChase(b.app.deps, send), runHazardChase(a.app.deps, send), runHazardChase(b.app.deps, send)]);
       const t0 = sent.filter((x) => x.text.includes(n) && x.text.includes("【今日到期】"));
       expect(t0.map((x) => x.chatId)).toEqual(["车间群"]);
-      const up = sent.filter((x) => x.text.includes(m) && x.text.includes("【重大事故隐患报告】"));
+      const up = sent.filter((x) => x.text.includes(m) && x.text.includes("【重大事故隐患报告"));
       expect(up.map((x) => x.chatId).sort()).toEqual(["dm:周厂长", "dm:王局长", "县局群"].sort());
     } finally {
       await a.close();

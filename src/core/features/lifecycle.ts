@@ -1,16 +1,17 @@
 import { parseDate } from "../../domain/dates.ts";
-import { allowedActions, isFinal, nextStatus, saysNothing, type HazardAction } from "../../domain/lifecycle.ts";
+import { isFinal, needsReview, nextStatus, possibleActions, saysNothing, type HazardAction } from "../../domain/lifecycle.ts";
 import { nearestOfKind } from "../../domain/units.ts";
-import { regulates } from "../../domain/permissions.ts";
+import { regulates, reportChannel } from "../../domain/permissions.ts";
 import type { HazardLevel, PlanField, RectificationPlan } from "../../domain/types.ts";
 import type { ConversationRow, HazardChange, HazardRow, UnitRow } from "../../store/index.ts";
-import { rewardConfirmed, rewardDuplicate } from "./rewards.ts";
+import { rewardConfirmed, rewardDuplicate, sameUnit } from "./rewards.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, missingPlanFields, parseLevel, isAddWord, parsePhotoRule, parsePlanFields, parseRejection, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import { numberOf, officialHazard, visibleHazard } from "./hazards.ts";
-import { bothSides, reportUp, requireRegulator, tell } from "./oversight.ts";
+import { numberOf, officialHazard, reporterChat, visibleHazard } from "./hazards.ts";
+import { bothSides, dualReportText, reportUp, requireRegulator, supervisorOf, tell } from "./oversight.ts";
 import { excerpt } from "../input.ts";
+import { defaultDeadline } from "./unit-rules.ts";
 import { isBlobKey } from "../../store/blobs.ts";
 import { sniff } from "../files.ts";
 
@@ -46,15 +47,7 @@ async function apply(
   attachments: string[] = [],
 ): Promise<string> {
   const to = nextStatus(h.status, action);
-  if (!to) {
-    const next = allowedActions(h.status).map((a) => ctx.t(`action-${a}`));
-    throw new Refusal(next.length ? "refuse-transition" : "refuse-transition-final", {
-      number: numberOf(h),
-      status: ctx.t(`status-${h.status}`),
-      action: ctx.t(`action-${action}`),
-      next: ctx.list(next),
-    });
-  }
+  if (!to) refuseStep(ctx, h, action);
   const ok = await ctx.repo.transition(h.id, h.status, to, change, {
     kind: action.toUpperCase(),
     actorId: ctx.user.id,
@@ -66,14 +59,8 @@ async function apply(
   // Another official moved it between our read and our write: nothing was changed; say so.
   if (!ok) throw new Refusal("refuse-concurrent", { number: numberOf(h) });
   const number = numberOf(h);
-  if (h.source !== "TIP") {
-    ctx.notify(
-      { platform: h.platform, chatId: h.chatId, replyToMessageId: h.messageId },
-      h.chatLang,
-      "notify-reporter",
-      { number, action, who: ctx.user.displayName, note: why ?? "none", ...tellArgs },
-    );
-  }
+  const reported = reporterChat(h);
+  if (reported) ctx.notify(reported, reported.lang, "notify-reporter", { number, action, who: ctx.user.displayName, reporter: h.reporterName, note: why ?? "none", ...tellArgs });
   return number;
 }
 
@@ -81,36 +68,55 @@ async function confirm(ctx: Ctx, args: string): Promise<void> {
   const { text, onTheSpot } = splitOnTheSpot(args);
   const [ref, levelWord, deadlineWord] = words(text);
   const h = await officialHazard(ctx, ref, "usage-confirm");
+  // One word for a report its reporter said was fixed on the spot: `确认 编号` closes it as a general hazard (即查即改).
+  if (!levelWord && h.spotFixClaimed && h.status === "REPORTED") return confirmFixed(ctx, h, "GENERAL");
   const level = parseLevel(levelWord);
   if (!level) throw new Refusal("usage-confirm");
-  if (onTheSpot) {
-    await fixOnTheSpot(ctx, h, level);
-    const earned = await rewardConfirmed(ctx, h, level);
-    const reply = ctx.t("fixed-on-spot", { number: numberOf(h) });
-    ctx.replyText(earned ? `${reply}\n${earned}` : reply);
-    return;
-  }
-  const deadline = deadlineWord ? futureDate(ctx, deadlineWord) : null;
-  const number = await apply(ctx, h, "confirm", { level, confirmedAt: ctx.now, ...(deadline ? { deadline } : {}) }, null, { level, deadline });
+  if (onTheSpot) return confirmFixed(ctx, h, level);
+  requireStep(ctx, h, "confirm");
+  // Every hazard gets a date: the one given, else the unit's 整改时限 for the level, else the official is asked for one.
+  const fallback = deadlineWord ? null : await defaultDeadline(ctx, h.unit, level);
+  const deadline = deadlineWord ? futureDate(ctx, deadlineWord) : fallback?.date;
+  if (!deadline) throw new Refusal("refuse-confirm-deadline", { number: numberOf(h), level: ctx.t(`level-${level}`) });
+  const number = await apply(ctx, h, "confirm", { level, confirmedAt: ctx.now, deadline }, null, { level, deadline, ...(fallback ? { defaultDays: fallback.days } : {}) });
   const earned = await rewardConfirmed(ctx, h, level);
-  const lines = [ctx.t(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline: deadline ?? "none" })];
+  const lines = [ctx.t(level === "MAJOR" ? "confirmed-major" : "confirmed", { number, level: ctx.t(`level-${level}`), deadline })];
+  if (fallback) lines.push(ctx.t("confirmed-default-deadline", { days: fallback.days, deadline, level: ctx.t(`level-${level}`) }));
   if (earned) lines.push(earned);
   if (level === "MAJOR") {
-    const up = await reportUp(ctx.deps, ctx.repo, { ...h, status: "CONFIRMED", level, deadline: deadline ?? h.deadline }, { actorId: ctx.user.id, now: ctx.now, confirmed: true });
-    ctx.out.push(...up.filter((m) => !(m.platform === ctx.msg.platform && m.chatId === ctx.msg.chatId)));
-    if (up.length) lines.push(ctx.t("dual-report-sent", { number, count: up.length }));
+    const up = await reportUp(ctx.deps, ctx.repo, { ...h, status: "CONFIRMED", level, deadline }, { actorId: ctx.user.id, now: ctx.now, confirmed: true });
+    if (up) {
+      ctx.out.push(...up.out.filter((m) => !(m.platform === ctx.msg.platform && m.chatId === ctx.msg.chatId)));
+      lines.push(dualReportText(ctx.deps, ctx.lang, up.report));
+    }
   }
   // One answer: a platform that sends in turn must not let the next command's answer overtake part of it.
   ctx.replyText(lines.join("\n"));
 }
 
+/** `确认 编号 一般 已当场整改`: the official's judgment closes it on the spot; a criteria hint is kept with it, never a veto. */
+async function confirmFixed(ctx: Ctx, h: HazardRow, level: HazardLevel): Promise<void> {
+  await fixOnTheSpot(ctx, h, level);
+  const earned = await rewardConfirmed(ctx, h, level);
+  const lines = [ctx.t("fixed-on-spot", { number: numberOf(h) })];
+  if (h.indicators.length) lines.push(ctx.t("fixed-on-spot-hint", { indicators: indicatorNames(ctx, h.indicators) }));
+  if (earned) lines.push(earned);
+  ctx.replyText(lines.join("\n"));
+}
+
+/** The names of the major-hazard indicators (ids), in the chat's language. */
+export function indicatorNames(ctx: Ctx, ids: readonly string[]): string {
+  return ctx.list(ids.map((id) => ctx.deps.indicators.find((i) => i.id === id)).filter((i) => i !== undefined).map((i) => (ctx.lang === "en" ? i.en : i.zh)));
+}
+
 /**
  * 即查即改: a general hazard fixed on the spot closes at once, found and rectified, with no five-part plan; a major one
- * (or one the criteria flag as major) never does.
+ * never does. Whether it is general is the official's judgment: a criteria hint is recorded with the step, not obeyed.
  */
 export async function fixOnTheSpot(ctx: Ctx, h: HazardRow, level: HazardLevel): Promise<void> {
-  if (level === "MAJOR" || h.indicators.length > 0) throw new Refusal("refuse-fix-major", { number: numberOf(h) });
-  await apply(ctx, h, "fix", { level, confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true }, null, { level });
+  if (level === "MAJOR") throw new Refusal("refuse-fix-major", { number: numberOf(h) });
+  const change = { level, confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true, closedById: ctx.user.id, closedByUnitId: h.unit.id };
+  await apply(ctx, h, "fix", change, null, { level, ...(h.indicators.length ? { indicators: h.indicators } : {}) });
 }
 
 /** Only the regulator above may turn down a hazard made from a tip: the enterprise it names cannot. */
@@ -129,6 +135,7 @@ async function reject(ctx: Ctx, args: string): Promise<void> {
   if (duplicateOf) return duplicate(ctx, `${ref ?? ""} ${duplicateOf}`);
   const h = await officialHazard(ctx, ref, "usage-reject");
   if (!reason) throw new Refusal("usage-reject");
+  requireStep(ctx, h, "reject");
   await requireTipRegulator(ctx, h);
   const number = await apply(ctx, h, "reject", {}, note(reason));
   ctx.reply("rejected", { number, reason });
@@ -140,11 +147,14 @@ async function duplicate(ctx: Ctx, args: string): Promise<void> {
   if (!originalRef) throw new Refusal("usage-duplicate");
   const original = await visibleHazard(ctx, originalRef, "usage-duplicate");
   if (original.id === h.id) throw new Refusal("refuse-duplicate-self");
+  requireStep(ctx, h, "duplicate");
   await requireTipRegulator(ctx, h);
   const why = note(more.join(" "));
   // The reporter hears which report theirs repeats (the reason, if any, is for the record).
+  // The reporter's group hears the number it repeats only when it is their own unit's hazard.
+  const shown = sameUnit(h, original) ? numberOf(original) : "other";
   const number = await apply(ctx, h, "duplicate", { duplicateOfId: original.id }, why, { original: numberOf(original) }, {
-    note: ctx.t("duplicate-note", { original: numberOf(original) }),
+    note: ctx.t("duplicate-note", { original: shown }),
   });
   const lines = await rewardDuplicate(ctx, h, original);
   ctx.replyText([ctx.t("duplicated", { number, original: numberOf(original) }), ...lines].join("\n"));
@@ -206,7 +216,8 @@ async function rectified(ctx: Ctx, args: string): Promise<void> {
 
 async function markRectified(ctx: Ctx, h: HazardRow, why: string | null, photos: string[]): Promise<void> {
   const number = await apply(ctx, h, "rectified", { rectifiedAt: ctx.now }, why, undefined, {}, photos);
-  ctx.reply(h.supervised ? "rectified-supervised" : "rectified", { number, authority: h.supervisedBy ?? "" });
+  if (needsReview(h)) ctx.reply("rectified-review", { number, authority: (await supervisorOf(ctx.repo, h))?.name ?? ctx.t("authority-regulator-above") });
+  else ctx.reply("rectified", { number });
   if (photos.length) {
     ctx.reply("rectified-photos", { number, photos: photos.length });
   } else {
@@ -218,8 +229,12 @@ async function markRectified(ctx: Ctx, h: HazardRow, why: string | null, photos:
 
 /** Refuses a step the hazard's status does not allow, before anything waits for a photo. */
 function requireStep(ctx: Ctx, h: HazardRow, action: HazardAction): void {
-  if (nextStatus(h.status, action)) return;
-  const next = allowedActions(h.status).map((a) => ctx.t(`action-${a}`));
+  if (!nextStatus(h.status, action)) refuseStep(ctx, h, action);
+}
+
+/** The refusal of a step the status does not allow, naming what may be done to this hazard instead. */
+function refuseStep(ctx: Ctx, h: HazardRow, action: HazardAction): never {
+  const next = possibleActions(h).map((a) => ctx.t(`action-${a}`));
   throw new Refusal(next.length ? "refuse-transition" : "refuse-transition-final", {
     number: numberOf(h), status: ctx.t(`status-${h.status}`), action: ctx.t(`action-${action}`), next: ctx.list(next),
   });
@@ -340,41 +355,65 @@ async function sendPhotos(ctx: Ctx, h: HazardRow): Promise<void> {
   if (files.length > shown.length) ctx.reply("photos-more", { shown: shown.length, total: files.length });
 }
 
-/** 申请销号: the enterprise asks the supervising regulator to accept the rectification of a listed hazard. */
-async function applyClose(ctx: Ctx, args: string): Promise<void> {
-  const { ref, rest } = firstWord(args);
-  const h = await officialHazard(ctx, ref, "usage-apply-close");
-  if (!h.supervised) throw new Refusal("refuse-apply-not-supervised", { number: numberOf(h) });
-  if (h.closeAppliedAt && h.status === "RECTIFIED") throw new Refusal("refuse-apply-again", { number: numberOf(h), authority: h.supervisedBy ?? "" });
-  const why = note(rest);
-  const number = await apply(ctx, h, "apply", { closeAppliedAt: ctx.now }, why);
-  tell(ctx, await bothSides(ctx.repo, h), "notice-close-applied", { number, unit: h.unit.name, who: ctx.user.displayName, note: why ?? "none" });
-  ctx.reply("close-applied", { number, authority: h.supervisedBy ?? "" });
+/**
+ * The regulator that reviews a major hazard's close-out (审核把关销号): the one that listed it, else the nearest regulator
+ * above its unit; a refusal when there is none (the unit is not under any regulator).
+ */
+async function reviewerOf(ctx: Ctx, h: HazardRow): Promise<UnitRow> {
+  const reviewer = await supervisorOf(ctx.repo, h);
+  if (!reviewer) throw new Refusal("refuse-review-no-regulator", { number: numberOf(h), unit: h.unit.name });
+  return reviewer;
 }
 
 /**
- * 销号 / 验收销号. An unlisted hazard is closed by its unit's officials; a listed one only by the supervising regulator,
- * after the enterprise applied. Closing keeps the listing on record: the hazard stays counted as 挂牌督办.
+ * 申请销号: the enterprise asks the reviewing regulator to accept the rectification of a major hazard. Only the
+ * enterprise's own side applies: a regulator that applied could then accept its own application.
+ */
+async function applyClose(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const h = await officialHazard(ctx, ref, "usage-apply-close");
+  if (!needsReview(h)) throw new Refusal("refuse-apply-general", { number: numberOf(h) });
+  if (!ctx.isSuperAdmin && reportChannel(await ctx.grants(), h.unit.path) !== "SELF") {
+    throw new Refusal("refuse-apply-not-enterprise", { number: numberOf(h), unit: h.unit.name });
+  }
+  const reviewer = await reviewerOf(ctx, h);
+  if (h.closeAppliedAt && h.status === "RECTIFIED") throw new Refusal("refuse-apply-again", { number: numberOf(h), authority: reviewer.name });
+  const why = note(rest);
+  const number = await apply(ctx, h, "apply", { closeAppliedAt: ctx.now }, why, { reviewer: reviewer.name, supervised: h.supervised });
+  tell(ctx, await bothSides(ctx.repo, h), "notice-close-applied", { number, unit: h.unit.name, who: ctx.user.displayName, note: why ?? "none", authority: reviewer.name });
+  ctx.reply("close-applied", { number, authority: reviewer.name });
+}
+
+/**
+ * 销号 / 验收销号. A general hazard is closed by its unit's officials (or a regulator over it); a major one, listed or not,
+ * only by the reviewing regulator, after the enterprise applied. The acceptance is recorded with who, for which unit,
+ * and the opinion (验收意见); closing keeps a listing on record: the hazard stays counted as 挂牌督办.
  */
 async function close(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-close");
-  if (h.supervised) {
-    await requireRegulator(ctx, h, "close");
-    if (!h.closeAppliedAt && h.status === "RECTIFIED") throw new Refusal("refuse-close-not-applied", { number: numberOf(h) });
+  let unit: UnitRow = h.unit;
+  if (needsReview(h)) {
+    const reviewer = await reviewerOf(ctx, h);
+    if (!(await ctx.regulates({ unit: reviewer }))) throw new Refusal("refuse-close-review", { number: numberOf(h), regulator: reviewer.name });
+    if (!h.closeAppliedAt && h.status === "RECTIFIED") throw new Refusal("refuse-close-not-applied", { number: numberOf(h), regulator: reviewer.name });
+    unit = reviewer;
+  } else if (await ctx.regulates(h)) {
+    unit = (await listingRegulator(ctx, h)) ?? h.unit;
   }
   const why = note(rest);
-  const number = await apply(ctx, h, "close", { closedAt: ctx.now }, why);
-  if (h.supervised) tell(ctx, await bothSides(ctx.repo, h), "notice-closed", { number, unit: h.unit.name, who: ctx.user.displayName, note: why ?? "none" });
-  ctx.reply("closed", { number });
+  const number = await apply(ctx, h, "close", { closedAt: ctx.now, closedById: ctx.user.id, closedByUnitId: unit.id, closeOpinion: why }, why, { unit: unit.name });
+  if (needsReview(h) || h.supervised) tell(ctx, await bothSides(ctx.repo, h), "notice-closed", { number, unit: h.unit.name, who: ctx.user.displayName, reviewer: unit.name, note: why ?? "none" });
+  ctx.reply(needsReview(h) ? "closed-reviewed" : "closed", { number, reviewer: unit.name });
 }
 
-/** 退回: the supervising regulator does not accept the rectification; back to 整改中. */
+/** 退回: the reviewing regulator does not accept the rectification of a major hazard; back to 整改中, with the reason. */
 async function sendBack(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const h = await officialHazard(ctx, ref, "usage-return");
-  if (!h.supervised) throw new Refusal("refuse-return-not-supervised", { number: numberOf(h) });
-  await requireRegulator(ctx, h, "return");
+  if (!needsReview(h)) throw new Refusal("refuse-return-general", { number: numberOf(h) });
+  const reviewer = await reviewerOf(ctx, h);
+  if (!(await ctx.regulates({ unit: reviewer }))) throw new Refusal("refuse-close-review", { number: numberOf(h), regulator: reviewer.name });
   const why = note(rest);
   if (!why) throw new Refusal("usage-return");
   const number = await apply(ctx, h, "return", { closeAppliedAt: null, rectifiedAt: null }, why);
@@ -408,11 +447,13 @@ async function supervise(ctx: Ctx, args: string): Promise<void> {
     ctx,
     h,
     "supervise",
-    { supervised: true, supervisedBy: authority, supervisedDeadline: deadline, supervisingUnitId: regulator?.id ?? null, ...(h.supervised ? {} : { supervisedAt: ctx.now }) },
+    // A new listing voids an application made before it: the close-out is applied for under the listing it answers to.
+    { supervised: true, supervisedBy: authority, supervisedDeadline: deadline, supervisingUnitId: regulator?.id ?? null, ...(h.supervised ? {} : { supervisedAt: ctx.now, closeAppliedAt: null }) },
     null,
     { authority, deadline, ...(moved ? { from: h.supervisedDeadline } : {}) },
   );
-  tell(ctx, await bothSides(ctx.repo, { ...h, supervised: true, supervisingUnitId: regulator?.id ?? null }), moved ? "notice-supervise-moved" : "notice-supervised", { number, unit: h.unit.name, authority, deadline, text: excerpt(h.description.replace(/\s+/g, " "), 60) });
+  const voided = !moved && h.closeAppliedAt !== null ? "yes" : "no";
+  tell(ctx, await bothSides(ctx.repo, { ...h, supervised: true, supervisingUnitId: regulator?.id ?? null }), moved ? "notice-supervise-moved" : "notice-supervised", { number, unit: h.unit.name, authority, deadline, text: excerpt(h.description.replace(/\s+/g, " "), 60), voided });
   ctx.reply(moved ? "supervise-moved" : "supervised", { number, authority, deadline });
 }
 
@@ -423,7 +464,9 @@ async function unsupervise(ctx: Ctx, args: string): Promise<void> {
   await requireRegulator(ctx, h, "unsupervise");
   const why = note(rest);
   const number = await apply(ctx, h, "unsupervise", { supervised: false, supervisedDeadline: null, closeAppliedAt: null }, why);
-  tell(ctx, await bothSides(ctx.repo, h), "notice-unsupervised", { number, unit: h.unit.name, who: ctx.user.displayName, note: why ?? "none" });
+  // The application made under the listing is void with it; the regulator above reviews a new one.
+  const voided = h.closeAppliedAt !== null ? "yes" : "no";
+  tell(ctx, await bothSides(ctx.repo, h), "notice-unsupervised", { number, unit: h.unit.name, who: ctx.user.displayName, note: why ?? "none", voided });
   ctx.reply("unsupervised", { number });
 }
 

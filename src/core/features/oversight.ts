@@ -2,18 +2,17 @@ import { excerpt } from "../input.ts";
 import { nearestOfKind } from "../../domain/units.ts";
 import { regulates } from "../../domain/permissions.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
-import type { HazardRow, Repo, UnitRow } from "../../store/index.ts";
+import type { HazardRow, Repo, UnitRow, UserRow } from "../../store/index.ts";
 import { SYSTEM_ACTOR } from "../../store/index.ts";
-import { pickLang, type Args } from "../i18n.ts";
+import { pickLang, type Args, type Lang } from "../i18n.ts";
+import { dualReportOf, type DualReport } from "../../domain/dual-report.ts";
+import type { Role } from "../../domain/types.ts";
 import { privateChatOf, type OutgoingMessage } from "../messages.ts";
 import { Refusal, type BotDeps, type Ctx } from "../context.ts";
 
-/** Where a notice goes and in which language: a group in its 群语言, a person in their own. */
-export interface Recipient {
-  platform: string;
-  chatId: string;
-  lang: string | null;
-}
+import { reporterChat, type Recipient } from "./hazards.ts";
+
+export type { Recipient };
 
 /** Renders one notice for each recipient, once per chat. */
 export function notices(deps: BotDeps, to: readonly Recipient[], id: string, args: Args): OutgoingMessage[] {
@@ -55,7 +54,8 @@ export async function unitRecipients(repo: Repo, unit: UnitRow, privately = true
 /** The hazard's own unit's groups and the supervising regulator's: both sides of a 督办 step hear it. */
 export async function bothSides(repo: Repo, h: HazardRow): Promise<Recipient[]> {
   const regulator = await supervisorOf(repo, h);
-  const own: Recipient[] = [{ platform: h.platform, chatId: h.chatId, lang: h.chatLang }, ...(await repo.oversight.groupsOf([h.unit.id]))];
+  const reported = reporterChat(h);
+  const own: Recipient[] = [...(reported ? [reported] : []), ...(await repo.oversight.groupsOf([h.unit.id]))];
   return [...own, ...(regulator ? await unitRecipients(repo, regulator) : [])];
 }
 
@@ -76,29 +76,44 @@ export async function requireRegulator(ctx: Ctx, h: HazardRow, action: string): 
   return supervisor;
 }
 
+/** A person as a private recipient. */
+const privately = (p: UserRow): Recipient => ({ platform: p.platform, chatId: privateChatOf(p.platform, p.platformUserId), lang: p.lang });
+
 /**
- * 双报告: tells the enterprise's 主要负责人 (privately) and the regulator above (its groups, and its 监管人员 who asked
- * for private notices) of a major hazard, and records it as an event of the hazard. Once per hazard, whichever of a
- * confirmation and the 24-hour check (or of two processes) comes first; returns the notices to send after commit.
+ * 双报告: tells a major hazard to the regulator above (its groups, and its 监管人员 who asked for private notices), to the
+ * enterprise's 职代会 contact, 主要负责人 and 实际控制人 (each privately), and records exactly who it reached
+ * (`DualReport`) on the hazard and as its event. A party nobody could be told is named: to the regulator and to the
+ * enterprise's admins, so they can set one. Once per hazard, whichever of a confirmation and the 24-hour check (or of
+ * two processes) comes first; returns the record and the notices to send after commit, or null when it was made before.
  */
-export async function reportUp(deps: BotDeps, repo: Repo, h: HazardRow, how: { actorId: number; now: Date; confirmed: boolean }): Promise<OutgoingMessage[]> {
+export async function reportUp(
+  deps: BotDeps,
+  repo: Repo,
+  h: HazardRow,
+  how: { actorId: number; now: Date; confirmed: boolean },
+): Promise<{ report: DualReport; out: OutgoingMessage[] } | null> {
   const chain = await repo.oversight.chain(h.unit.path);
   const enterprise = nearestOfKind(chain, ["ENTERPRISE"]);
   const regulator = nearestOfKind(chain.filter((u) => u.id !== h.unit.id), ["REGULATOR"]);
-  const principals = enterprise ? await repo.oversight.holders(enterprise.id, "PRINCIPAL") : [];
-  const to: Recipient[] = [
-    ...principals.map((p) => ({ platform: p.platform, chatId: privateChatOf(p.platform, p.platformUserId), lang: p.lang })),
-    ...(regulator ? await unitRecipients(repo, regulator) : []),
-  ];
-  const recorded = await repo.transition(h.id, h.status, h.status, { dualReportedAt: how.now }, {
+  const people = async (role: Role) => (enterprise ? await repo.oversight.holders(enterprise.id, role) : []);
+  const [principals, controllers, congress] = [await people("PRINCIPAL"), await people("CONTROLLER"), await people("CONGRESS")];
+  const regulatorTo = regulator ? await unitRecipients(repo, regulator) : [];
+  const report = dualReportOf({
+    regulator: regulator ? { name: regulator.name, chats: regulatorTo.length } : null,
+    principal: principals.map((p) => p.displayName),
+    controller: controllers.map((p) => p.displayName),
+    congress: congress.map((p) => p.displayName),
+    confirmed: how.confirmed,
+  });
+  const recorded = await repo.transition(h.id, h.status, h.status, { dualReportedAt: how.now, dualReport: report }, {
     kind: "DUAL_REPORT",
     actorId: how.actorId,
     note: null,
     at: how.now,
-    data: { principals: principals.length, regulator: regulator?.name ?? null, confirmed: how.confirmed },
+    data: { ...report },
   }, "dualReport");
-  if (!recorded) return [];
-  return notices(deps, to, "dual-report", {
+  if (!recorded) return null;
+  const args = {
     number: formatHazardNumber(h.year, h.id),
     unit: h.unit.name,
     enterprise: enterprise?.name ?? h.unit.name,
@@ -106,12 +121,44 @@ export async function reportUp(deps: BotDeps, repo: Repo, h: HazardRow, how: { a
     deadline: h.deadline ?? "none",
     plan: h.plan ? "yes" : "no",
     confirmed: how.confirmed ? "yes" : "no",
-  });
+  };
+  const out = [
+    ...notices(deps, regulatorTo, "dual-report", { ...args, role: "regulator" }),
+    ...notices(deps, principals.map(privately), "dual-report", { ...args, role: "principal" }),
+    ...notices(deps, controllers.map(privately), "dual-report", { ...args, role: "controller" }),
+    ...notices(deps, congress.map(privately), "dual-report", { ...args, role: "congress" }),
+  ];
+  if (report.missing.length) {
+    // Those who can put it right hear what is missing: the regulator, and whoever administers the enterprise.
+    const admins = enterprise ? (await repo.oversight.holders(enterprise.id, "ADMIN")).map(privately) : [];
+    for (const r of [...regulatorTo, ...admins]) {
+      const lang = pickLang(r.lang, deps.config.SENTINEL_LANG);
+      out.push(...notices(deps, [r], "dual-report-missing", { ...args, missing: missingText(deps, lang, report) }));
+    }
+  }
+  return { report, out };
+}
+
+/** The parties a 双报告 did not reach, in the words of `lang` (“未设置职代会联系人”). */
+export function missingText(deps: BotDeps, lang: Lang, r: DualReport): string {
+  return r.missing.map((p) => deps.prompts.t(lang, `dual-missing-${p}`, { regulator: r.regulator?.name ?? "none" })).join(deps.prompts.t(lang, "list-separator"));
+}
+
+/** Who a 双报告 reached and who it could not, in the words of `lang`: the answer to the official and the 查询 line. */
+export function dualReportText(deps: BotDeps, lang: Lang, r: DualReport): string {
+  const sep = deps.prompts.t(lang, "list-separator");
+  const told = [
+    ...(r.regulator && r.regulator.chats > 0 ? [deps.prompts.t(lang, "dual-told-regulator", { name: r.regulator.name, chats: r.regulator.chats })] : []),
+    ...(["principal", "controller", "congress"] as const)
+      .filter((p) => r[p].length > 0)
+      .map((p) => deps.prompts.t(lang, `dual-told-${p}`, { names: r[p].join(sep) })),
+  ];
+  return deps.prompts.t(lang, "dual-report-record", { told: told.length ? told.join(deps.prompts.t(lang, "dual-told-separator")) : "none", missing: r.missing.length ? missingText(deps, lang, r) : "none" });
 }
 
 /** 双报告 of reports the criteria flag as major that nobody confirmed within a day. */
 export async function reportUpUnconfirmed(deps: BotDeps, repo: Repo, id: number, now: Date): Promise<OutgoingMessage[]> {
-  const h = await repo.getHazard(id);
+  const h = await repo.getHazard(id, { lock: true });
   if (!h || h.status !== "REPORTED" || h.dualReportedAt) return [];
-  return reportUp(deps, repo, h, { actorId: SYSTEM_ACTOR, now, confirmed: false });
+  return (await reportUp(deps, repo, h, { actorId: SYSTEM_ACTOR, now, confirmed: false }))?.out ?? [];
 }

@@ -8,7 +8,8 @@ import { parseHazardNumber } from "../../domain/hazard-number.ts";
 import { Refusal, type BotDeps, type Ctx } from "../context.ts";
 import { parseListFilter, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import { hazardLine, numberOf, shownTo, visibleHazard } from "./hazards.ts";
+import { hazardLine, numberOf, shownTo, sourceLabel, systemActor, visibleHazard } from "./hazards.ts";
+import { dualReportText } from "./oversight.ts";
 
 const LIST_LIMIT = 20;
 
@@ -36,7 +37,7 @@ const HISTORY = 12;
 
 async function status(ctx: Ctx, args: string): Promise<void> {
   const h = await visibleHazard(ctx, words(args)[0], "usage-status");
-  statusReply(ctx, h, await ctx.repo.events(h.id, HISTORY));
+  await statusReply(ctx, h, await ctx.repo.events(h.id, HISTORY));
 }
 
 /**
@@ -63,13 +64,13 @@ export async function statusAtOnce(
     take: HISTORY,
   });
   if (r.outcome !== "read") return r.outcome;
-  statusReply(ctx, await shownTo(ctx, ref, parsed, r.hazard), r.events);
+  await statusReply(ctx, await shownTo(ctx, ref, parsed, r.hazard), r.events);
   return "answered";
 }
 
-function statusReply(ctx: Ctx, h: HazardRow, events: EventRow[]): void {
+async function statusReply(ctx: Ctx, h: HazardRow, events: EventRow[]): Promise<void> {
   const history = events
-    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? (e.kind === "REPORTED" ? ctx.t("actor-tip-desk") : ctx.t("actor-system")), note: e.note ?? "none" }) +
+    .map((e) => ctx.t("history-line", { date: shanghaiDateTime(e.at), kind: ctx.t(`event-${e.kind}`), who: e.actorName ?? systemActor(ctx, h, e.kind), note: e.note ?? "none" }) +
       (e.attachments.length ? ctx.t("history-photos", { photos: e.attachments.length }) : ""))
     .join("\n");
   const lines = [
@@ -77,7 +78,7 @@ function statusReply(ctx: Ctx, h: HazardRow, events: EventRow[]): void {
     ctx.t("status-state", { status: ctx.t(`status-${h.status}`), level: h.level ? ctx.t(`level-${h.level}`) : ctx.t("level-none") }),
   ];
   if (h.level === null && h.indicators.length > 0 && h.status === "REPORTED") lines.push(ctx.t("status-suggested", { role: ctx.roleName("OFFICIAL", h.unit.kind) }));
-  lines.push(ctx.t("status-source", { source: ctx.t(`source-${h.source}`) }));
+  lines.push(ctx.t("status-source", { source: await sourceLabel(ctx, h) }));
   if (h.fixedOnSpot) lines.push(ctx.t("status-fixed-on-spot"));
   if (h.duplicateOfId !== null) lines.push(ctx.t("status-duplicate-of", { original: numberOf({ year: h.year, id: h.duplicateOfId }) }));
   lines.push(ctx.t("status-text", { text: h.description }));
@@ -87,8 +88,13 @@ function statusReply(ctx: Ctx, h: HazardRow, events: EventRow[]): void {
   if (isOverdue(h, ctx.today)) lines.push(ctx.t("status-overdue", { today: ctx.today }));
   if (h.plan) lines.push(ctx.t("status-responsible", { responsible: h.plan.responsible }));
   if (h.supervised) lines.push(ctx.t("status-supervised", { authority: h.supervisedBy ?? "", deadline: h.supervisedDeadline ?? "" }));
-  if (h.supervised && h.closeAppliedAt && h.status === "RECTIFIED") lines.push(ctx.t("status-close-applied", { authority: h.supervisedBy ?? "" }));
-  if (h.dualReportedAt) lines.push(ctx.t("status-dual-reported", { date: shanghaiDateTime(h.dualReportedAt) }));
+  if (h.closeAppliedAt && h.status === "RECTIFIED") lines.push(ctx.t("status-close-applied", { authority: h.supervisedBy ?? ctx.t("authority-regulator-above") }));
+  if (h.status === "CLOSED" && h.closedByUnitName) {
+    lines.push(ctx.t("status-closed-by", { unit: h.closedByUnitName, who: h.closedByName ?? "?", date: h.closedAt ? shanghaiDateTime(h.closedAt) : "", opinion: h.closeOpinion ?? "none" }));
+  }
+  if (h.dualReportedAt) {
+    lines.push(ctx.t("status-dual-reported", { date: shanghaiDateTime(h.dualReportedAt), record: h.dualReport ? dualReportText(ctx.deps, ctx.lang, h.dualReport) : "none" }));
+  }
   lines.push(ctx.t("status-history"), history);
   ctx.replyText(lines.join("\n"));
 }

@@ -18,6 +18,8 @@ interface ReportDraft {
   description?: string;
   location?: string | null;
   attachments: string[];
+  /** A worker said it was fixed on the spot (已当场整改): filed for the 安全管理员 to confirm with one word. */
+  spotFixClaimed?: boolean;
 }
 
 const isSkip = (text: string) => SKIP_WORDS.includes(text.trim().toLowerCase());
@@ -27,14 +29,15 @@ interface Prepared {
   hazard: NewHazard & { source: Exclude<HazardSource, "TIP"> };
   matched: MajorHazardIndicator[];
   unit: string;
+  /** The reporter may confirm it themselves (an official over the unit). */
+  mayConfirm: boolean;
 }
 
 /** Checks a report's draft and decides what is filed: its indicators of a major hazard, its channel. */
-async function prepare(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot: boolean): Promise<Prepared> {
+async function prepare(ctx: Ctx, draft: Required<Omit<ReportDraft, "spotFixClaimed">> & Pick<ReportDraft, "spotFixClaimed">): Promise<Prepared> {
   const binding = ctx.requireBinding();
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
   const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
-  if (onTheSpot && matched.length > 0) throw new Refusal("refuse-fix-major-report", { indicators: matched.map((m) => (ctx.lang === "en" ? m.en : m.zh)).join(ctx.t("list-separator")) });
   const hazard = {
     year: shanghaiYear(ctx.now),
     unitId: binding.unit.id,
@@ -49,14 +52,16 @@ async function prepare(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot: boolea
     reportedAt: ctx.now,
     // 随手拍, 自查 or 检查, by who files it, as they stand now (a later grant does not rewrite it).
     source: reportChannel(await ctx.grants(), binding.unit.path),
+    spotFixClaimed: draft.spotFixClaimed ?? false,
   };
-  return { hazard, matched, unit: binding.unit.name };
+  return { hazard, matched, unit: binding.unit.name, mayConfirm: await ctx.can("OFFICIAL", binding.unit) };
 }
 
 /** Answers a filed report with its number and what happens next (a major hazard's indicators, if it names any). */
 function announce(ctx: Ctx, p: Prepared, id: number): void {
-  const args = { number: formatHazardNumber(p.hazard.year, id), unit: p.unit, photos: p.hazard.attachments.length };
-  let text = ctx.t("report-filed", args);
+  const args = { number: formatHazardNumber(p.hazard.year, id), unit: p.unit, photos: p.hazard.attachments.length, role: ctx.roleName("OFFICIAL", ctx.binding?.unit.kind ?? null) };
+  // Someone who may confirm it themselves (a regulator in an enterprise's group, its own 安全管理员) is not told to wait.
+  let text = ctx.t(p.hazard.spotFixClaimed ? "report-filed-fixed" : p.mayConfirm ? "report-filed-official" : "report-filed", args);
   if (p.matched.length > 0) {
     const names = p.matched
       .map((m) => ctx.t("report-indicator", { name: ctx.lang === "en" ? m.en : m.zh, standard: shortStandard(m.standard) }))
@@ -70,15 +75,19 @@ function announce(ctx: Ctx, p: Prepared, id: number): void {
  * Files the hazard and its first event, then answers with the number and what happens next. `onTheSpot` (即查即改, an
  * official's own report of a general hazard already fixed) closes it at once, with no five-part plan.
  */
-async function file(ctx: Ctx, draft: Required<ReportDraft>, onTheSpot = false): Promise<void> {
-  const p = await prepare(ctx, draft, onTheSpot);
+async function file(ctx: Ctx, draft: Required<Omit<ReportDraft, "spotFixClaimed">> & Pick<ReportDraft, "spotFixClaimed">, onTheSpot = false): Promise<void> {
+  const p = await prepare(ctx, draft);
   await countNewReport(ctx);
   const { id } = await ctx.repo.createHazard(p.hazard);
   if (onTheSpot) {
-    await ctx.repo.transition(id, "REPORTED", "CLOSED", { level: "GENERAL", confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true }, {
-      kind: "FIX", actorId: ctx.user.id, note: null, at: ctx.now, data: { level: "GENERAL" },
-    });
-    ctx.reply("report-fixed-on-spot", { number: formatHazardNumber(p.hazard.year, id), unit: p.unit });
+    // The official's own judgment that it was general and is fixed: a criteria hint is kept with the step and shown.
+    const indicators = p.matched.map((m) => m.id);
+    await ctx.repo.transition(id, "REPORTED", "CLOSED", {
+      level: "GENERAL", confirmedAt: ctx.now, rectifiedAt: ctx.now, closedAt: ctx.now, fixedOnSpot: true, closedById: ctx.user.id, closedByUnitId: p.hazard.unitId,
+    }, { kind: "FIX", actorId: ctx.user.id, note: null, at: ctx.now, data: { level: "GENERAL", ...(indicators.length ? { indicators } : {}) } });
+    const lines = [ctx.t("report-fixed-on-spot", { number: formatHazardNumber(p.hazard.year, id), unit: p.unit })];
+    if (p.matched.length) lines.push(ctx.t("fixed-on-spot-hint", { indicators: ctx.list(p.matched.map((m) => (ctx.lang === "en" ? m.en : m.zh))) }));
+    ctx.replyText(lines.join("\n"));
     return;
   }
   announce(ctx, p, id);
@@ -89,14 +98,13 @@ async function oneLine(ctx: Ctx, args: string): Promise<{ draft: Required<Report
   const binding = ctx.requireBinding();
   checkLength(args, ctx.deps.config.SENTINEL_MAX_TEXT);
   const spot = splitOnTheSpot(args);
-  // Only the unit's 安全管理员 (or a regulator) may record a hazard as fixed on the spot; a worker reports it as usual.
-  if (spot.onTheSpot && !(await ctx.can("OFFICIAL", binding.unit))) {
-    throw new Refusal("refuse-fix-not-official", { unit: binding.unit.name, role: ctx.roleName("OFFICIAL", binding.unit.kind) });
-  }
+  // Only the unit's 安全管理员 (or a regulator) closes a hazard as fixed on the spot; a worker's word that it was fixed
+  // files it as a report saying so, for the 安全管理员 to confirm with one word.
+  const official = spot.onTheSpot && (await ctx.can("OFFICIAL", binding.unit));
   const { description, location } = splitLocation(spot.text);
   if (!description) throw new Refusal("refuse-report-empty");
   if (location) checkLength(location, MAX_LOCATION);
-  return { draft: { description, location, attachments: photosOf(ctx) }, onTheSpot: spot.onTheSpot };
+  return { draft: { description, location, attachments: photosOf(ctx), spotFixClaimed: spot.onTheSpot && !official }, onTheSpot: official };
 }
 
 const photosOf = (ctx: Ctx) => ctx.msg.attachments.map((a) => a.ref).slice(0, MAX_ATTACHMENTS);
@@ -128,7 +136,7 @@ export async function reportAtOnce(ctx: Ctx, args: string, print: string): Promi
   if (!binding || !(await ctx.can("WORKER", binding.unit))) return "ordinary";
   let p: Prepared;
   try {
-    p = await prepare(ctx, (await oneLine(ctx, args)).draft, false);
+    p = await prepare(ctx, (await oneLine(ctx, args)).draft);
   } catch (err) {
     if (err instanceof Refusal) return "ordinary";
     throw err;

@@ -28,6 +28,10 @@ function explain(ctx: Ctx, e: Earning): string {
  * Returns the text instead when that is the chat the official is acting in: it goes in the same answer.
  */
 async function tellReporter(ctx: Ctx, h: HazardRow, rules: ReportRewardRules, id: string, args: Record<string, string | number>): Promise<string | null> {
+  // A hazard made from a tip has no reporter: whoever filed it at the tip desk is not to be told as one.
+  if (h.source === "TIP") return null;
+  // Posted in a group after someone else's command: the reporter is named, so the group knows whose report it was.
+  args = { ...args, reporter: h.reporterName };
   if (rules.notify === "private") {
     const u = await ctx.repo.rewards.user(h.reporterId);
     if (u) ctx.notify({ platform: u.platform, chatId: privateChatOf(u.platform, u.platformUserId) }, u.lang, id, args);
@@ -97,7 +101,7 @@ async function grantFirst(ctx: Ctx, original: HazardRow): Promise<string | null>
 export async function rewardDuplicate(ctx: Ctx, dup: HazardRow, original: HazardRow): Promise<string[]> {
   const { rules } = await rulesOf(ctx, dup.unit);
   const lines: (string | null)[] = [
-    await tellReporter(ctx, dup, rules, "reward-duplicate", { number: formatHazardNumber(dup.year, dup.id), original: formatHazardNumber(original.year, original.id) }),
+    await tellReporter(ctx, dup, rules, "reward-duplicate", { number: formatHazardNumber(dup.year, dup.id), original: sameUnit(dup, original) ? formatHazardNumber(original.year, original.id) : "other" }),
   ];
   // The bonus is the first reporter's: the original must have come first, from someone else, and be confirmed (if it
   // is confirmed later, the bonus comes then).
@@ -105,6 +109,9 @@ export async function rewardDuplicate(ctx: Ctx, dup: HazardRow, original: Hazard
   return lines.filter((l): l is string => l !== null);
 }
 
+
+/** Whether two hazards are of one unit: a unit's group is never told the number of another unit's hazard. */
+export const sameUnit = (a: HazardRow, b: HazardRow): boolean => a.unit.id === b.unit.id;
 
 function rulesText(ctx: Ctx, unit: UnitRow, rules: ReportRewardRules, own: boolean): string {
   return ctx.t("rewardrules-show", {

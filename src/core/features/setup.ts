@@ -7,6 +7,7 @@ import { parseRole, parseUnitKind, roleSide, words } from "../parse.ts";
 import { defaultUnitKind, kindFitsParent, roleFits } from "../../domain/units.ts";
 import type { Feature } from "../bot.ts";
 import { announceTipHandlerChange, checkTipHandlerGrant } from "./tip-grants.ts";
+import { regulatorAbove, tell, unitRecipients } from "./oversight.ts";
 
 const ADMIN_CODE_KEY = "admin-claim-code";
 const MAX_UNIT_NAME = 60;
@@ -72,13 +73,24 @@ async function unitKind(ctx: Ctx, args: string): Promise<void> {
   const kind = parseUnitKind(all.at(-1));
   if (!kind || all.length < 2) throw new Refusal("usage-unit-kind");
   const unit = await unitNamed(ctx, all.slice(0, -1).join(" "));
-  await ctx.require("ADMIN", unit);
   const parent = unit.parentId !== null ? await ctx.repo.oversight.unit(unit.parentId) : null;
+  // A unit's kind decides who regulates whom: it is set from above (an admin of the unit above, or a super admin),
+  // never by the unit's own people, who could otherwise make their enterprise a regulator of itself.
+  if (!ctx.isSuperAdmin && !(parent && (await ctx.can("ADMIN", parent)))) {
+    throw new Refusal("refuse-unit-kind-own", { unit: unit.name, parent: parent?.name ?? "none" });
+  }
   if (!kindFitsParent(kind, parent?.kind ?? null)) {
     throw new Refusal("refuse-unit-kind-parent", { kind: ctx.t(`unit-kind-${kind}`), parent: parent?.name ?? "none", parentKind: parent ? ctx.t(`unit-kind-${parent.kind}`) : "none" });
   }
+  if (kind === unit.kind) throw new Refusal("refuse-unit-kind-same", { unit: unit.name, kind: ctx.t(`unit-kind-${kind}`) });
   await ctx.repo.setUnitKind(unit.id, kind);
   ctx.reply("unit-kind-done", { unit: unit.name, kind: ctx.t(`unit-kind-${kind}`) });
+  const regulator = await regulatorAbove(ctx.repo, unit);
+  if (regulator) {
+    tell(ctx, await unitRecipients(ctx.repo, regulator), "notice-unit-kind", {
+      unit: unit.name, from: ctx.t(`unit-kind-${unit.kind}`), kind: ctx.t(`unit-kind-${kind}`), who: ctx.user.displayName,
+    });
+  }
 }
 
 const MAX_INDUSTRY = 20;
@@ -163,7 +175,12 @@ async function roleChange(ctx: Ctx, args: string, usage: string): Promise<{ role
 
 async function grant(ctx: Ctx, args: string): Promise<void> {
   const { role, target, unit, roleWord } = await roleChange(ctx, args, "usage-grant");
-  // Each side in its own words: 监管人员 only in a regulator; 安全管理员 and 主要负责人 only in an enterprise.
+  // Each side in its own words: 监管人员 and 举报处理人 only in a regulator; 安全管理员 in an enterprise or its departments;
+  // 主要负责人, 实际控制人 and the 职代会 contact on the enterprise itself.
+  if (role === "TIP_HANDLER" && unit.kind !== "REGULATOR") throw new Refusal("refuse-tip-handler-regulator", { unit: unit.name, kind: ctx.t(`unit-kind-${unit.kind}`) });
+  if ((role === "PRINCIPAL" || role === "CONTROLLER" || role === "CONGRESS") && unit.kind === "DEPARTMENT") {
+    throw new Refusal("refuse-role-department", { role: ctx.roleName(role, unit.kind), unit: unit.name });
+  }
   if (!roleFits(role, roleSide(roleWord), unit.kind)) {
     throw new Refusal(unit.kind === "REGULATOR" ? "refuse-role-enterprise-word" : "refuse-role-regulator-word", {
       word: roleWord, unit: unit.name, kind: ctx.t(`unit-kind-${unit.kind}`),

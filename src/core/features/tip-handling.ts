@@ -1,5 +1,4 @@
 import { sniff } from "../files.ts";
-import { TIP_FILE } from "../../store/index.ts";
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { holdsRole, topUnits } from "../../domain/permissions.ts";
@@ -18,7 +17,11 @@ import {
 } from "../../domain/tips.ts";
 import type { TipChange, TipRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
-import { MAX_YUAN, firstWord, parseAccidentGrade, parseYuan, words } from "../parse.ts";
+import { MAX_YUAN, firstWord, parseAccidentGrade, parseLevel, parseTipKind, parseYuan, words } from "../parse.ts";
+import { looksLikeDate, parseDate } from "../../domain/dates.ts";
+import { SYSTEM_ACTOR, TIP_FILE } from "../../store/index.ts";
+import { defaultDeadline } from "./unit-rules.ts";
+import { dualReportText, reportUp, tell, unitRecipients } from "./oversight.ts";
 import { excerpt } from "../input.ts";
 import type { Feature } from "../bot.ts";
 import type { TipContact, TipContent } from "./tipster.ts";
@@ -185,18 +188,39 @@ async function extend(ctx: Ctx, args: string): Promise<void> {
   ctx.reply("tip-extended", { number: num(tip), by: investigateBy({ ...tip, extended: true }) });
 }
 
+/**
+ * `举报转隐患 编号 单位 一般|重大 [期限] 描述`: the regulator assigns (交办) a substantiated tip's hazard to the unit, already
+ * confirmed at the level it found, with a deadline: the unit rectifies it and cannot lower or turn it down. The hazard is
+ * in the handler's words and says only that the regulator assigned it: its unit never learns it came from a tip.
+ */
 async function toHazard(ctx: Ctx, args: string): Promise<void> {
   const { ref, rest } = firstWord(args);
   const tip = await handledTip(ctx, ref, "tip-hazard-usage");
-  const { ref: unitName, rest: description } = firstWord(rest);
+  const { ref: unitName, rest: afterUnit } = firstWord(rest);
+  const { ref: levelWord, rest: afterLevel } = firstWord(afterUnit);
+  const said = parseLevel(levelWord);
+  // Not said: the level the tip's kind names (a tip of a major hazard, found true, is one), told in the answer.
+  const level = said ?? (tip.kind === "MAJOR_HAZARD" ? "MAJOR" : "GENERAL");
+  const afterLevelWord = said ? afterLevel : afterUnit;
+  const { ref: dateWord, rest: afterDate } = firstWord(afterLevelWord);
+  const given = dateWord && looksLikeDate(dateWord) ? dateWord : null;
+  const description = given ? afterDate : afterLevelWord;
   if (!unitName || !description) throw new Refusal("tip-hazard-usage");
   if (tip.substantiated !== true) throw new Refusal("tip-hazard-not-substantiated", { number: num(tip) });
   if (tip.hazardId) throw new Refusal("tip-hazard-done", { number: num(tip) });
   const unit = await ctx.repo.findUnitByName(unitName);
   if (!unit) throw new Refusal("refuse-unit-unknown", { unit: unitName });
-  if (!unit.path.startsWith(tip.unit.path)) throw new Refusal("tip-hazard-unit", { unit: unit.name, tipUnit: tip.unit.name });
+  if (!unit.path.startsWith(tip.unit.path) || unit.id === tip.unit.id) throw new Refusal("tip-hazard-unit", { unit: unit.name, tipUnit: tip.unit.name });
   checkLength(description, ctx.deps.config.SENTINEL_MAX_TEXT);
-  // The hazard is in the handler's words: it names no tip and no tipster.
+  let deadline: string | null = null;
+  if (given) {
+    deadline = parseDate(given);
+    if (!deadline) throw new Refusal("refuse-date-format", { input: given });
+    if (deadline < ctx.today) throw new Refusal("refuse-date-past", { date: deadline, today: ctx.today });
+  } else {
+    deadline = (await defaultDeadline(ctx, unit, level))?.date ?? null;
+    if (!deadline) throw new Refusal("tip-hazard-deadline", { number: num(tip), level: ctx.t(`level-${level}`) });
+  }
   const year = shanghaiYear(ctx.now);
   const { id } = await ctx.repo.createHazard({
     year,
@@ -212,10 +236,43 @@ async function toHazard(ctx: Ctx, args: string): Promise<void> {
     reportedAt: ctx.now,
     // Its source is the tip desk, not a person: no reporter's name, no report reward, no place on the honour roll.
     source: "TIP",
+    assignedByUnitId: tip.unit.id,
+  });
+  // The regulator's finding is the confirmation; the step is the regulator's, named by its unit.
+  await ctx.repo.transition(id, "REPORTED", "CONFIRMED", { level, deadline, confirmedAt: ctx.now }, {
+    kind: "ASSIGN", actorId: SYSTEM_ACTOR, note: null, at: ctx.now, data: { level, deadline, by: tip.unit.name },
   });
   const hazard = formatHazardNumber(year, id);
   await change(ctx, tip, [tip.status], { hazardId: id }, "HAZARD", { data: { detail: hazard } });
-  ctx.reply("tip-hazard-filed", { number: num(tip), hazard, unit: unit.name });
+  const h = (await ctx.repo.getHazard(id))!;
+  const lines = [ctx.t("tip-hazard-filed", { number: num(tip), hazard, unit: unit.name, level: ctx.t(`level-${level}`), deadline })];
+  if (!said) lines.push(ctx.t("tip-hazard-level-from-kind", { level: ctx.t(`level-${level}`), kind: ctx.t(`tip-kind-${tip.kind}`) }));
+  tell(ctx, await unitRecipients(ctx.repo, unit), "notice-hazard-assigned", {
+    number: hazard, unit: unit.name, regulator: tip.unit.name, level, deadline, text: excerpt(description.replace(/\s+/g, " "), 80),
+  });
+  if (level === "MAJOR") {
+    const up = await reportUp(ctx.deps, ctx.repo, h, { actorId: SYSTEM_ACTOR, now: ctx.now, confirmed: true });
+    if (up) {
+      ctx.out.push(...up.out.filter((m) => !(m.platform === ctx.msg.platform && m.chatId === ctx.msg.chatId)));
+      lines.push(dualReportText(ctx.deps, ctx.lang, up.report));
+    }
+  }
+  ctx.replyText(lines.join("\n"));
+}
+
+/** `举报类型 编号 类别 原因`: the handler corrects the kind the tipster chose, with the reason; the reward follows it. */
+async function correctKind(ctx: Ctx, args: string): Promise<void> {
+  const { ref, rest } = firstWord(args);
+  const tip = await handledTip(ctx, ref, "tip-kind-usage");
+  const { ref: kindWord, rest: reason } = firstWord(rest);
+  const kind = kindWord ? parseTipKind(kindWord) : null;
+  if (!kind || !reason.trim()) throw new Refusal("tip-kind-usage");
+  checkLength(reason, 500);
+  if (kind === tip.kind) throw new Refusal("tip-kind-same", { number: num(tip), kind: ctx.t(`tip-kind-${kind}`) });
+  requireFactsOpen(tip);
+  await change(ctx, tip, [tip.status], { kind }, "KIND", { body: ctx.deps.sealer.seal({ text: reason.trim() }), data: { detail: kind, from: tip.kind } });
+  ctx.reply("tip-kind-done", { number: num(tip), from: ctx.t(`tip-kind-${tip.kind}`), kind: ctx.t(`tip-kind-${kind}`) });
+  if (tip.reward === "APPROVED") ctx.reply("tip-reapprove-hint", { number: num(tip), amount: tip.rewardYuan ?? 0 });
 }
 
 async function fine(ctx: Ctx, args: string): Promise<void> {
@@ -259,8 +316,10 @@ async function computeFor(ctx: Ctx, tip: TipRow): Promise<RewardResult> {
   const linked = [...(tip.sameAsId ? [await ctx.repo.tips.get(tip.sameAsId)] : []), ...(await ctx.repo.tips.sameAs(tip.id))];
   const earlier = (o: TipRow | null) => !!o && (o.receivedOn < tip.receivedOn || (o.receivedOn === tip.receivedOn && o.id < tip.id));
   const first = !linked.some(earlier);
+  const hazard = tip.hazardId ? await ctx.repo.getHazard(tip.hazardId) : null;
   return computeReward(ctx.deps.rewardRules, {
     kind: tip.kind,
+    hazardLevel: hazard?.level ?? null,
     substantiated: tip.substantiated,
     first,
     fineYuan: tip.fineYuan,
@@ -329,5 +388,6 @@ export const tipHandling: Feature = {
     "tip-approve": approve,
     "tip-paid": paid,
     "tip-close": close,
+    "tip-kind": correctKind,
   },
 };

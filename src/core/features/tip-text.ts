@@ -24,7 +24,7 @@ function eventText(s: Speaker, e: TipEventRow, forHandler: boolean): string {
     note: text || "none",
     photos,
     amount: typeof e.data?.amount === "number" ? e.data.amount : 0,
-    detail: typeof e.data?.detail === "string" ? e.data.detail : "none",
+    detail: typeof e.data?.detail !== "string" ? "none" : e.kind === "KIND" ? s.t(`tip-kind-${e.data.detail}`) : e.data.detail,
   });
 }
 

@@ -107,12 +107,18 @@ async function askNext(ctx: AnonCtx, draft: TipDraft): Promise<void> {
  */
 async function receivingUnit(ctx: AnonCtx, where: string, what: string): Promise<UnitRow> {
   const units = await ctx.repo.listUnits();
+  const byId = new Map(units.map((u) => [u.id, u]));
   const candidates: UnitRow[] = [];
   const named = await ctx.repo.tips.unitMentioned(`${where} ${what}`);
-  if (named) candidates.push(units.find((u) => u.id === named.parentId) ?? named);
+  if (named) {
+    // The regulators at or above the unit named, nearest first, at any depth: never an enterprise or anything in it
+    // (a department's, a plant's tip goes past its enterprise to the regulator above); a regulator named is its own.
+    const above = named.path.split("/").filter(Boolean).map(Number).reverse();
+    candidates.push(...above.map((id) => byId.get(id)).filter((u): u is UnitRow => u?.kind === "REGULATOR"));
+  }
   const configured = ctx.deps.config.SENTINEL_TIP_UNIT && units.find((u) => u.name === ctx.deps.config.SENTINEL_TIP_UNIT);
-  if (configured) candidates.push(configured);
-  candidates.push(...units.filter((u) => u.parentId === null));
+  if (configured && configured.kind === "REGULATOR") candidates.push(configured);
+  candidates.push(...units.filter((u) => u.parentId === null && u.kind === "REGULATOR"));
   for (const u of candidates) if ((await ctx.repo.tips.handlersOf(u.path)).length > 0) return u;
   throw new Refusal("tip-not-ready");
 }
