@@ -503,3 +503,19 @@ refuse-unit-kind-same = "{ $unit }" already is a { $kind }.
 notice-unit-kind = [Unit kind changed] { $who } changed "{ $unit }" from { $from } to { $kind }.
 chase-confirm = [Awaiting verification] Hazard { $number } ({ $unit }), reported { $deadline }, has waited { $days } days for verification: { $text }. Safety manager: /confirm { $number } general|major [deadline], or /reject { $number } <reason>
 chase-confirm-late = [Verification overdue] Hazard { $number } of "{ $unit }" (reported { $deadline }) has not been verified for { $days } days: { $text }. Please see that the unit deals with it.
+dialog-unreadable = I received { $kind ->
+        [voice] a voice note
+        [video] a video
+        [sticker] a sticker
+        [location] a location
+       *[other] a message I cannot read
+    }, but I cannot read its content; the question above is still waiting: please answer in words (or with a photo), or send /cancel.
+private-unreadable = I received { $kind ->
+        [voice] a voice note
+        [video] a video
+        [sticker] a sticker
+        [location] a location
+       *[other] a message I cannot read
+    }, but I cannot read its content. Please write instead; hazards are reported in your unit's group (/report <what>), tips with /tip. /help lists all commands.
+report-place-kept-what = Place noted: { $place }. Now describe the hazard in words: what did you see?
+rectified-photo-wait-file = That is a file, not a photo, and names no report owed: marking hazard { $number } rectified still waits for a photo of the fixed state. Send the photos, or /cancel.

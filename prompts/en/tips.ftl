@@ -286,3 +286,10 @@ tip-handler-removed-notice = [Tip handlers] Your tip-handler role on "{ $unit }"
     } The tips it had received were moved to the regulator.
 tip-handler-removed-regulator = [Tip handlers] { $who }'s tip-handler role on "{ $unit }" was removed: enterprises no longer have tip handlers, so its tips are received here, and those it had were moved here. Check that this office has tip handlers (/tip handlers list).
 tip-hazard-level-from-kind = No level given: the tip's kind, "{ $kind }", makes it a { $level }.
+tip-unreadable = I received { $kind ->
+        [voice] a voice note
+        [video] a video
+        [sticker] a sticker
+        [location] a location
+       *[other] a message I cannot read
+    }, but cannot read its content, so nothing of it went into the tip. Please answer the question above in words (or with a photo), or send /cancel.

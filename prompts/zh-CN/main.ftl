@@ -497,3 +497,19 @@ refuse-unit-kind-same = “{ $unit }”已经是{ $kind }。
 notice-unit-kind = 【单位类型变更】“{ $unit }”的类型已由 { $who } 从{ $from }改为{ $kind }。
 chase-confirm = 【待核实提醒】隐患 { $number }（{ $unit }）{ $deadline } 报告，已 { $days } 天无人核实：{ $text }。请安全管理员核实：确认 { $number } 一般|重大 [整改期限]，或 驳回 { $number } 原因
 chase-confirm-late = 【待核实超时】“{ $unit }”的隐患 { $number }（{ $deadline } 报告）已 { $days } 天未核实：{ $text }。请督促该单位核实处理。
+dialog-unreadable = 收到{ $kind ->
+        [voice] 一条语音
+        [video] 一段视频
+        [sticker] 一个表情
+        [location] 一个位置
+       *[other] 一条机器人读不了的消息
+    }，但机器人读不了它的内容，刚才的问题还在等您：请用文字（或照片）回答；不想继续请发送“取消”。
+private-unreadable = 收到{ $kind ->
+        [voice] 一条语音
+        [video] 一段视频
+        [sticker] 一个表情
+        [location] 一个位置
+       *[other] 一条机器人读不了的消息
+    }，但机器人读不了它的内容。请用文字发送；隐患请在本单位的群里报告（“报隐患 内容”），举报请发送“举报”。发送“帮助”查看全部命令。
+report-place-kept-what = 已记下地点：{ $place }。请再用文字描述隐患：看到了什么？
+rectified-photo-wait-file = 收到的是文件，不是照片，也不是报送材料：隐患 { $number } 的“已整改”还在等整改后的照片。请发送照片，或发送“取消”。

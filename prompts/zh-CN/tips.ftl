@@ -286,3 +286,10 @@ tip-handler-removed-notice = 【举报处理人调整】您在“{ $unit }”的
     }已收到的举报已转到监管部门。
 tip-handler-removed-regulator = 【举报处理人调整】“{ $unit }”的举报处理人 { $who } 已撤销：企业不再设举报处理人，该单位的举报由本部门受理，原先转到企业的举报已转来。请确认本部门已授权举报处理人（举报处理人 名单）。
 tip-hazard-level-from-kind = 未写等级：按举报类别“{ $kind }”定为{ $level }。
+tip-unreadable = 收到{ $kind ->
+        [voice] 一条语音
+        [video] 一段视频
+        [sticker] 一个表情
+        [location] 一个位置
+       *[other] 一条读不了的消息
+    }，但读不了它的内容，没有记入举报。请用文字（或照片）回答上面的问题；不想继续请发送“取消”。

@@ -5,7 +5,7 @@ import { parseHazardNumber } from "../domain/hazard-number.ts";
 import { pickLang, type Lang } from "./i18n.ts";
 import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
-import type { Attachment, IncomingMessage, OutgoingMessage } from "./messages.ts";
+import type { Attachment, IncomingMessage, OutgoingMessage, UnsupportedKind } from "./messages.ts";
 import { fetchFiles, keepFiles, type FetchedFile } from "./files.ts";
 import type { ConversationRow, Repo, Standing, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
@@ -62,11 +62,29 @@ function guest(s: { platform: string; platformUserId: string; displayName: strin
   return { id: 0, platform: s.platform, platformUserId: s.platformUserId, displayName: s.displayName, username: s.username ?? null, lang: s.lang ?? null, superAdmin: false };
 }
 
-/** A guided dialog: its stored state carries `version`; `migrate` upgrades older state or returns null to restart. */
+/**
+ * A guided dialog: its stored state carries `version`; `migrate` upgrades older state or returns null to restart.
+ * `step` returns `"pass"` for a message it does not take (a file while it waits for a photo): the message then goes on
+ * as if no dialog were open (a submission, evidence), never swallowed. `takesPlaces`: a shared place answers it.
+ */
 export interface Dialog {
   version: number;
-  step(ctx: Ctx, state: ConversationRow): Promise<void>;
+  step(ctx: Ctx, state: ConversationRow): Promise<void | "pass">;
   migrate?(state: ConversationRow): ConversationRow | null;
+  takesPlaces?: boolean;
+  /** A message the dialog passed on that got no answer there either (a file that is no submission): what to say. */
+  unanswered?(ctx: Ctx, state: ConversationRow): void;
+}
+
+/**
+ * What the bot cannot read from a message that has nothing else: a voice note, a video, a sticker (`unsupported`), or
+ * a place where none is asked for. Null when it carries text or files.
+ */
+export function unreadable(msg: IncomingMessage, takesPlaces: boolean): UnsupportedKind | "location" | null {
+  if (msg.text.trim() !== "" || msg.attachments.length > 0) return null;
+  if (msg.unsupported) return msg.unsupported;
+  if (msg.location && !takesPlaces) return "location";
+  return null;
 }
 
 /** A feature: the commands and dialogs it owns. Features are wired in `createBot`, in order. */
@@ -406,14 +424,31 @@ export function createBot(deps: BotDeps): Bot {
         ctx.reply("dialog-outdated");
         return;
       }
-      await dialog.step(ctx, current);
+      // A message with nothing the dialog can read keeps the dialog as it is and says what to send instead.
+      const kind = unreadable(msg, dialog.takesPlaces ?? false);
+      if (kind) {
+        ctx.reply("dialog-unreadable", { kind });
+        return;
+      }
+      if ((await dialog.step(ctx, current)) !== "pass") return;
+      const before = ctx.out.length;
+      await ordinary(ctx);
+      if (ctx.out.length === before) dialog.unanswered?.(ctx, current);
       return;
     }
+    await ordinary(ctx);
+  }
+
+  /** A message with no command and no dialog that takes it: answers to a round, a submission, or the private hint. */
+  async function ordinary(ctx: Ctx): Promise<void> {
+    const { msg } = ctx;
     if (msg.chatType === "group") {
       if (await onCheckAnswers(ctx)) return;
       return onDocument(ctx);
     }
-    if (msg.chatType === "private") ctx.reply(looksLikeSlashCommand(msg.text) ? "unknown-command" : "hint-private");
+    const kind = unreadable(msg, false);
+    if (kind) ctx.reply("private-unreadable", { kind });
+    else ctx.reply(looksLikeSlashCommand(msg.text) ? "unknown-command" : "hint-private");
   }
 
   return { handle };

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "./messages.ts";
+import type { IncomingMessage, Place } from "./messages.ts";
 
 // Characters no reply or row can carry: PostgreSQL refuses U+0000 in text, and a lone UTF-16 surrogate is no character
 // at all (it breaks UTF-8 encoding on the way to the store or the platform). Tab, newline and carriage return stay.
@@ -39,5 +39,17 @@ export function cleanIncoming(msg: IncomingMessage): IncomingMessage | null {
     text: cleanText(msg.text),
     sender: { ...msg.sender, name, ...(msg.sender.username !== undefined ? { username: cleanText(msg.sender.username) } : {}) },
     ...(msg.chatTitle !== undefined ? { chatTitle: cleanText(msg.chatTitle) } : {}),
+    ...(msg.location ? { location: cleanPlace(msg.location) } : {}),
+  };
+}
+
+/** A shared place with its texts cleaned and its coordinates as numbers in range (else dropped to 0). */
+function cleanPlace(p: Place): Place {
+  const num = (x: number, max: number) => (Number.isFinite(x) && Math.abs(x) <= max ? x : 0);
+  return {
+    latitude: num(p.latitude, 90),
+    longitude: num(p.longitude, 180),
+    ...(p.name ? { name: excerpt(cleanText(p.name), 100) } : {}),
+    ...(p.address ? { address: excerpt(cleanText(p.address), 200) } : {}),
   };
 }

@@ -46,6 +46,31 @@ export interface IncomingMessage {
   attachments: Attachment[];
   /** The message this one answers, when the platform says so. */
   replyTo?: { messageId: string; sender?: Sender };
+  /** A place the person shared (a map pin): in a dialog that asks where, it is the answer. */
+  location?: Place;
+  /**
+   * A kind of message whose content the bot does not read (a voice note, a video, a sticker, anything else the
+   * platform delivers): it still gets an answer in a dialog, saying what to send instead, and loses the dialog nothing.
+   */
+  unsupported?: UnsupportedKind;
+}
+
+/** A shared place: coordinates, and the name and address where the platform gives them. */
+export interface Place {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
+export const UNSUPPORTED_KINDS = ["voice", "video", "sticker", "other"] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+
+/** A shared place as words: its name and address, and the coordinates (`城关化工厂 东门（31.2304, 121.4737）`). */
+export function placeText(p: Place): string {
+  const words = [p.name, p.address].filter((w): w is string => !!w && w.trim() !== "").join(" ");
+  const at = `${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)}`;
+  return words ? `${words}（${at}）` : at;
 }
 
 /** A file the bot sends (a spreadsheet, a chart): the bytes, produced by the core. */

@@ -381,7 +381,7 @@ async function startDialog(ctx: Ctx, round: RoundRow): Promise<void> {
   ctx.replyText(`${ctx.t("check-dialog-start", { freq: round.frequency, period: round.period, count: round.items.length })}\n${ask(ctx, round, position)}`);
 }
 
-async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
+async function step(ctx: Ctx, state: ConversationRow): Promise<void | "pass"> {
   const { msg, repo } = ctx;
   const data = state.data as unknown as DialogState;
   const unit = await memberUnit(ctx);
@@ -394,7 +394,11 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
   // One answer to the item asked; or, written the one-message way (`3异常 … 4好`, `其余正常`), answers by number.
   const answer = parseDialogAnswer(msg.text);
   const many = answer ? null : parseAnswers(msg.text);
-  if (!answer && !many) throw new Refusal("check-dialog-usage");
+  if (!answer && !many) {
+    // A file sent while the round is being answered is not an answer: it goes on (a submission, evidence).
+    if (msg.attachments.some((a) => a.kind === "document")) return "pass";
+    throw new Refusal("check-dialog-usage");
+  }
   const o = await recordAnswers(ctx, unit, round, many ?? { items: [{ position: data.position, ...answer! }], restOk: false });
   const lines = [...o.hazards, ...o.already.map((a) => ctx.t("check-already", { n: a.position, who: a.who, when: a.when }))];
   const next = await nextOpen(ctx, round, data.position + 1);
@@ -523,5 +527,5 @@ async function exportChecklist(ctx: Ctx, args: string): Promise<void> {
 /** 日周月排查: checklists, schedules, answering (one message or a dialog), completion and the export. */
 export const selfInspection: Feature = {
   commands: { checklist, "check-plan": schedule, check, checks },
-  dialogs: { check: { version: 1, step } },
+  dialogs: { check: { version: 1, step, unanswered: (ctx) => ctx.reply("check-dialog-file") } },
 };

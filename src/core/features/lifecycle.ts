@@ -252,16 +252,20 @@ async function openEvidence(ctx: Ctx, wait: EvidenceWait): Promise<void> {
   await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "evidence", step: wait.then, version: 1, data: { ...wait } }, ctx.now);
 }
 
-/** The next message after `已整改` or `照片 编号 补充`: photos complete the step; anything else ends the wait. */
-async function evidenceStep(ctx: Ctx, state: ConversationRow): Promise<void> {
+/**
+ * The next message after `已整改` or `照片 编号 补充`: photos complete the step. Anything else goes on as if no wait
+ * were open (a document is a submission or evidence, words may be answers to a round); waiting to add was an offer,
+ * which it ends, while a major hazard's 已整改 keeps waiting (words get the reminder of what it waits for).
+ */
+async function evidenceStep(ctx: Ctx, state: ConversationRow): Promise<void | "pass"> {
   const wait = state.data as unknown as EvidenceWait;
   const photos = keptFiles(ctx, "photo");
   const { platform, chatId, sender } = ctx.msg;
   if (photos.length === 0) {
-    if (wait.then === "rectify") throw new Refusal("rectified-photo-wait", { number: wait.number });
-    // Waiting to add was an offer: other words end it, unanswered (they were meant for the group).
-    await ctx.repo.deleteConversation(platform, chatId, sender.id);
-    return;
+    const files = ctx.msg.attachments.length > 0;
+    if (wait.then === "rectify" && !files) throw new Refusal("rectified-photo-wait", { number: wait.number });
+    if (wait.then === "add") await ctx.repo.deleteConversation(platform, chatId, sender.id);
+    return "pass";
   }
   const h = await ctx.repo.getHazard(wait.hazardId);
   if (!h) {
@@ -472,6 +476,16 @@ async function unsupervise(ctx: Ctx, args: string): Promise<void> {
 
 /** The lifecycle: confirm, reject or mark a duplicate, plan, rectify, close; supervision and its two-step close-out. */
 export const lifecycle: Feature = {
-  dialogs: { evidence: { version: 1, step: evidenceStep } },
+  dialogs: {
+    evidence: {
+      version: 1,
+      step: evidenceStep,
+      // A file that was no submission: still waiting for the photo of the fixed state (an offer to add simply ended).
+      unanswered: (ctx, state) => {
+        const wait = state.data as unknown as EvidenceWait;
+        if (wait.then === "rectify") ctx.reply("rectified-photo-wait-file", { number: wait.number });
+      },
+    },
+  },
   commands: { photos, "photo-rule": photoRule, confirm, reject, duplicate, withdraw, plan, rectified, "apply-close": applyClose, close, return: sendBack, supervise, unsupervise },
 };

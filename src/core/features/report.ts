@@ -6,6 +6,7 @@ import type { HazardSource } from "../../domain/types.ts";
 import type { ConversationRow, NewHazard } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
+import { placeText } from "../messages.ts";
 import type { Feature } from "../bot.ts";
 import { countNewReport, reportThrottle } from "../limits.ts";
 
@@ -159,12 +160,22 @@ export function takesOneStatement(args: string): boolean {
 async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
   const { msg, repo } = ctx;
   const draft = state.data as unknown as ReportDraft;
+  const place = msg.location ? placeText(msg.location) : null;
   const text = msg.text.trim();
   const photos = msg.attachments.map((a) => a.ref);
   const save = (next: string, data: ReportDraft) =>
     repo.saveConversation(msg.platform, msg.chatId, msg.sender.id, { ...state, step: next, data: { ...data } }, ctx.now);
   draft.attachments = [...draft.attachments, ...photos].slice(0, MAX_ATTACHMENTS);
 
+  // A shared place is where: kept with the draft, and the question asked next is the one still open.
+  if (place && !text && photos.length === 0) {
+    draft.location = place;
+    if (state.step === "what" || state.step === "where") {
+      await save(state.step === "what" ? "what" : "photo", draft);
+      ctx.reply(state.step === "what" ? "report-place-kept-what" : "report-ask-photo", { place });
+      return;
+    }
+  }
   switch (state.step) {
     case "what": {
       if (!text) {
@@ -184,8 +195,9 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
         ctx.reply("report-ask-photo");
         return;
       }
-      await save("where", { ...draft, description: text });
-      ctx.reply("report-ask-where");
+      // Where it is may already be known (a place shared first).
+      await save(draft.location ? "photo" : "where", { ...draft, description: text });
+      ctx.reply(draft.location ? "report-ask-photo" : "report-ask-where");
       return;
     }
     case "where": {
@@ -224,5 +236,5 @@ async function cancel(ctx: Ctx): Promise<void> {
 /** Hazard reports: one line, or a short guided dialog (what → where → photo). */
 export const reporting: Feature = {
   commands: { report, cancel },
-  dialogs: { report: { version: 1, step } },
+  dialogs: { report: { version: 1, step, takesPlaces: true } },
 };

@@ -5,6 +5,7 @@ import { Refusal, checkLength, type AnonCtx } from "../context.ts";
 import type { CommandName } from "../parse.ts";
 import { parseTipKind, splitReceiptCode, words } from "../parse.ts";
 import { Sealer } from "../sealer.ts";
+import { placeText } from "../messages.ts";
 import { startOfShanghaiDay, toHalfWidth } from "../../domain/dates.ts";
 import { tipStatusText } from "./tip-text.ts";
 import { countNewTip } from "../limits.ts";
@@ -176,8 +177,14 @@ export async function tipStep(ctx: AnonCtx): Promise<void> {
     ctx.reply("tip-dialog-expired");
     return;
   }
-  const text = ctx.msg.text.trim();
   const photos = ctx.msg.attachments.map((a) => a.ref);
+  // A shared place answers "where"; a voice note or a sticker answers nothing, and the dialog waits as it was.
+  const place = ctx.msg.location && state.step === "where" ? placeText(ctx.msg.location) : "";
+  const text = ctx.msg.text.trim() || place;
+  if (!text && photos.length === 0 && (ctx.msg.unsupported || ctx.msg.location)) {
+    ctx.reply("tip-unreadable", { kind: ctx.msg.unsupported ?? "location" });
+    return;
+  }
   draft.attachments = [...draft.attachments, ...photos].slice(0, MAX_ATTACHMENTS);
   switch (state.step) {
     case "kind": {

@@ -3,7 +3,7 @@ import type { WechatyOptions } from "wechaty";
 import { FileBox } from "file-box";
 import qrcode from "qrcode-terminal";
 import type { Logger } from "../../log.ts";
-import type { Attachment, ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Attachment, ChatAdapter, IncomingMessage, OutgoingMessage, Place, UnsupportedKind } from "../../core/messages.ts";
 
 export const WECHAT = "wechat";
 
@@ -24,6 +24,12 @@ export interface WechatOptions {
 }
 
 const TAKEN = new Set([types.Message.Text, types.Message.Image, types.Message.Attachment]);
+/** Messages whose content the core does not read, passed on by kind so a waiting dialog can say what to send instead. */
+const UNREAD: ReadonlyMap<types.Message, UnsupportedKind> = new Map([
+  [types.Message.Audio, "voice"],
+  [types.Message.Video, "video"],
+  [types.Message.Emoticon, "sticker"],
+]);
 
 /**
  * WeChat through Wechaty. Rooms and private chats; in a room the bot's @-mention is removed before the core reads the
@@ -94,10 +100,11 @@ export class WechatAdapter implements ChatAdapter {
 
   /** A WeChat message as the core's neutral message, or null for what the core does not take. */
   async toIncoming(m: Message): Promise<IncomingMessage | null> {
-    if (m.self() || !TAKEN.has(m.type())) return null;
+    const kind = m.type();
+    if (m.self() || !(TAKEN.has(kind) || UNREAD.has(kind) || kind === types.Message.Location)) return null;
     const room = m.room();
     const talker = m.talker();
-    const kind = m.type();
+    const place = kind === types.Message.Location ? await placeOf(m) : null;
     const text = kind === types.Message.Text ? (room ? this.withoutMention(await m.mentionText()) : m.text()).trim() : "";
     const attachments =
       kind === types.Message.Image ? [attachmentOf(m, "photo")] : kind === types.Message.Attachment ? [attachmentOf(m, "document")] : [];
@@ -110,6 +117,8 @@ export class WechatAdapter implements ChatAdapter {
       sender: { id: talker.id, name: talker.name() },
       text,
       attachments,
+      ...(place ? { location: place } : {}),
+      ...(UNREAD.has(kind) ? { unsupported: UNREAD.get(kind)! } : kind === types.Message.Location && !place ? { unsupported: "other" as const } : {}),
     };
   }
 
@@ -170,6 +179,16 @@ export class WechatAdapter implements ChatAdapter {
  * puppet's `messageFile` fetches the whole file. The file's name comes with the message where the puppet gives it;
  * otherwise, like the type, it is filled in from the FileBox when `fetch` runs (the core reads both after it).
  */
+/** A shared place, or null when the puppet cannot read one. */
+async function placeOf(m: Message): Promise<Place | null> {
+  try {
+    const l = await m.toLocation();
+    return { latitude: l.latitude(), longitude: l.longitude(), name: l.name(), address: l.address() };
+  } catch {
+    return null;
+  }
+}
+
 function attachmentOf(m: Message, kind: Attachment["kind"]): Attachment {
   const filename = m.payload?.filename;
   const att: Attachment = {
