@@ -108,7 +108,7 @@ describe("before and after", () => {
     const after1 = photo(11);
     const after2 = photo(12);
     const done = texts(await send(m, "", [after1.attachment, after2.attachment]));
-    expect(done.join("\n")).toContain("待验收");
+    expect(done.join("\n")).toContain("申请销号");
     expect(done.join("\n")).toContain("整改后照片 2 张");
     const [after] = await m.say(`查询 ${number}`);
     expect(after).toContain("报告照片：1 张");
@@ -146,7 +146,7 @@ describe("before and after", () => {
     expect(await f.chat.as("李主任").say("整改照片 不必")).toEqual([expect.stringContaining("绑定的群")]);
     expect(await f.chat.as("李主任").in("车间群").say("整改照片")).toEqual([expect.stringContaining("现在要求")]);
     expect(await f.chat.as("李主任").in("车间群").say("整改照片 不必")).toEqual([expect.stringContaining("不要求")]);
-    expect((await f.chat.as("李主任").in("车间群").say(`已整改 ${number}`)).join()).toContain("待验收");
+    expect((await f.chat.as("李主任").in("车间群").say(`已整改 ${number}`)).join()).toContain("申请销号");
 
     const w = f.chat.as("张三").in("车间群");
     const other = numberIn(await w.say("报隐患 叉车无牌照"));

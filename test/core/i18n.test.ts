@@ -7,6 +7,7 @@ import { LANGS, PROMPTS_DIR, Prompts, pickLang, type Args, type Lang } from "../
 import type { HazardAction } from "../../src/domain/lifecycle.ts";
 import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES, PLAN_FIELDS, ROLES, UNIT_KINDS } from "../../src/domain/types.ts";
 import { STEPS } from "../../src/domain/obligations.ts";
+import { DUAL_PARTIES } from "../../src/domain/dual-report.ts";
 import { MENU } from "../../src/platforms/telegram/adapter.ts";
 import { LEDGER_COLUMNS } from "../../src/reports/ledger.ts";
 import { ACCIDENT_GRADES, REWARD_STATES, TIP_EVENT_KINDS, TIP_KINDS, TIP_STATUSES } from "../../src/domain/tips.ts";
@@ -37,6 +38,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   "reminder-": STEPS,
   "tgcmd-": [...new Set(MENU.flatMap((m) => m.commands))],
   "ledger-col-": LEDGER_COLUMNS,
+  "dual-missing-": DUAL_PARTIES,
+  "dual-told-": DUAL_PARTIES,
 };
 
 function ftlFiles(lang: Lang): string[] {

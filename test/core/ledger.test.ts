@@ -197,20 +197,22 @@ describe("导出台账 through the bot", () => {
       "加装安全阀", "李主任", "2万元", "2026-12-15", "设置警戒区", "县应急管理局", "2026-12-31", "整改中", "", 2,
     ]);
     expect(rows[1]!.slice(6)).toEqual(["一般隐患", "2026-11-10", "清理通道", "仓库主管", "500元", "2026-11-20", "临时疏散路线", "", "", "已销号", "2026-11-10", 1]); // 照片: the fixed state's
-    expect(rows[3]!.slice(4, 7)).toEqual(["三号仓库液氨无泄漏报警", "", "未定级"]);
-    expect(rows[3]![15]).toBe("待核实");
+    // The regulator assigned the tip's hazard at the level the tip's kind implies, already confirmed.
+    expect(rows[3]!.slice(4, 7)).toEqual(["三号仓库液氨无泄漏报警", "", "重大事故隐患"]);
+    expect(rows[3]![15]).toBe("已确认");
     // Nobody's name but the plan's people: not the reporter of any row, not the tip's handler, not the tipster.
     const text = rows.flat().join("|");
     for (const name of ["张三", "王局长", "举报人"]) expect(text).not.toContain(name);
 
     const [, majorOut] = await wang.in("县局群").send("导出台账 重大");
-    expect(majorOut!.text).toBe("“县应急管理局”重大事故隐患台账（全部期间）：共 3 条。");
+    expect(majorOut!.text).toBe("“县应急管理局”重大事故隐患台账（全部期间）：共 4 条。");
     const major = await readBook(majorOut!.file!.data!);
     expect(major.name).toBe("重大事故隐患台账");
     expect(values(major, 2)).toEqual(MAJOR_HEADERS);
-    expect([3, 4, 5].map((r) => [values(major, r)[0], values(major, r)[3]])).toEqual([
+    expect([3, 4, 5, 6].map((r) => [values(major, r)[0], values(major, r)[3]])).toEqual([
       [worker, "周厂长"],
       [inspection, "周厂长"],
+      [fromTip, "周厂长"],
       [workshop, "周厂长"], // the workshop's enterprise's principal
     ]);
 

@@ -39,9 +39,12 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     // A major hazard waits for a photo of the fixed state; the photo, downloaded through the platform, marks it.
     expect((await d.say("李主任", "车间群", `已整改 ${n}`)).join()).toContain("须附整改后的照片");
     const rectified = (await d.photo("李主任", "车间群")).join();
-    expect(rectified).toContain("已整改，待验收");
+    expect(rectified).toContain("须经县应急管理局审核把关销号");
     expect(rectified).toContain("已保存整改后照片 1 张");
-    expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("销号");
+    // Seed 003 第7条: the regulator reviews a major close-out, listed or not; it cannot accept what was not applied for.
+    expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("申请销号");
+    expect((await d.say("李主任", "车间群", `申请销号 ${n} 已恢复安全阀`)).join()).toContain("县应急管理局");
+    expect((await d.say("王局长", "县局群", `销号 ${n}`)).join()).toContain("已验收销号");
     const [status] = await d.say("张三", "车间群", `查询 ${n}`);
     expect(status).toContain("已销号");
     expect(status).toMatch(/已整改[^\n]*（照片 1 张）/);
@@ -68,7 +71,7 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     expect(await heard("张三", "车间群", "【挂牌督办】", n)).toBe(true);
     await d.say("李主任", "车间群", `整改方案 ${n} 责任人:李主任 措施:更换报警器 资金:1万元 期限:2026-12-15 预案:设警戒区`);
     await d.photo("李主任", "车间群", `已整改 ${n}`);
-    expect((await d.say("李主任", "车间群", `销号 ${n}`)).join()).toContain("只能由上级监管部门");
+    expect((await d.say("李主任", "车间群", `销号 ${n}`)).join()).toContain("本单位不能自行销号");
     await d.say("李主任", "车间群", `申请销号 ${n} 已更换`);
     expect(await heard("王局长", "县局群", "【申请销号】", n)).toBe(true);
     expect((await d.say("王局长", "县局群", `验收销号 ${n}`)).join()).toContain("已验收销号");
