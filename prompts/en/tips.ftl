@@ -20,7 +20,7 @@ tip-ask-photo = { $photos ->
     [0] If you have photos, send them now; otherwise reply "skip".
    *[other] Got { $photos } photo(s). Send more, or reply "done".
 }
-tip-photo-kept = Photo kept ({ $photos } so far). Send more, or reply "done".
+tip-photo-kept = Photo or file kept ({ $photos } so far). Send more, or reply "done".
 tip-ask-identity = Last step: reply "anonymous" (the default), or "named <your name> <phone>". Cash rewards are paid in person against an ID card; an anonymous tipster can claim one with the receipt code too.
 tip-identity-usage = Reply "anonymous", or "named <name> <phone>", e.g. named Zhang San 13800000000
 tip-filed = Your tip is filed as { $number }.

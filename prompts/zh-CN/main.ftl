@@ -92,7 +92,7 @@ report-indicator = { $name }（{ $standard }）
 report-ask-what = 请描述您发现的隐患：看到了什么？（发送“取消”可放弃）
 report-ask-where = 隐患在什么地方？（例如：二号车间东侧配电箱；不清楚请回复“跳过”）
 report-ask-photo = 如有照片请现在发送；没有请回复“完成”。
-report-photo-kept = 已收到照片（共 { $photos } 张）。请继续用文字回答上面的问题。
+report-photo-kept = 已收到照片或文件（共 { $photos } 个）。请继续用文字回答上面的问题。
 refuse-report-empty = 隐患内容不能为空。请写明看到了什么，例如：报隐患 二号车间配电箱门未关，电线裸露
 cancel-done = 已取消本次填报，没有登记任何内容。
 cancel-nothing = 当前没有进行中的填报。
@@ -502,14 +502,14 @@ dialog-unreadable = 收到{ $kind ->
         [video] 一段视频
         [sticker] 一个表情
         [location] 一个位置
-       *[other] 一条机器人读不了的消息
+       *[other] 一条消息
     }，但机器人读不了它的内容，刚才的问题还在等您：请用文字（或照片）回答；不想继续请发送“取消”。
 private-unreadable = 收到{ $kind ->
         [voice] 一条语音
         [video] 一段视频
         [sticker] 一个表情
         [location] 一个位置
-       *[other] 一条机器人读不了的消息
+       *[other] 一条消息
     }，但机器人读不了它的内容。请用文字发送；隐患请在本单位的群里报告（“报隐患 内容”），举报请发送“举报”。发送“帮助”查看全部命令。
 report-place-kept-what = 已记下地点：{ $place }。请再用文字描述隐患：看到了什么？
 rectified-photo-wait-file = 收到的是文件，不是照片，也不是报送材料：隐患 { $number } 的“已整改”还在等整改后的照片。请发送照片，或发送“取消”。

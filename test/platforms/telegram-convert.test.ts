@@ -35,6 +35,27 @@ describe("Telegram messages as the core reads them", () => {
     expect(reply.replyTo).toEqual({ messageId: "41", sender: { id: "7", name: "三 张", username: "zhangsan", lang: "zh-hans" } });
   });
 
+  test("what has no text still reaches the core: a place, a venue, and voice, video, stickers, GIFs as unreadable", () => {
+    const as = (extra: object) => toIncoming({ ...base, ...extra } as unknown as Message)!;
+    expect(as({ location: { latitude: 31.23, longitude: 121.47 } })).toMatchObject({ text: "", attachments: [], location: { latitude: 31.23, longitude: 121.47 } });
+    expect(as({ venue: { location: { latitude: 31.2, longitude: 121.4 }, title: "东门罐区", address: "城关镇工业路 1 号" }, location: { latitude: 31.2, longitude: 121.4 } }).location).toEqual({
+      latitude: 31.2,
+      longitude: 121.4,
+      name: "东门罐区",
+      address: "城关镇工业路 1 号",
+    });
+    expect(as({ voice: { file_id: "v", duration: 3 } }).unsupported).toBe("voice");
+    expect(as({ audio: { file_id: "a", duration: 3 } }).unsupported).toBe("voice");
+    expect(as({ video_note: { file_id: "n", length: 1, duration: 3 } }).unsupported).toBe("video");
+    expect(as({ sticker: { file_id: "s", type: "regular" } }).unsupported).toBe("sticker");
+    // A GIF comes as an animation and a document at once: it is not a file to keep.
+    const gif = as({ animation: { file_id: "g" }, document: { file_id: "g", file_name: "a.gif.mp4" } });
+    expect(gif).toMatchObject({ unsupported: "sticker", attachments: [] });
+    expect(as({ poll: { id: "p" } }).unsupported).toBe("other");
+    // Service messages still are not the core's.
+    expect(toIncoming({ ...base, new_chat_members: [] } as unknown as Message)).toBeNull();
+  });
+
   test("with the adapter's download, each file's fetch() downloads that file by its id", async () => {
     const asked: string[] = [];
     const download = async (fileId: string) => (asked.push(fileId), Uint8Array.from([1, 2, 3]));

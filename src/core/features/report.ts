@@ -170,11 +170,9 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
   // A shared place is where: kept with the draft, and the question asked next is the one still open.
   if (place && !text && photos.length === 0) {
     draft.location = place;
-    if (state.step === "what" || state.step === "where") {
-      await save(state.step === "what" ? "what" : "photo", draft);
-      ctx.reply(state.step === "what" ? "report-place-kept-what" : "report-ask-photo", { place });
-      return;
-    }
+    await save(state.step === "what" ? "what" : "photo", draft);
+    ctx.reply(state.step === "what" ? "report-place-kept-what" : "report-ask-photo", { place });
+    return;
   }
   switch (state.step) {
     case "what": {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
-import type { Attachment, IncomingMessage, OutgoingMessage } from "../../core/messages.ts";
+import type { Attachment, IncomingMessage, OutgoingMessage, Place, UnsupportedKind } from "../../core/messages.ts";
 import { sniff } from "../../core/files.ts";
 
 export const CONSOLE = "console";
@@ -20,7 +20,7 @@ export function toIncoming(
   speaker: string,
   room: ConsoleRoom,
   text: string,
-  opts: { messageId?: string; attachments?: Attachment[]; replyTo?: { messageId: string; sender: string } } = {},
+  opts: { messageId?: string; attachments?: Attachment[]; replyTo?: { messageId: string; sender: string }; location?: Place; unsupported?: UnsupportedKind } = {},
 ): IncomingMessage {
   return {
     platform: CONSOLE,
@@ -32,6 +32,8 @@ export function toIncoming(
     sender: { id: speaker, name: speaker },
     text,
     attachments: opts.attachments ?? [],
+    ...(opts.location ? { location: opts.location } : {}),
+    ...(opts.unsupported ? { unsupported: opts.unsupported } : {}),
     ...(opts.replyTo ? { replyTo: { messageId: opts.replyTo.messageId, sender: { id: opts.replyTo.sender, name: opts.replyTo.sender } } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Attachment, ChatAdapter, IncomingMessage, OutgoingFile, OutgoingMessage } from "../../core/messages.ts";
+import type { Attachment, ChatAdapter, IncomingMessage, OutgoingFile, OutgoingMessage, Place, UnsupportedKind } from "../../core/messages.ts";
 import { bytesAttachment, consolePhoto, formatOutgoing, mimeOf, parseAs, privateRoom, toIncoming, type ConsoleRoom } from "./chat.ts";
 
 export interface ReplOptions {
@@ -22,7 +22,8 @@ export interface ReplOptions {
 /**
  * The terminal chat. Lines are handled one at a time, in order; `/as 张三@车间群` switches speaker and chat,
  * `/photo [path] [caption]` sends a photo (a local file, or one the console draws), `/file <path> [caption]` a local
- * file as a document, `/again` delivers the last message once more (as a platform redelivery would), `/quit` ends.
+ * file as a document, `/location 纬度,经度 [名称]` a map pin, `/voice`, `/video`, `/sticker` a message the bot cannot read
+ * (to try what it answers), `/again` delivers the last message once more (as a platform redelivery would), `/quit` ends.
  * Everything else goes to the bot as that person in that chat. A path with spaces is quoted: `/file "月 报.xlsx" 月报`.
  */
 export class ConsoleRepl implements ChatAdapter {
@@ -138,6 +139,16 @@ export class ConsoleRepl implements ChatAdapter {
         return;
       }
       msg = toIncoming(this.speaker, this.room, local.caption, { attachments: [local.attachment] });
+    } else if (/^\/(voice|video|sticker)$/.test(line)) {
+      msg = toIncoming(this.speaker, this.room, "", { unsupported: line.slice(1) as UnsupportedKind });
+    } else if (/^\/location(\s|$)/.test(line)) {
+      const pin = /^\/location\s+(-?\d+(?:\.\d+)?)\s*[,，]\s*(-?\d+(?:\.\d+)?)(?:\s+(.+))?$/.exec(line);
+      if (!pin) {
+        this.print(this.opts.say("console-location-usage"));
+        return;
+      }
+      const location: Place = { latitude: Number(pin[1]), longitude: Number(pin[2]), ...(pin[3] ? { name: pin[3].trim() } : {}) };
+      msg = toIncoming(this.speaker, this.room, "", { location });
     } else {
       msg = toIncoming(this.speaker, this.room, line);
     }

@@ -1,5 +1,5 @@
 import type { Message, User } from "grammy/types";
-import type { Attachment, IncomingMessage, Sender } from "../../core/messages.ts";
+import type { Attachment, IncomingMessage, Place, Sender, UnsupportedKind } from "../../core/messages.ts";
 
 export const TELEGRAM = "telegram";
 
@@ -30,7 +30,7 @@ export function toIncoming(m: Message, botUsername?: string, download?: FileDown
   if (photo) {
     attachments.push({ kind: "photo", ref: photo.file_id, ...(photo.file_size ? { size: photo.file_size } : {}), mime: "image/jpeg", ...fetcher(photo.file_id) });
   }
-  const doc = m.document;
+  const doc = m.animation ? undefined : m.document; // a GIF comes as both: it is a sticker-like message, not a file
   if (doc) {
     attachments.push({
       kind: "document",
@@ -49,7 +49,10 @@ export function toIncoming(m: Message, botUsername?: string, download?: FileDown
     const mention = new RegExp(`^@${botUsername}\\b[\\s,，:：]*`, "i");
     text = text.replace(mention, "");
   }
-  if (!text && attachments.length === 0) return null;
+  const location = placeOf(m);
+  const unsupported = unreadKind(m);
+  // A voice note, a sticker or a map pin has no text, yet it is a person's message and gets an answer.
+  if (!text && attachments.length === 0 && !location && !unsupported) return null;
   const reply = m.reply_to_message;
   return {
     platform: TELEGRAM,
@@ -60,6 +63,30 @@ export function toIncoming(m: Message, botUsername?: string, download?: FileDown
     sender: toSender(m.from),
     text,
     attachments,
+    ...(location ? { location } : {}),
+    ...(unsupported ? { unsupported } : {}),
     ...(reply ? { replyTo: { messageId: String(reply.message_id), ...(reply.from ? { sender: toSender(reply.from) } : {}) } } : {}),
   };
+}
+
+/** A map pin or a venue as a place; a live location is a place too (its first position). */
+function placeOf(m: Message): Place | undefined {
+  const venue = m.venue;
+  const loc = venue?.location ?? m.location;
+  if (!loc) return undefined;
+  return {
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    ...(venue?.title ? { name: venue.title } : {}),
+    ...(venue?.address ? { address: venue.address } : {}),
+  };
+}
+
+/** What the core cannot read: voice and audio, video (round ones too), stickers and animations, polls, contacts, dice, games. */
+function unreadKind(m: Message): UnsupportedKind | undefined {
+  if (m.voice || m.audio) return "voice";
+  if (m.video || m.video_note) return "video";
+  if (m.sticker || m.animation) return "sticker";
+  if (m.poll || m.contact || m.dice || m.game) return "other";
+  return undefined;
 }

@@ -174,11 +174,6 @@ export class WechatAdapter implements ChatAdapter {
   }
 }
 
-/**
- * An image or file message as an attachment. Nothing is downloaded here: most images in a group are never kept, and a
- * puppet's `messageFile` fetches the whole file. The file's name comes with the message where the puppet gives it;
- * otherwise, like the type, it is filled in from the FileBox when `fetch` runs (the core reads both after it).
- */
 /** A shared place, or null when the puppet cannot read one. */
 async function placeOf(m: Message): Promise<Place | null> {
   try {
@@ -189,6 +184,11 @@ async function placeOf(m: Message): Promise<Place | null> {
   }
 }
 
+/**
+ * An image or file message as an attachment. Nothing is downloaded here: most images in a group are never kept, and a
+ * puppet's `messageFile` fetches the whole file. The file's name comes with the message where the puppet gives it;
+ * otherwise, like the type, it is filled in from the FileBox when `fetch` runs (the core reads both after it).
+ */
 function attachmentOf(m: Message, kind: Attachment["kind"]): Attachment {
   const filename = m.payload?.filename;
   const att: Attachment = {
