@@ -95,9 +95,9 @@ check-bad-number = This round has no item { $number } ({ $count } items); nothin
 check-abnormal-note = Item { $number } is abnormal: say what is wrong (e.g. "{ $number } abnormal distribution box open") or attach a photo, and send it again. Nothing was recorded.
 check-fix-major = Item { $number } ({ $text }) may be a major hazard when abnormal, so it cannot be closed as fixed on the spot. Send it again without "fixed on the spot": it is filed as a hazard for the safety manager to confirm.
 check-fix-not-allowed = Only { $unit }'s { $role } or the item's responsible person may record a fix on the spot. Send it again without "fixed on the spot"; the hazard is filed for the { $role } to confirm.
-check-hazard-description = [Self-inspection] { $text }{ $note ->
-        [none] {""}
-       *[other] : { $note }
+check-hazard-description = [Self-inspection] { $note ->
+        [none] Not as required: { $text }
+       *[other] { $note } (check item: { $text })
     }
 check-hazard-filed = Item { $n } abnormal: filed as hazard { $number } (source: self-inspection){ $fixed ->
         [yes] , fixed on the spot and closed.

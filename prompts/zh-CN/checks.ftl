@@ -94,9 +94,9 @@ check-bad-number = 本轮排查没有第 { $number } 项（共 { $count } 项）
 check-abnormal-note = 第 { $number } 项是异常，请写明情况（如“{ $number }异常 配电箱门未关”）或附上照片后重发。这条回答没有记录。
 check-fix-major = 第 { $number } 项（{ $text }）异常时可能构成重大事故隐患，不能按“已当场整改”直接销号。请去掉“已当场整改”重发：它会作为隐患登记，由安全管理员核实。
 check-fix-not-allowed = 只有 { $unit } 的{ $role }或该项的责任人可以记录“已当场整改”。请去掉“已当场整改”重发，隐患会登记后由{ $role }核实。
-check-hazard-description = 【自查】{ $text }{ $note ->
-        [none] {""}
-       *[other] ：{ $note }
+check-hazard-description = 【自查】{ $note ->
+        [none] 不符合要求：{ $text }
+       *[other] { $note }（检查项：{ $text }）
     }
 check-hazard-filed = 第 { $n } 项异常，已登记隐患 { $number }（来源：自查）{ $fixed ->
         [yes] ，已当场整改并销号。

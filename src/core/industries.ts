@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Industries } from "../domain/industries.ts";
+import { indicatorsFor, type Industries } from "../domain/industries.ts";
+import type { UnitRow } from "../store/index.ts";
+import type { Ctx } from "./context.ts";
 import type { MajorHazardIndicator } from "../domain/major-hazard.ts";
 import { PROMPTS_DIR } from "./i18n.ts";
 
@@ -36,4 +38,13 @@ export function loadIndustries(indicators: readonly MajorHazardIndicator[], file
   }
   for (const s of data.general) if (!known.has(s)) throw new Error(`prompts/industries.json: general source "${s}", which no indicator has`);
   return { list: data.industries, general: data.general };
+}
+
+/**
+ * The indicators that hint a unit's reports: its industry's own standard first, the general ones after, no other
+ * industry's (prompts/industries.json; a unit of no listed industry gets them all).
+ */
+export async function indicatorsOfUnit(ctx: Pick<Ctx, "repo" | "deps">, unit: UnitRow): Promise<MajorHazardIndicator[]> {
+  const industry = (await ctx.repo.checks.industries([unit.id])).get(unit.id) ?? null;
+  return indicatorsFor(ctx.deps.industries, ctx.deps.indicators, industry);
 }

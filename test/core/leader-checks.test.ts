@@ -113,3 +113,30 @@ describe("checks led by the principal", () => {
     await f.close();
   });
 });
+
+describe("hints from the unit's own standard, and findings that say what is wrong", () => {
+  test("a chemical plant's confined space is judged by the chemical standard, a machine works' by the 工贸 one; a finding opens with the finding", { timeout: 300_000 }, async () => {
+    const f = await createFixture({ now: "2026-11-30T02:00:00Z" });
+    await seed(f);
+    const text = "报隐患 储罐内受限空间作业没通风就直接下去了";
+    const chem = (await f.chat.as("张三").in("化工厂群").say(text)).join();
+    expect(chem).toContain("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十八项");
+    expect(chem).not.toContain("工贸企业重大事故隐患判定标准");
+    await f.chat.as("孙师傅").in("机械厂群").say("我的身份");
+    const machine = (await f.chat.as("孙师傅").in("机械厂群").say(text)).join();
+    expect(machine).toContain("《工贸企业重大事故隐患判定标准》第十三条");
+    expect(machine).not.toContain("化工和危险化学品");
+
+    const li = f.chat.as("李主任").in("化工厂群");
+    await li.say("检查清单 采用 危化");
+    await li.say("排查计划 每日 08:30");
+    f.clock.set("2026-12-01T00:35:00Z");
+    await runCheckRounds(f.app.deps, async () => undefined);
+    const filed = (await li.say("排查 日 3异常 动火作业票证缺失 其余正常")).join();
+    expect(filed).toContain("已登记隐患");
+    const hazards = await f.app.store.transaction((repo) => repo.listHazards({ unitPaths: ["/"], limit: 50 }));
+    const finding = hazards.find((h) => h.source === "SELF")!;
+    expect(finding.description).toBe("【自查】动火作业票证缺失（检查项：动火、受限空间等特殊作业票证齐全，现场有人监护）");
+    await f.close();
+  });
+});

@@ -11,6 +11,7 @@ import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, looksLikeSlashCommand, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
 import { checks, exportChecklist } from "./check-report.ts";
+import { indicatorsOfUnit } from "../industries.ts";
 import { noteLeader, leadsUnit, cadenceFor, sign } from "./leader-checks.ts";
 
 const MAX_ATTACHMENTS = 9;
@@ -135,7 +136,7 @@ async function checklist(ctx: Ctx, args: string): Promise<void> {
       const basis = m?.[1]?.trim() ?? null;
       if (basis) checkLength(basis, 300);
       if (items.some((i) => i.text === text)) throw new Refusal("checklist-add-exists", { word: text });
-      const indicator = matchMajorIndicators(text, ctx.deps.indicators)[0]?.id ?? null;
+      const indicator = matchMajorIndicators(text, await indicatorsOfUnit(ctx, unit))[0]?.id ?? null;
       await ctx.repo.checks.addItems(unit.id, [{ frequency: freq ?? "DAILY", text, basis, indicator, responsible: null, templateKey: null }], ctx.now);
       ctx.reply("checklist-added", { unit: unit.name, freq: freq ?? "DAILY", text, total: items.length + 1, defaulted: freq ? "no" : "yes" });
       return;
@@ -272,13 +273,14 @@ async function recordAnswers(ctx: Ctx, unit: UnitRow, round: RoundRow, parsed: P
   const named = new Set(parsed.items.map((a) => a.position));
   const todo = [...parsed.items];
   if (parsed.restOk) for (let p = 1; p <= count; p++) if (!named.has(p) && !answered.has(p)) todo.push({ position: p, result: "OK", note: "" });
+  const hints = await indicatorsOfUnit(ctx, unit);
   // Everything is checked before anything is written: a refusal leaves the round as it was.
   const plans = todo.map((a) => {
     const item = round.items[a.position - 1]!;
     const spot = a.result === "ABNORMAL" ? splitOnTheSpot(a.note) : { text: a.note, onTheSpot: false };
     if (a.result === "ABNORMAL" && !spot.text && !photos.length) throw new Refusal("check-abnormal-note", { number: String(a.position) });
     checkLength(spot.text, MAX_NOTE);
-    const indicators = [...new Set([...(item.indicator ? [item.indicator] : []), ...matchMajorIndicators(`${item.text} ${spot.text}`, ctx.deps.indicators).filter(() => a.result === "ABNORMAL").map((m) => m.id)])];
+    const indicators = [...new Set([...(item.indicator ? [item.indicator] : []), ...matchMajorIndicators(`${item.text} ${spot.text}`, hints).filter(() => a.result === "ABNORMAL").map((m) => m.id)])];
     if (spot.onTheSpot && indicators.length) throw new Refusal("check-fix-major", { number: String(a.position), text: item.text });
     return { ...a, item, note: spot.text, onTheSpot: spot.onTheSpot, indicators };
   });
