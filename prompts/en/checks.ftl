@@ -15,7 +15,7 @@ check-result = { $result ->
 
 checklist-usage = Usage: /checklist (this unit's list) · /checklist templates · /checklist adopt <template> · /checklist add [daily|weekly|monthly|quarterly] <check> [basis: <standard>] · /checklist drop <no> · /checklist responsible <no> <name>|none · /checklist export [2026-11]
 checklist-templates-head = Checklist templates (send "/checklist adopt <template>"):
-checklist-template-line = { $n }. { $name } ({ $key }): { $count } items — daily { $daily }, weekly { $weekly }, monthly { $monthly }, quarterly { $quarterly }, led by the principal { $leader }
+checklist-template-line = { $n }. { $name }: { $count } items — daily { $daily }, weekly { $weekly }, monthly { $monthly }, quarterly { $quarterly }, led by the principal { $leader }
 checklist-empty = { $unit } has no checklist yet. A safety manager can adopt one of these industry templates with "/checklist adopt <template>", then add or drop items:
 checklist-head = Checklist of { $unit } ({ $count } items; ⚠ marks an item whose abnormal answer may be a major hazard):
 checklist-line = { $n }. [{ check-freq }] { $text }{ $major ->

@@ -15,7 +15,7 @@ check-result = { $result ->
 
 checklist-usage = 用法：检查清单（查看本单位清单）· 检查清单 模板 · 检查清单 采用 模板名 · 检查清单 添加 [每日|每周|每月|每季度] 内容 [依据:标准] · 检查清单 删除 序号 · 检查清单 责任人 序号 姓名|无 · 检查清单 导出 [2026-11]
 checklist-templates-head = 可采用的检查清单模板（发送“检查清单 采用 模板名”）：
-checklist-template-line = { $n }. { $name }（{ $key }）：{ $count } 项 —— 日查 { $daily }、周查 { $weekly }、月查 { $monthly }、季度检查 { $quarterly }、主要负责人带队检查 { $leader }
+checklist-template-line = { $n }. { $name }：{ $count } 项 —— 日查 { $daily }、周查 { $weekly }、月查 { $monthly }、季度检查 { $quarterly }、主要负责人带队检查 { $leader }
 checklist-empty = { $unit } 还没有检查清单。安全管理员可发送“检查清单 采用 模板名”采用下列行业模板，再增删条目：
 checklist-head = { $unit } 的检查清单（{ $count } 项；⚠ 表示异常时可能构成重大事故隐患）：
 checklist-line = { $n }. [{ check-freq }] { $text }{ $major ->

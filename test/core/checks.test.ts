@@ -287,7 +287,7 @@ describe("answering, and the refusals that say why", () => {
     const hazards = await f.app.store.transaction((repo) => repo.listHazards({ unitPaths: ["/"], limit: 10 }));
     expect(hazards).toHaveLength(1);
     expect(hazards[0]!).toMatchObject({ source: "SELF", status: "CLOSED", fixedOnSpot: true, attachments: ["photo-1"] });
-    expect(hazards[0]!.description).toBe("【自查】配电箱（柜）门关闭，无私拉乱接，漏电保护有效：配电箱门未关");
+    expect(hazards[0]!.description).toBe("【自查】配电箱门未关（检查项：配电箱（柜）门关闭，无私拉乱接，漏电保护有效）");
 
     // With the daily round finished, an unlabelled answer goes to the open weekly round; in the dialog, answers by number
     // work too, and leaving it keeps what was answered.
