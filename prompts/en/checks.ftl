@@ -155,5 +155,4 @@ xlsx-hazard = Hazard no.
 xlsx-answered-by = Checked by
 xlsx-answered-at = Checked at
 xlsx-unanswered = not checked
-xlsx-summary = { $rounds } rounds, { $completed } complete, completion { $rate }, abnormal rate { $abnormalRate }
 check-dialog-file = That is a file, no answer to this item and no report owed: reply "ok", "abnormal <what>" (a photo may go with it) or "n/a"; "/cancel" stops (answers so far are kept).

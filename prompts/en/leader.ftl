@@ -53,3 +53,36 @@ checks-leader = {"   "}checks led by the principal: { $rounds }, led by the prin
     }
 checks-no-leader = ⚠ Enterprises with no check led by the principal in this period ({ $count }): { $list }
 checks-no-leader-more = { $list } and { $count } in all
+
+## The self-inspection export: the three lists (checks, hazards found, rectification) and the totals row
+
+xlsx-fix = Rectification
+xlsx-rectification = { $status ->
+        [CLOSED] closed{ $closed ->
+            [none] {""}
+           *[other] {" "}({ $closed })
+        }
+        [RECTIFIED] rectified, awaiting acceptance
+        [RECTIFYING] being rectified
+        [CONFIRMED] confirmed
+        [REPORTED] to be verified
+        [REJECTED] rejected
+        [DUPLICATE] duplicate
+       *[other] withdrawn
+    }{ $deadline ->
+        [none] {""}
+       *[other] , due { $deadline }
+    }
+xlsx-total = Total
+xlsx-total-rounds = { $rounds } rounds
+xlsx-total-completed = { $completed } completed
+xlsx-total-rate = completion { $rate }
+xlsx-total-abnormal = abnormal { $rate }
+xlsx-problems-sheet = Hazards found
+xlsx-problems-title = Hazards found by { $unit }'s self-inspection ({ check-period })
+xlsx-fixes-sheet = Rectification
+xlsx-fixes-title = Rectification of { $unit }'s findings ({ check-period })
+xlsx-problem = Hazard
+xlsx-fix-status = Status
+xlsx-fix-deadline = Deadline
+xlsx-fix-closed = Closed on

@@ -148,5 +148,4 @@ xlsx-hazard = 隐患编号
 xlsx-answered-by = 检查人
 xlsx-answered-at = 检查时间
 xlsx-unanswered = 未检查
-xlsx-summary = 共 { $rounds } 轮，完成 { $completed } 轮，完成率 { $rate }，异常率 { $abnormalRate }
 check-dialog-file = 收到的是文件，不是这一项的排查答复，也不是报送材料：请回复“正常”、“异常 情况说明”（可附照片）或“不适用”；发送“取消”退出（已答的保留）。

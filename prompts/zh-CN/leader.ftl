@@ -58,3 +58,36 @@ checks-leader = {"   "}主要负责人带队检查 { $rounds } 轮，主要负�
     }
 checks-no-leader = ⚠ 本期没有主要负责人带队检查的企业（{ $count } 家）：{ $list }
 checks-no-leader-more = { $list } 等 { $count } 家
+
+## 排查记录导出：三张清单（检查清单、隐患清单、整改清单）和合计行
+
+xlsx-fix = 整改
+xlsx-rectification = { $status ->
+        [CLOSED] 已销号{ $closed ->
+            [none] {""}
+           *[other] （{ $closed }）
+        }
+        [RECTIFIED] 已整改待验收
+        [RECTIFYING] 整改中
+        [CONFIRMED] 已确认
+        [REPORTED] 待核实
+        [REJECTED] 不属实
+        [DUPLICATE] 重复报告
+       *[other] 已撤回
+    }{ $deadline ->
+        [none] {""}
+       *[other] ，期限 { $deadline }
+    }
+xlsx-total = 合计
+xlsx-total-rounds = 共 { $rounds } 轮
+xlsx-total-completed = 完成 { $completed } 轮
+xlsx-total-rate = 完成率 { $rate }
+xlsx-total-abnormal = 异常率 { $rate }
+xlsx-problems-sheet = 隐患清单
+xlsx-problems-title = { $unit } 隐患清单（{ check-period }）
+xlsx-fixes-sheet = 整改清单
+xlsx-fixes-title = { $unit } 整改清单（{ check-period }）
+xlsx-problem = 隐患内容
+xlsx-fix-status = 整改情况
+xlsx-fix-deadline = 整改期限
+xlsx-fix-closed = 销号日期

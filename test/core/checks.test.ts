@@ -207,6 +207,18 @@ describe("a month of self-inspection", () => {
     expect(list!.rowCount).toBe(2 + 12);
     const answered = records!.getSheetValues().filter((r) => Array.isArray(r) && r[6] === "异常");
     expect(answered).toHaveLength(tally.get("城关化工厂")!.abnormal);
+    // 三张清单 (seed 003 第6条): the checklist, the hazards found, their rectification; each abnormal answer has its 整改.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["检查清单", "排查记录", "隐患清单", "整改清单"]);
+    expect(records!.getCell("I2").value).toBe("整改");
+    expect(answered.every((r) => /已销号|待核实/.test(String((r as unknown[])[9])))).toBe(true);
+    expect(records!.getCell("A1").value).toBe("城关化工厂 隐患排查记录（2026年10月）");
+    // The totals row: each figure in its own column.
+    const last = records!.getRow(records!.rowCount);
+    expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value]).toEqual(["合计", expect.stringMatching(/^共 \d+ 轮$/), `完成 ${tally.get("城关化工厂")!.completed} 轮`]);
+    const [, problems, fixes] = [list, wb.worksheets[2]!, wb.worksheets[3]!];
+    expect(problems.rowCount - 2).toBe(tally.get("城关化工厂")!.abnormal);
+    expect(fixes.rowCount - 2).toBe(tally.get("城关化工厂")!.abnormal);
+    await wb.xlsx.writeFile("/tmp/h25/checklist-export.xlsx");
     await f.close();
   });
 });

@@ -120,6 +120,11 @@ export async function exportChecklist(ctx: Ctx, args: string): Promise<void> {
   const rounds = await ctx.repo.checks.roundsIn([unit.id], from, to);
   const hazardNumbers = new Map<number, string>();
   for (const { answers } of rounds) for (const a of answers) if (a.hazardId) hazardNumbers.set(a.hazardId, formatHazardNumber(shanghaiYear(a.answeredAt), a.hazardId));
+  const hazards = new Map<number, { status: string; deadline: string | null; closedAt: Date | null }>();
+  for (const id of hazardNumbers.keys()) {
+    const h = await ctx.repo.getHazard(id);
+    if (h) hazards.set(id, { status: h.status, deadline: h.deadline, closedAt: h.closedAt });
+  }
   const [stat] = await completion(ctx, [unit], from, to);
   const data = await checklistWorkbook({
     t: (id, a) => ctx.t(id, a),
@@ -128,6 +133,7 @@ export async function exportChecklist(ctx: Ctx, args: string): Promise<void> {
     items,
     rounds,
     hazardNumbers,
+    hazards,
     summary: { rounds: stat!.rounds, completed: stat!.completed, rate: pct(rate(stat!.completed, stat!.rounds)), abnormalRate: pct(rate(stat!.abnormal, stat!.checked)) },
   });
   ctx.out.push({
