@@ -3,6 +3,7 @@ import type { Logger } from "./log.ts";
 import { createBot, type Bot, type BotDeps } from "./core/bot.ts";
 import { Prompts } from "./core/i18n.ts";
 import { loadIndicators } from "./core/indicators.ts";
+import { loadIndustries } from "./core/industries.ts";
 import { prepareFirstAdmin } from "./core/features/setup.ts";
 import { openBlobs } from "./store/blobs.ts";
 import { openStore, type Store } from "./store/index.ts";
@@ -33,10 +34,10 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
   // WebAssembly compiled off the main thread), not after.
   const opening = openStore({ url: config.DATABASE_URL, dataDir: opts.inMemory ? null : config.DATA_DIR });
   opening.catch(() => undefined);
-  let read: { prompts: Prompts; indicators: ReturnType<typeof loadIndicators>; checklists: ReturnType<typeof loadChecklists> };
+  let read: { prompts: Prompts; indicators: ReturnType<typeof loadIndicators>; checklists: ReturnType<typeof loadChecklists>; industries: ReturnType<typeof loadIndustries> };
   try {
     const indicators = loadIndicators();
-    read = { prompts: new Prompts(), indicators, checklists: loadChecklists(indicators) };
+    read = { prompts: new Prompts(), indicators, checklists: loadChecklists(indicators), industries: loadIndustries(indicators) };
   } catch (err) {
     await (await opening.catch(() => null))?.close();
     throw err;
@@ -48,12 +49,13 @@ export async function createApp(config: Config, log: Logger, clock: () => Date =
     await store.close();
     throw err;
   }
-  const { prompts, indicators, checklists } = read;
+  const { prompts, indicators, checklists, industries } = read;
   const deps: BotDeps = {
     store, prompts, config, log, clock, indicators, sealer, rewardRules,
     calendar,
     campaigns,
     checklists,
+    industries,
     blobs: await openBlobs(config, opts),
   };
   const bot = createBot(deps);

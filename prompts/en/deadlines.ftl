@@ -110,5 +110,5 @@ reminder-escalate = [Overdue] The { $name } ({ $period }, due { $due }) is still
 ## Holiday calendar missing a year (privately to every admin, once a year)
 
 calendar-unknown = [Holiday calendar] The bot's holiday data does not have { $year }'s public holidays and make-up workdays yet. Until it does, reminders in { $year } count Monday–Friday as working days: they may land in the Spring Festival holiday, and make-up working weekends get none.
-    Once the State Council announces { $year }'s holidays, put the notice's dates in a JSON file: under the year "{ $year }", "holidays" lists every day off and "workdays" every weekend day that is worked, dates written like { $year }-01-01. Then point the setting { $setting } at the file and restart the bot (format and example: README, "Holidays").
+    Once the State Council announces { $year }'s holidays, put the notice's dates in a JSON file: under the year "{ $year }", "holidays" lists every day off and "workdays" every weekend day that is worked, dates written like { $year }-01-01. Then point the setting { $setting } at the file and restart the bot.
     Only admins get this message, each once.

@@ -334,10 +334,10 @@ help-official = [Safety managers · inspectors]
     Regulators above: /supervise <number> [authority] <deadline> · /unsupervise <number> · /close <number> · /return <number> <reason>
     /overdue · /list [status|level] · /stats [month]
     Reports owed: /submitted monthly|annual|<name> [period] · /deadlines [period] · /deadline add <date> <name> · /deadline remove <name> · /remindme on|off
-    The statistics table: /record [month] study=3 fines=1.5 contact=… · /record problem <aspect> what it looks like; measures and progress · /export [month] · /trend
+    The statistics table: /record [month] study=3 contact=… (fines and other enforcement figures are the regulator's to record) · /record problem <aspect> what it looks like; measures and progress · /export [month] · /trend
     The ledger: /ledger [major|all] [2026-10|2026|2026-01-01~2026-06-30] (by the day found; no period: all of it)
     Report rewards: /rewardrules [set general=50 major=1000 …] · /payouts [month] [approve|paid]
-    Self-inspection: /checklist templates|adopt <template>|add [frequency] <check> [basis: …]|drop <no>|responsible <no> <name>|export [period] · /checkplan daily|weekly|monthly|quarterly 08:30|off · /checks [period]
+    Self-inspection: /checklist templates|adopt <template>|add [frequency] <check> [basis: …]|drop <no>|responsible <no> <name>|export [period] · /checkplan daily|weekly|monthly|quarterly|leader 08:30|off · /checksign (the principal, the actual controller) · /checks [period]
 help-admin = [Admins]
     /unit add <name> [parent] [regulator|enterprise|department] · /unit kind <unit> <kind> · /unit industry <unit> <industry> · /units · /bind <unit> · /unbind · /group lang zh|en
     /grant <role> <person> [unit] · /revoke <role> <person> [unit] (a regulator: regulator; an enterprise: principal, safety-manager; also worker, admin, tip-handler)

@@ -4,6 +4,7 @@ check-freq = { $freq ->
         [DAILY] 日查
         [WEEKLY] 周查
         [MONTHLY] 月查
+        [LEADER] 主要负责人带队检查
        *[QUARTERLY] 季度检查
     }
 check-result = { $result ->
@@ -14,7 +15,7 @@ check-result = { $result ->
 
 checklist-usage = 用法：检查清单（查看本单位清单）· 检查清单 模板 · 检查清单 采用 模板名 · 检查清单 添加 [每日|每周|每月|每季度] 内容 [依据:标准] · 检查清单 删除 序号 · 检查清单 责任人 序号 姓名|无 · 检查清单 导出 [2026-11]
 checklist-templates-head = 可采用的检查清单模板（发送“检查清单 采用 模板名”）：
-checklist-template-line = { $n }. { $name }（{ $key }）：{ $count } 项 —— 日查 { $daily }、周查 { $weekly }、月查 { $monthly }、季度检查 { $quarterly }
+checklist-template-line = { $n }. { $name }：{ $count } 项 —— 日查 { $daily }、周查 { $weekly }、月查 { $monthly }、季度检查 { $quarterly }、主要负责人带队检查 { $leader }
 checklist-empty = { $unit } 还没有检查清单。安全管理员可发送“检查清单 采用 模板名”采用下列行业模板，再增删条目：
 checklist-head = { $unit } 的检查清单（{ $count } 项；⚠ 表示异常时可能构成重大事故隐患）：
 checklist-line = { $n }. [{ check-freq }] { $text }{ $major ->
@@ -47,8 +48,8 @@ checklist-responsible-set = { $who ->
     }
 checklist-number-usage = 请写清单中的序号（1–{ $count }），序号见“检查清单”。
 checklist-no-item = 清单中没有第 { $number } 项（共 { $count } 项）。发送“检查清单”查看序号。
-checklist-exported = { $unit } 的检查清单（{ $items } 项）和 { $period } 的排查记录（{ $rounds } 轮）已导出。
-checklist-filename = 检查清单-{ $unit }-{ $period }.xlsx
+checklist-exported = { $unit } 的检查清单（{ $items } 项）和 { check-period } 的排查记录（{ $rounds } 轮）已导出。
+checklist-filename = 检查清单-{ $unit }-{ check-period }.xlsx
 
 schedule-usage = 用法：排查计划 每日|每周|每月|每季度 时间（如 08:30），或 排查计划 每日 关闭。只发“排查计划”查看本单位的计划。
 schedule-none = { $unit } 还没有排查计划。安全管理员可发送“排查计划 每日 08:30”（也可每周、每月、每季度）设置。
@@ -60,7 +61,11 @@ schedule-set = 已设置 { $unit } 的{ check-freq }：{ $freq ->
         [DAILY] 每个工作日
         [WEEKLY] 每周第一个工作日
         [MONTHLY] 每月第一个工作日
-       *[QUARTERLY] 每季度第一个工作日（由主要负责人带队）
+        [LEADER] { $cadence ->
+            [MONTHLY] 每月第一个工作日（高危行业）
+           *[QUARTERLY] 每季度第一个工作日
+        }由主要负责人带队，私聊通知主要负责人，
+       *[QUARTERLY] 每季度第一个工作日
     } { $time } 在本群发布，当期最后一个工作日内完成。{ $count ->
         [0] 注意：清单中还没有{ check-freq }的条目，发送“检查清单 采用 模板名”或“检查清单 添加 …”后才会发布。
        *[other] 本期共 { $count } 项。
@@ -75,15 +80,13 @@ check-round-item = { $n }. { $text }{ $major ->
         [none] {""}
        *[other] （{ $responsible }）
     }
-check-round-post = 【{ check-freq }】{ $unit } { $period }，共 { $count } 项，完成期限 { $deadline }：
+check-round-post = 【{ check-freq }】{ $unit } { check-period }，共 { $count } 项，完成期限 { $deadline }：
     { $items }
     回复示例：1好 2好 3异常 配电箱门未关 4不适用；或“全部正常”；或“3异常 说明 其余正常”。现场已整改的在说明后加“已当场整改”（⚠ 项不可）。也可发送“排查”逐项回答。
-check-round-private = 【{ check-freq }】{ $unit } { $period } 的排查开始了，您负责第 { $numbers } 项，请在完成期限 { $deadline } 之内到单位群里回答（如“{ $numbers }好”）：
+check-round-private = 【{ check-freq }】{ $unit } { check-period } 的排查开始了，您负责第 { $numbers } 项，请在完成期限 { $deadline } 之内到单位群里回答（如“{ $numbers }好”）：
     { $items }
-check-round-lead = 【季度检查 · 主要负责人带队】{ $unit } { $period } 的季度检查已发布，共 { $count } 项，请在完成期限 { $deadline } 之内带队完成并在单位群里回答：
-    { $items }
-check-remind = 【排查未完成】{ $unit } 的{ check-freq }（{ $period }）已过完成期限 { $deadline }，{ $count } 项中还有 { $left } 项未回答。请尽快在本群回答（如“全部正常”，或发送“排查”逐项回答）。
-check-escalate = 【排查逾期】{ $unit } 的{ check-freq }（{ $period }）期限 { $deadline } 已过，提醒后仍未完成：{ $count } 项中已答 { $answered } 项。请督促完成。查看完成情况：检查情况
+check-remind = 【排查未完成】{ $unit } 的{ check-freq }（{ check-period }）已过完成期限 { $deadline }，{ $count } 项中还有 { $left } 项未回答。请尽快在本群回答（如“全部正常”，或发送“排查”逐项回答）。
+check-escalate = 【排查逾期】{ $unit } 的{ check-freq }（{ check-period }）期限 { $deadline } 已过，提醒后仍未完成：{ $count } 项中已答 { $answered } 项。请督促完成。查看完成情况：检查情况
 
 check-no-round = { $unit } 现在没有待完成的排查。排查按“排查计划”在工作日发布（发送“排查计划”查看）；发现隐患可随时发送“报隐患 内容”。
 check-usage = 没看懂这条排查回答。请按序号回答（共 { $count } 项）：1好 2好 3异常 配电箱门未关 4不适用；或“全部正常”；或只发“排查”逐项回答。
@@ -91,9 +94,9 @@ check-bad-number = 本轮排查没有第 { $number } 项（共 { $count } 项）
 check-abnormal-note = 第 { $number } 项是异常，请写明情况（如“{ $number }异常 配电箱门未关”）或附上照片后重发。这条回答没有记录。
 check-fix-major = 第 { $number } 项（{ $text }）异常时可能构成重大事故隐患，不能按“已当场整改”直接销号。请去掉“已当场整改”重发：它会作为隐患登记，由安全管理员核实。
 check-fix-not-allowed = 只有 { $unit } 的{ $role }或该项的责任人可以记录“已当场整改”。请去掉“已当场整改”重发，隐患会登记后由{ $role }核实。
-check-hazard-description = 【自查】{ $text }{ $note ->
-        [none] {""}
-       *[other] ：{ $note }
+check-hazard-description = 【自查】{ $note ->
+        [none] 不符合要求：{ $text }
+       *[other] { $note }（检查项：{ $text }）
     }
 check-hazard-filed = 第 { $n } 项异常，已登记隐患 { $number }（来源：自查）{ $fixed ->
         [yes] ，已当场整改并销号。
@@ -102,12 +105,12 @@ check-hazard-filed = 第 { $n } 项异常，已登记隐患 { $number }（来源
         [yes] ⚠ 可能构成重大事故隐患，请安全管理员尽快核实（查询 { $number }）。
        *[other] {""}
     }
-check-recorded = 已记录 { $unit } { check-freq }（{ $period }）：正常 { $ok } 项、异常 { $abnormal } 项、不适用 { $na } 项。
+check-recorded = 已记录 { $unit } { check-freq }（{ check-period }）：正常 { $ok } 项、异常 { $abnormal } 项、不适用 { $na } 项。
 check-already = 第 { $n } 项已由 { $who } 于 { $when } 回答，这次的回答未记录。
 check-missing = 还有 { $count } 项未回答：第 { $list } 项。
 check-finished = 本轮排查已全部完成，谢谢！
 check-complete-before = 本轮排查此前已全部完成。
-check-dialog-start = 开始逐项回答{ check-freq }（{ $period }，共 { $count } 项）。每项回复：正常 / 异常 情况说明（可附照片）/ 不适用；发送“取消”退出，已答的保留。
+check-dialog-start = 开始逐项回答{ check-freq }（{ check-period }，共 { $count } 项）。每项回复：正常 / 异常 情况说明（可附照片）/ 不适用；发送“取消”退出，已答的保留。
 check-ask = 第 { $n }/{ $count } 项：{ $text }{ $major ->
         [yes] ⚠
        *[other] {""}
@@ -118,7 +121,7 @@ check-dialog-usage = 请回复“正常”、“异常 情况说明”（可附�
 check-dialog-cancelled = 已退出逐项回答。已回答的项目已经记录；剩下的可以再发送“排查”继续，或按序号回答。
 
 checks-usage = 用法：检查情况 [2026-11|2026-Q4|2026]（默认本月）。
-checks-head = 【检查情况】{ $unit } 及下级单位，{ $period }：
+checks-head = 【检查情况】{ $unit } 及下级单位，{ check-period }：
 checks-none = 这段时间没有发布过排查。
 checks-total = 合计：{ $rounds } 轮，完成 { $completed } 轮，完成率 { $rate }；检查 { $checked } 项次，异常 { $abnormal }，异常率 { $abnormalRate }
 checks-unit = { $unit }：{ $rounds } 轮，完成 { $completed } 轮（按时 { $onTime }），完成率 { $rate }；检查 { $checked } 项次，异常 { $abnormal }，异常率 { $abnormalRate }
@@ -130,7 +133,7 @@ xlsx-yes = 是
 xlsx-checklist-sheet = 检查清单
 xlsx-records-sheet = 排查记录
 xlsx-checklist-title = { $unit } 安全生产检查清单
-xlsx-records-title = { $unit } 隐患排查记录（{ $period }）
+xlsx-records-title = { $unit } 隐患排查记录（{ check-period }）
 xlsx-no = 序号
 xlsx-frequency = 频次
 xlsx-item = 检查内容
@@ -145,5 +148,4 @@ xlsx-hazard = 隐患编号
 xlsx-answered-by = 检查人
 xlsx-answered-at = 检查时间
 xlsx-unanswered = 未检查
-xlsx-summary = 共 { $rounds } 轮，完成 { $completed } 轮，完成率 { $rate }，异常率 { $abnormalRate }
 check-dialog-file = 收到的是文件，不是这一项的排查答复，也不是报送材料：请回复“正常”、“异常 情况说明”（可附照片）或“不适用”；发送“取消”退出（已答的保留）。

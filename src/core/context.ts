@@ -15,6 +15,7 @@ import type { RewardRules } from "../domain/tips.ts";
 import type { HolidayCalendar } from "../domain/calendar.ts";
 import type { Campaign } from "../domain/campaign.ts";
 import type { ChecklistTemplate } from "../domain/checks.ts";
+import type { Industries } from "../domain/industries.ts";
 
 /** What the bot is built from; injected, never module singletons (tests pass their own clock). */
 export interface BotDeps {
@@ -32,6 +33,8 @@ export interface BotDeps {
   campaigns: readonly Campaign[];
   /** The self-inspection checklist templates (prompts/checklists/). */
   checklists: readonly ChecklistTemplate[];
+  /** Industries: which are 高危行业, which standards hint their reports (prompts/industries.json). */
+  industries: Industries;
   /** Where the files people send are kept (photos, documents; not tips', which are sealed in the store). */
   blobs: BlobStore;
 }

@@ -27,7 +27,7 @@ export const COMMANDS = [
   // Report rewards.
   "rewardrules", "myrewards", "payouts", "honor",
   // Self-inspection (日周月排查).
-  "checklist", "check-plan", "check", "checks",
+  "checklist", "check-plan", "check", "checks", "check-sign",
   // Operations.
   "backup",
   // The web ledger (网页台账).
@@ -115,6 +115,7 @@ export const SPELLINGS: Record<CommandName, { slash: string[]; zh: string[] }> =
   "check-plan": { slash: ["checkplan", "check plan"], zh: ["排查计划", "检查计划"] },
   check: { slash: ["check"], zh: ["排查", "自查"] },
   checks: { slash: ["checks"], zh: ["检查情况", "排查情况"] },
+  "check-sign": { slash: ["checksign", "check sign"], zh: ["带队签字", "带队检查签字"] },
 };
 
 /** The tipster's commands: handled in the anonymous lane, never with the sender's identity. */

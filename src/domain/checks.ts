@@ -5,8 +5,16 @@ import { addDays, parsePeriod, toHalfWidth } from "./dates.ts";
  * 日周月排查: a unit's self-inspection rounds. Pure: the periods of each frequency, the day a round is posted and its
  * deadline on the working-day calendar, the follow-up days, and the answers people type.
  */
-export const FREQUENCIES = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY"] as const;
+export const FREQUENCIES = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "LEADER"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
+/** How often a round comes: `LEADER` (主要负责人带队检查) is a frequency of its own whose cadence is the unit's industry's. */
+export type Cadence = Exclude<Frequency, "LEADER">;
+
+/**
+ * The cadence of a round: 主要负责人带队检查 at least once a month in a 高危行业, once a quarter elsewhere (seed 003 第6条:
+ * “每季度带队……至少开展1次检查（高危行业领域每月至少1次）”).
+ */
+export const cadenceOf = (freq: Frequency, highRisk: boolean): Cadence => (freq !== "LEADER" ? freq : highRisk ? "MONTHLY" : "QUARTERLY");
 
 export const RESULTS = ["OK", "ABNORMAL", "NA"] as const;
 export type CheckResult = (typeof RESULTS)[number];
@@ -52,7 +60,7 @@ export function isoWeek(date: string): string {
 }
 
 /** The period of a frequency that contains `date`: `2026-11-24`, `2026-W48`, `2026-11`, `2026-Q4`. */
-export function periodOf(freq: Frequency, date: string): string {
+export function periodOf(freq: Cadence, date: string): string {
   switch (freq) {
     case "DAILY":
       return date;
@@ -65,8 +73,25 @@ export function periodOf(freq: Frequency, date: string): string {
   }
 }
 
+/**
+ * A period as the words say it, as the arguments of the prompt `check-period` (which every message naming a period
+ * refers to): `2026-W50` → 2026年第50周, `2026-Q4` → 2026年第四季度, `2026-12` → 2026年12月, `2026` → 2026年; a date or a
+ * range as it is. Numbers as strings (Fluent would group 2026 as 2,026). `period` keeps the stored form.
+ */
+export function periodArgs(period: string): { pkind: "week" | "quarter" | "month" | "year" | "other"; pyear: string; pn: string; ptext: string; period: string } {
+  const base = { ptext: period, period };
+  const w = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (w) return { ...base, pkind: "week", pyear: w[1]!, pn: String(Number(w[2])) };
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return { ...base, pkind: "quarter", pyear: q[1]!, pn: q[2]! };
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return { ...base, pkind: "month", pyear: m[1]!, pn: String(Number(m[2])) };
+  if (/^\d{4}$/.test(period)) return { ...base, pkind: "year", pyear: period, pn: "" };
+  return { ...base, pkind: "other", pyear: "", pn: "" };
+}
+
 /** The calendar days of the period containing `date`, first and last. */
-export function periodRange(freq: Frequency, date: string): { first: string; last: string } {
+export function periodRange(freq: Cadence, date: string): { first: string; last: string } {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   switch (freq) {
@@ -91,7 +116,7 @@ export function periodRange(freq: Frequency, date: string): { first: string; las
  * last (a daily round: the day itself). `null` when the period has no working day (a daily round on a day off, a week
  * of holiday).
  */
-export function roundOn(cal: HolidayCalendar, freq: Frequency, date: string): { period: string; postDay: string; deadline: string } | null {
+export function roundOn(cal: HolidayCalendar, freq: Cadence, date: string): { period: string; postDay: string; deadline: string } | null {
   const { first, last } = periodRange(freq, date);
   let postDay: string | null = null;
   for (let d = first; d <= last; d = addDays(d, 1)) {
@@ -108,6 +133,9 @@ export function roundOn(cal: HolidayCalendar, freq: Frequency, date: string): { 
 
 /** A round may still be answered this many days after its deadline (late, and chased meanwhile); then it is closed to answers. */
 export const ANSWERABLE_DAYS = 14;
+
+/** The earliest deadline of a round that may still be answered today. */
+export const answerableSince = (today: string): string => addDays(today, -ANSWERABLE_DAYS);
 
 /** After a missed deadline: the unit is reminded the next working day, and the round escalated the one after. */
 export function followUpDays(cal: HolidayCalendar, deadline: string): { remind: string; escalate: string } {
@@ -195,6 +223,7 @@ const FREQUENCY_WORDS: Record<string, Frequency> = {
   每周: "WEEKLY", 周: "WEEKLY", 周查: "WEEKLY", weekly: "WEEKLY", week: "WEEKLY",
   每月: "MONTHLY", 月: "MONTHLY", 月查: "MONTHLY", monthly: "MONTHLY", month: "MONTHLY",
   每季: "QUARTERLY", 每季度: "QUARTERLY", 季: "QUARTERLY", 季度: "QUARTERLY", 季查: "QUARTERLY", quarterly: "QUARTERLY", quarter: "QUARTERLY",
+  带队: "LEADER", 带队检查: "LEADER", 主要负责人带队: "LEADER", 领导带队: "LEADER", leader: "LEADER", lead: "LEADER",
 };
 
 /** A frequency as people write it (每日, 周查, weekly …). */

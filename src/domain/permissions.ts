@@ -22,6 +22,14 @@ const gives = (held: Role, wanted: Role): boolean => (DUTIES.has(wanted) ? held 
 export const LEADER_ROLES: readonly Role[] = ["PRINCIPAL", "CONTROLLER"];
 
 /**
+ * Whether the grants make someone a leader of the unit at `targetPath`: its enterprise's 主要负责人 or 实际控制人 (a grant
+ * of theirs at or above it). Rank does not make one: an admin or a 安全管理员 answering a leader-led round leaves it not led.
+ */
+export function leads(grants: readonly Grant[], targetPath: string): boolean {
+  return grants.some((g) => LEADER_ROLES.includes(g.role) && targetPath.startsWith(g.unitPath));
+}
+
+/**
  * Whether the grants give at least `role` on the unit at `targetPath`. A role holds for its unit and every unit
  * below it: a county office's official acts on its enterprises, never on a sibling county.
  * A super-admin (from configuration or the one-time code) holds every role everywhere, except `TIP_HANDLER`:

@@ -1,8 +1,10 @@
 import { addDays, shanghaiDate, shanghaiHour } from "../domain/dates.ts";
 import { isWorkingDay } from "../domain/calendar.ts";
-import { ANSWERABLE_DAYS, followUpDays, parseTimeOfDay, roundOn, type RoundItem } from "../domain/checks.ts";
+import { ANSWERABLE_DAYS, cadenceOf, followUpDays, parseTimeOfDay, periodArgs, roundOn, type RoundItem } from "../domain/checks.ts";
+import { isHighRisk } from "../domain/industries.ts";
 import { isQuiet, SEND_HOUR } from "../domain/obligations.ts";
 import { nearestOfKind } from "../domain/units.ts";
+import { leadersOf } from "../core/features/leader-checks.ts";
 import type { BotDeps } from "../core/context.ts";
 import { privateChatOf, type OutgoingMessage } from "../core/messages.ts";
 import { notices, regulatorAbove, unitRecipients, type Recipient } from "../core/features/oversight.ts";
@@ -50,10 +52,12 @@ async function principals(repo: Repo, unit: UnitRow): Promise<Recipient[]> {
 /**
  * 日周月排查 on the reminder machinery. On working days only and never in the quiet hours:
  * - each unit's scheduled round is posted from its time on the period's first working day (or later in the period,
- *   after downtime) to the unit's groups, privately to the people responsible for its items, and for a quarterly round
- *   to the 主要负责人 who leads it; the round row is created once (unit, frequency, period) whoever posts first;
+ *   after downtime) to the unit's groups and privately to the people responsible for its items; a leader-led round
+ *   (主要负责人带队检查, monthly in a 高危行业, else quarterly) privately to the 主要负责人 (else the 实际控制人) who leads
+ *   it; the round row is created once (unit, frequency, period) whoever posts first;
  * - a round unfinished by its deadline (the period's last working day) is reminded to the unit the next working day,
- *   and escalated once the working day after to the enterprise's 主要负责人 and the regulator above.
+ *   and escalated once the working day after to the enterprise's 主要负责人 and the regulator above (a leader-led one,
+ *   unanswered or not led, to its leaders and then to them and the regulator).
  * Every (round, step, chat) is claimed in the store before it is sent and marked after, so two processes send it once;
  * a follow-up is claimed only while the round is still unfinished, checked in the same transaction.
  */
@@ -106,8 +110,11 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
   };
 
   // Posting: the schedules due now, less the rounds already posted to every chat (one read for all of them).
-  const due = (await tx((repo) => repo.checks.schedules()))
-    .map((s) => ({ s, r: roundOn(deps.calendar, s.frequency, today) }))
+  const schedules = await tx((repo) => repo.checks.schedules());
+  // A leader-led round comes monthly in a 高危行业, quarterly elsewhere: the industries of those units, in one read.
+  const industries = await tx((repo) => repo.checks.industries(schedules.filter((s) => s.frequency === "LEADER").map((s) => s.unitId)));
+  const due = schedules
+    .map((s) => ({ s, r: roundOn(deps.calendar, cadenceOf(s.frequency, isHighRisk(deps.industries, industries.get(s.unitId))), today) }))
     .filter((x): x is { s: typeof x.s; r: NonNullable<typeof x.r> } => !!x.r && today >= x.r.postDay && today <= x.r.deadline)
     .filter(({ s }) => minutesOfDay(now) >= (parseTimeOfDay(s.time) ?? SEND_HOUR * 60));
   const opened = await tx((repo) => repo.checks.roundsByKey(due.map(({ s, r }) => ({ unitId: s.unitId, frequency: s.frequency, period: r.period }))));
@@ -130,14 +137,17 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
       });
       if (round.completedAt) return null;
       const list = round.items.map((it, i) => deps.prompts.t(lang, "check-round-item", { n: i + 1, text: it.text, major: it.indicator ? "yes" : "no", responsible: it.responsible ?? "none" })).join("\n");
-      const args: Args = { unit: unit.name, freq: round.frequency, period: round.period, deadline: round.deadline, count: round.items.length, items: list };
+      const leading = round.frequency === "LEADER";
+      const leaders = leading ? await leadersOf(repo, unit) : [];
+      const cadence = cadenceOf(round.frequency, isHighRisk(deps.industries, industries.get(unit.id)));
+      const args: Args = { unit: unit.name, freq: round.frequency, ...periodArgs(round.period), deadline: round.deadline, count: round.items.length, items: list, cadence, leaders: leaders.length ? "some" : "none" };
       const groups = await repo.oversight.groupsOf([unit.id]);
       const people = [...(await responsibles(repo, unit, round.items)).values()];
-      const leaders = round.frequency === "QUARTERLY" ? await principals(repo, unit) : [];
+      // The leaders first: a 主要负责人 who is also responsible for an item hears the round as its leader.
       const msgs = [
-        ...notices(deps, groups, "check-round-post", args),
+        ...notices(deps, leaders, "check-lead-private", args),
+        ...notices(deps, groups, leading ? "check-lead-post" : "check-round-post", args),
         ...people.flatMap((p) => notices(deps, [p.to], "check-round-private", { ...args, numbers: p.numbers.join(deps.prompts.t(pickLang(p.to.lang, lang), "list-separator")) })),
-        ...notices(deps, leaders, "check-round-lead", args),
       ];
       // One chat hears a round once, in the first form that reaches it.
       const seen = new Set<string>();
@@ -161,7 +171,15 @@ export async function runCheckRounds(deps: BotDeps, send: (m: OutgoingMessage) =
       const unit = await repo.oversight.unit(round.unitId);
       if (!unit) return [];
       const answered = (await repo.checks.answers(round.id)).length;
-      const args: Args = { unit: unit.name, freq: round.frequency, period: round.period, deadline: round.deadline, count: round.items.length, answered, left: round.items.length - answered };
+      const args: Args = { unit: unit.name, freq: round.frequency, ...periodArgs(round.period), deadline: round.deadline, count: round.items.length, answered, left: round.items.length - answered };
+      if (round.frequency === "LEADER") {
+        // A leader-led round unfinished is the leaders' to finish: they are reminded, and the regulator told after.
+        const leaderArgs = { ...args, led: round.ledById === null ? "no" : "yes", leader: (await repo.checks.leaderName(round)) ?? "none" };
+        const leaders = await leadersOf(repo, unit);
+        if (stepName === "remind") return notices(deps, [...leaders, ...(await repo.oversight.groupsOf([unit.id]))], "check-lead-remind", leaderArgs);
+        const regulator = await regulatorAbove(repo, unit);
+        return notices(deps, [...leaders, ...(regulator ? await unitRecipients(repo, regulator) : [])], "check-lead-escalate", leaderArgs);
+      }
       if (stepName === "remind") {
         const people = [...(await responsibles(repo, unit, round.items)).values()].map((p) => p.to);
         return notices(deps, [...(await repo.oversight.groupsOf([unit.id])), ...people], "check-remind", args);

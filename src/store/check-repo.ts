@@ -1,5 +1,5 @@
 import { Prisma as P } from "../generated/prisma/client.ts";
-import type { CheckResult, Frequency, RoundItem } from "../domain/checks.ts";
+import { FREQUENCIES, type CheckResult, type Frequency, type RoundItem } from "../domain/checks.ts";
 import { utc } from "./sql.ts";
 
 type Tx = P.TransactionClient;
@@ -30,6 +30,9 @@ export interface RoundRow {
   deadline: string;
   items: RoundItem[];
   completedAt: Date | null;
+  /** A `LEADER` round's leader (主要负责人 or 实际控制人) who answered or signed it, and when. */
+  ledById: number | null;
+  ledAt: Date | null;
 }
 
 export interface AnswerRow {
@@ -44,10 +47,23 @@ export interface AnswerRow {
   hazardId: number | null;
 }
 
+/** 检查情况 of one unit: rounds, finished, on time, answers; of its 主要负责人带队检查, how many and which periods were not led. */
+export interface UnitCompletionRow {
+  unitId: number;
+  rounds: number;
+  completed: number;
+  onTime: number;
+  checked: number;
+  abnormal: number;
+  leaderRounds: number;
+  led: number;
+  unled: string[];
+}
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
-type RoundRecord = { id: number; unitId: number; frequency: string; period: string; postedAt: Date; deadline: Date; items: P.JsonValue; completedAt: Date | null };
+type RoundRecord = { id: number; unitId: number; frequency: string; period: string; postedAt: Date; deadline: Date; items: P.JsonValue; completedAt: Date | null; ledById: number | null; ledAt: Date | null };
 const toRound = (r: RoundRecord): RoundRow => ({
   id: r.id,
   unitId: r.unitId,
@@ -57,6 +73,8 @@ const toRound = (r: RoundRecord): RoundRow => ({
   deadline: day(r.deadline),
   items: r.items as unknown as RoundItem[],
   completedAt: r.completedAt,
+  ledById: r.ledById,
+  ledAt: r.ledAt,
 });
 const itemSelect = { id: true, unitId: true, frequency: true, text: true, basis: true, indicator: true, responsible: true, templateKey: true } as const;
 const toItem = (r: { frequency: string } & Omit<ChecklistItemRow, "frequency">): ChecklistItemRow => ({ ...r, frequency: r.frequency as Frequency });
@@ -68,7 +86,7 @@ export class CheckRepo {
   /** A unit's active checklist, in frequency order and then as added. */
   async items(unitId: number): Promise<ChecklistItemRow[]> {
     const rows = await this.tx.checklistItem.findMany({ where: { unitId, active: true }, select: itemSelect, orderBy: { id: "asc" } });
-    const order = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY"];
+    const order = FREQUENCIES as readonly string[];
     return rows.map(toItem).sort((a, b) => order.indexOf(a.frequency) - order.indexOf(b.frequency) || a.id - b.id);
   }
 
@@ -92,7 +110,7 @@ export class CheckRepo {
 
   async schedules(unitId?: number): Promise<ScheduleRow[]> {
     const rows = await this.tx.checkSchedule.findMany({ where: unitId === undefined ? {} : { unitId }, orderBy: [{ unitId: "asc" }] });
-    const order = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY"];
+    const order = FREQUENCIES as readonly string[];
     return rows
       .map((r) => ({ unitId: r.unitId, frequency: r.frequency as Frequency, time: r.time }))
       .sort((a, b) => a.unitId - b.unitId || order.indexOf(a.frequency) - order.indexOf(b.frequency));
@@ -170,11 +188,11 @@ export class CheckRepo {
    * Per unit, in one aggregate query: rounds posted in [from, to), finished, finished by the end of their deadline day
    * (Shanghai), answers that checked something (正常 or 异常) and the abnormal ones. Units without rounds are absent.
    */
-  async completionByUnit(unitIds: number[], from: Date, to: Date): Promise<Map<number, { rounds: number; completed: number; onTime: number; checked: number; abnormal: number }>> {
+  async completionByUnit(unitIds: number[], from: Date, to: Date): Promise<Map<number, UnitCompletionRow>> {
     if (unitIds.length === 0) return new Map();
-    const rows = await this.tx.$queryRaw<{ unitId: number; rounds: number; completed: number; onTime: number; checked: number; abnormal: number }[]>`
+    const rows = await this.tx.$queryRaw<UnitCompletionRow[]>`
       WITH r AS (
-        SELECT id, "unitId", "completedAt", deadline FROM "CheckRound"
+        SELECT id, "unitId", "completedAt", deadline, frequency, period, "ledById" FROM "CheckRound"
         WHERE "unitId" = ANY(${unitIds}::int[]) AND "postedAt" >= ${utc(from)} AND "postedAt" < ${utc(to)}
       ), a AS (
         SELECT "roundId", count(*) FILTER (WHERE result <> 'NA') AS checked, count(*) FILTER (WHERE result = 'ABNORMAL') AS abnormal
@@ -185,7 +203,10 @@ export class CheckRepo {
         count(*) FILTER (WHERE r."completedAt" IS NOT NULL)::int AS completed,
         count(*) FILTER (WHERE r."completedAt" < (r.deadline + 1)::timestamp - interval '8 hours')::int AS "onTime",
         coalesce(sum(a.checked), 0)::int AS checked,
-        coalesce(sum(a.abnormal), 0)::int AS abnormal
+        coalesce(sum(a.abnormal), 0)::int AS abnormal,
+        count(*) FILTER (WHERE r.frequency = 'LEADER')::int AS "leaderRounds",
+        count(*) FILTER (WHERE r.frequency = 'LEADER' AND r."ledById" IS NOT NULL)::int AS led,
+        coalesce(array_agg(r.period ORDER BY r.period) FILTER (WHERE r.frequency = 'LEADER' AND r."ledById" IS NULL), '{}') AS unled
       FROM r LEFT JOIN a ON a."roundId" = r.id
       GROUP BY r."unitId"`;
     return new Map(rows.map((r) => [r.unitId, r]));
@@ -211,11 +232,35 @@ export class CheckRepo {
     await this.tx.checkAnswer.update({ where: { roundId_position: { roundId, position } }, data: { hazardId } });
   }
 
-  /** Marks a round finished once every item has an answer; `true` when this call finished it. */
+  /**
+   * Marks a round finished once every item has an answer and, for a `LEADER` round, once it is led; `true` when this
+   * call finished it.
+   */
   async finishIfComplete(roundId: number, itemCount: number, at: Date): Promise<boolean> {
     const n = await this.tx.checkAnswer.count({ where: { roundId } });
     if (n < itemCount) return false;
-    return (await this.tx.checkRound.updateMany({ where: { id: roundId, completedAt: null }, data: { completedAt: at } })).count === 1;
+    const led = { OR: [{ frequency: { not: "LEADER" } }, { ledById: { not: null } }] };
+    return (await this.tx.checkRound.updateMany({ where: { id: roundId, completedAt: null, ...led }, data: { completedAt: at } })).count === 1;
+  }
+
+  /** Records the leader of a round (the first one stands); `true` when this call recorded it. */
+  async lead(roundId: number, userId: number, at: Date): Promise<boolean> {
+    return (await this.tx.checkRound.updateMany({ where: { id: roundId, ledById: null }, data: { ledById: userId, ledAt: at } })).count === 1;
+  }
+
+  /** The name of a round's leader, or null. */
+  async leaderName(round: RoundRow): Promise<string | null> {
+    return round.ledById === null ? null : ((await this.names([round.ledById])).get(round.ledById) ?? null);
+  }
+
+  /** Each unit's industry: its own, else the nearest unit's above it that has one (null when none has). */
+  async industries(unitIds: number[]): Promise<Map<number, string | null>> {
+    if (unitIds.length === 0) return new Map();
+    const rows = await this.tx.$queryRaw<{ id: number; industry: string | null }[]>`
+      SELECT u.id, (SELECT a.industry FROM unnest(string_to_array(trim(both '/' from u.path), '/')::int[]) WITH ORDINALITY AS p(id, depth)
+                    JOIN "Unit" a ON a.id = p.id WHERE a.industry IS NOT NULL ORDER BY p.depth DESC LIMIT 1) AS industry
+      FROM "Unit" u WHERE u.id = ANY(${unitIds}::int[])`;
+    return new Map(rows.map((r) => [r.id, r.industry]));
   }
 
   private async names(ids: number[]): Promise<Map<number, string>> {

@@ -41,7 +41,7 @@ async function seed(f: Fixture): Promise<void> {
     await f.chat.as(official).in(group).say("检查清单 采用 工贸通用");
   }
   const li = f.chat.as("李主任").in("化工厂群");
-  for (const s of ["排查计划 每日 08:30", "排查计划 每周 09:00", "排查计划 每月 09:00", "排查计划 每季度 09:00", "检查清单 责任人 4 李主任"]) {
+  for (const s of ["排查计划 每日 08:30", "排查计划 每周 09:00", "排查计划 每月 09:00", "排查计划 带队 09:00", "检查清单 责任人 4 李主任"]) {
     expect((await li.say(s)).join()).not.toMatch(/用法|不能|没有/);
   }
   const qian = f.chat.as("钱主任").in("机械厂群");
@@ -87,8 +87,8 @@ describe("a month of self-inspection", () => {
         said.push(...(await f.chat.as("李主任").in("化工厂群").say("排查 月 1好 2好 3好")));
         count("城关化工厂", 3, 0);
       }
-      if (october && posted("化工厂群", "【季度检查】")) {
-        said.push(...(await f.chat.as("赵厂长").in("化工厂群").say("排查 季 全部正常")));
+      if (october && posted("化工厂群", "【主要负责人带队检查】")) {
+        said.push(...(await f.chat.as("赵厂长").in("化工厂群").say("排查 带队 全部正常")));
         count("城关化工厂", 2, 0);
       }
       if (october && posted("化工厂群", "【日查】")) {
@@ -127,7 +127,7 @@ describe("a month of self-inspection", () => {
     }
 
     // Posted only on working days, at or after the schedule's time, never in the quiet hours; each round once per chat.
-    const posts = sent.filter((m) => /^【(日查|周查|月查|季度检查)】/.test(m.text));
+    const posts = sent.filter((m) => /^【(日查|周查|月查|主要负责人带队检查)】/.test(m.text));
     for (const m of posts) {
       expect(isWorkingDay(cal, dayOf(m.at)), dayOf(m.at)).toBe(true);
       expect(["08:35", "09:05"]).toContain(hhmmOf(m.at));
@@ -142,8 +142,9 @@ describe("a month of self-inspection", () => {
     const dailyPosts = (group: string) => posts.filter((m) => m.chatId === group && m.text.startsWith("【日查】") && dayOf(m.at) <= "2026-10-31");
     expect(dailyPosts("化工厂群").map((m) => dayOf(m.at))).toEqual(octoberWorkingDays);
     expect(dailyPosts("机械厂群").map((m) => dayOf(m.at))).toEqual(octoberWorkingDays);
-    // The quarterly round went privately to the 主要负责人 who leads it; item 4's round privately to 李主任.
-    expect(sent.filter((m) => m.chatId === "dm:赵厂长" && m.text.startsWith("【季度检查 · 主要负责人带队】"))).toHaveLength(1);
+    // The leader-led round (quarterly: the plant has no 高危行业 set) went privately to the 主要负责人 who leads it; item 4's
+    // round privately to 李主任.
+    expect(sent.filter((m) => m.chatId === "dm:赵厂长" && m.text.startsWith("【主要负责人带队检查】城关化工厂 2026年第四季度 的带队检查已发布（每季度至少 1 次）"))).toHaveLength(1);
     expect(sent.filter((m) => m.chatId === "dm:李主任" && m.text.startsWith("【日查】")).length).toBe(octoberWorkingDays.length + 3); // and 2–4 November
 
     // 城关化工厂 finished everything: never reminded or escalated. 东风机械厂: every missed round reminded, then escalated once,
@@ -157,7 +158,7 @@ describe("a month of self-inspection", () => {
       expect(sent.filter((m) => m.chatId === "dm:孙厂长" && m.text.includes(`日查（${d}）`)), d).toHaveLength(1);
       expect(sent.filter((m) => m.chatId === "机械厂群" && m.text.startsWith("【排查未完成】") && m.text.includes(`日查（${d}）`)), d).toHaveLength(1);
     }
-    for (const w of ["2026-W41", "2026-W42", "2026-W43", "2026-W44"]) expect(escalations.filter((m) => m.text.includes(`周查（${w}）`)), w).toHaveLength(1);
+    for (const w of [41, 42, 43, 44]) expect(escalations.filter((m) => m.text.includes(`周查（2026年第${w}周）`)), String(w)).toHaveLength(1);
     const evenDays = octoberWorkingDays.filter((d) => Number(d.slice(8)) % 2 === 0);
     expect(escalations.some((m) => evenDays.some((d) => m.text.includes(`日查（${d}）`)))).toBe(false);
 
@@ -178,7 +179,7 @@ describe("a month of self-inspection", () => {
     const [report] = await f.chat.as("王局长").in("县局群").say("检查情况 2026-10");
     for (const [unit, group] of [["城关化工厂", "化工厂群"], ["东风机械厂", "机械厂群"]] as const) {
       const t = tally.get(unit)!;
-      const roundsPosted = posts.filter((m) => m.chatId === group && /（?2026-10|2026-W4[1-4]|2026-Q4/.test(m.text.split("\n")[0]!) && dayOf(m.at) <= "2026-10-31").length;
+      const roundsPosted = posts.filter((m) => m.chatId === group && /2026-10|2026年10月|2026年第4[1-4]周|2026年第四季度/.test(m.text.split("\n")[0]!) && dayOf(m.at) <= "2026-10-31").length;
       const rate = (a: number, b: number) => `${Math.round((a / b) * 1000) / 10}%`;
       const line = report!.split("\n").find((l) => l.startsWith(`${unit}：`))!;
       expect(line, unit).toContain(`${roundsPosted} 轮，完成 ${t.completed} 轮`);
@@ -194,7 +195,7 @@ describe("a month of self-inspection", () => {
 
     // The checklist and its records as a spreadsheet.
     const [file] = await f.chat.as("李主任").in("化工厂群").send("检查清单 导出 2026-10");
-    expect(file!.file!.filename).toBe("检查清单-城关化工厂-2026-10.xlsx");
+    expect(file!.file!.filename).toBe("检查清单-城关化工厂-2026年10月.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file!.file!.data!) as unknown as ArrayBuffer);
     const [list, records] = wb.worksheets;
@@ -206,6 +207,18 @@ describe("a month of self-inspection", () => {
     expect(list!.rowCount).toBe(2 + 12);
     const answered = records!.getSheetValues().filter((r) => Array.isArray(r) && r[6] === "异常");
     expect(answered).toHaveLength(tally.get("城关化工厂")!.abnormal);
+    // 三张清单 (seed 003 第6条): the checklist, the hazards found, their rectification; each abnormal answer has its 整改.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["检查清单", "排查记录", "隐患清单", "整改清单"]);
+    expect(records!.getCell("I2").value).toBe("整改");
+    expect(answered.every((r) => /已销号|待核实/.test(String((r as unknown[])[9])))).toBe(true);
+    expect(records!.getCell("A1").value).toBe("城关化工厂 隐患排查记录（2026年10月）");
+    // The totals row: each figure in its own column.
+    const last = records!.getRow(records!.rowCount);
+    expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value]).toEqual(["合计", expect.stringMatching(/^共 \d+ 轮$/), `完成 ${tally.get("城关化工厂")!.completed} 轮`]);
+    const [, problems, fixes] = [list, wb.worksheets[2]!, wb.worksheets[3]!];
+    expect(problems.rowCount - 2).toBe(tally.get("城关化工厂")!.abnormal);
+    expect(fixes.rowCount - 2).toBe(tally.get("城关化工厂")!.abnormal);
+    await wb.xlsx.writeFile("/tmp/h25/checklist-export.xlsx");
     await f.close();
   });
 });
@@ -286,14 +299,14 @@ describe("answering, and the refusals that say why", () => {
     const hazards = await f.app.store.transaction((repo) => repo.listHazards({ unitPaths: ["/"], limit: 10 }));
     expect(hazards).toHaveLength(1);
     expect(hazards[0]!).toMatchObject({ source: "SELF", status: "CLOSED", fixedOnSpot: true, attachments: ["photo-1"] });
-    expect(hazards[0]!.description).toBe("【自查】配电箱（柜）门关闭，无私拉乱接，漏电保护有效：配电箱门未关");
+    expect(hazards[0]!.description).toBe("【自查】配电箱门未关（检查项：配电箱（柜）门关闭，无私拉乱接，漏电保护有效）");
 
     // With the daily round finished, an unlabelled answer goes to the open weekly round; in the dialog, answers by number
     // work too, and leaving it keeps what was answered.
     expect((await zhang.say("排查 周")).join()).toContain("第 1/3 项");
     expect((await zhang.say("正常")).join()).toContain("第 2/3 项");
     expect((await zhang.say("取消")).join()).toContain("已退出逐项回答。已回答的项目已经记录");
-    expect((await zhang.say("2好 3好")).join()).toContain("周查（2026-W42）：正常 2 项");
+    expect((await zhang.say("2好 3好")).join()).toContain("周查（2026年第42周）：正常 2 项");
     // Chat that looks like an answer, with no open round for it, gets no reply; a keyword gets the reason.
     expect(await f.chat.as("张三").in("机械厂群").say("排查 日 全部正常")).toEqual([expect.stringContaining("正常 4 项")]);
     expect(await f.chat.as("张三").in("机械厂群").say("排查 周 全部正常")).toEqual([expect.stringContaining("正常 3 项")]);
@@ -309,7 +322,7 @@ describe("answering, and the refusals that say why", () => {
     expect((await li.say("排查计划 每日 22:00")).join()).toContain("免打扰时段");
     expect((await li.say("排查计划 每日 明早")).join()).toContain("看不懂时间");
     expect((await li.say("排查计划 每年 08:00")).join()).toContain("用法：排查计划");
-    expect((await li.say("排查计划 每季度 关闭")).join()).toContain("已停止 城关化工厂 的季度检查");
+    expect((await li.say("排查计划 带队 关闭")).join()).toContain("已停止 城关化工厂 的主要负责人带队检查");
     // 检查情况 in the unit's group, for a 安全管理员; refused to a worker.
     // (The monthly and quarterly rounds, due later, were posted that morning too.)
     expect((await li.say("检查情况")).join()).toContain("城关化工厂：4 轮，完成 2 轮（按时 2），完成率 50%；检查 7 项次，异常 1，异常率 14.3%");

@@ -204,28 +204,52 @@ describe("every prompt the code uses exists in both languages", () => {
 
 type Node = unknown;
 
-/** Variables a message uses, and the variant keys of those used as selectors. */
-function variablesOf(pattern: Node, into = new Map<string, Set<string | number>>()): Map<string, Set<string | number>> {
+/**
+ * Variables a message uses, and the variant keys of those used as selectors. A variable only inside a variant that is
+ * not the default need not show by default: it carries the key `‹variant›`. A message referred to (`{ check-period }`)
+ * shares the caller's variables: its own are the caller's, as if used in a variant.
+ */
+function variablesOf(pattern: Node, into = new Map<string, Set<string | number>>(), refs = new Set<string>(), inVariant = false): Map<string, Set<string | number>> {
   if (Array.isArray(pattern)) {
-    for (const el of pattern) variablesOf(el, into);
+    for (const el of pattern) variablesOf(el, into, refs, inVariant);
   } else if (pattern && typeof pattern === "object") {
-    const e = pattern as { type?: string; name?: string; selector?: Node; variants?: { key: { value: string | number }; value: Node }[]; args?: Node[] };
-    if (e.type === "var" && e.name && !into.has(e.name)) into.set(e.name, new Set());
+    const e = pattern as { type?: string; name?: string; selector?: Node; star?: number; variants?: { key: { value: string | number }; value: Node }[]; args?: Node[] };
+    if (e.type === "var" && e.name && !into.has(e.name)) into.set(e.name, new Set(inVariant ? ["‹variant›"] : []));
+    if (e.type === "mesg" && e.name) refs.add(e.name);
     if (e.type === "select") {
-      variablesOf(e.selector, into);
+      variablesOf(e.selector, into, refs, inVariant);
       const sel = e.selector as { type?: string; name?: string };
-      for (const v of e.variants ?? []) {
+      for (const [i, v] of (e.variants ?? []).entries()) {
         if (sel.type === "var" && sel.name) into.get(sel.name)!.add(v.key.value);
-        variablesOf(v.value, into);
+        variablesOf(v.value, into, refs, inVariant || i !== e.star);
       }
     }
-    if (e.type === "func" || e.type === "term") for (const a of e.args ?? []) variablesOf(a, into);
+    if (e.type === "func" || e.type === "term") for (const a of e.args ?? []) variablesOf(a, into, refs, inVariant);
   }
   return into;
 }
 
+/** A message's variables with those of the messages it refers to (theirs never need show). */
+function withReferred(lang: Lang, value: Node): Map<string, Set<string | number>> {
+  const byId = new Map(ftlFiles(lang).flatMap((file) => messagesOf(lang, file).map((m) => [m.id, m.value] as const)));
+  const refs = new Set<string>();
+  const vars = variablesOf(value, new Map(), refs);
+  for (const seen = new Set<string>(); [...refs].some((r) => !seen.has(r)); ) {
+    for (const r of [...refs]) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      for (const [name, keys] of variablesOf(byId.get(r), new Map(), refs, true)) {
+        const mine = vars.get(name) ?? new Set<string | number>(["‹variant›"]);
+        for (const k of keys) mine.add(k);
+        vars.set(name, mine);
+      }
+    }
+  }
+  return vars;
+}
+
 const ALL_MESSAGES = LANGS.flatMap((lang) =>
-  ftlFiles(lang).flatMap((file) => messagesOf(lang, file).map((m) => ({ lang, id: m.id, vars: variablesOf(m.value) }))),
+  ftlFiles(lang).flatMap((file) => messagesOf(lang, file).map((m) => ({ lang, id: m.id, vars: withReferred(lang, m.value) }))),
 );
 
 function expectClean(text: string, label: string): void {

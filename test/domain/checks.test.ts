@@ -85,9 +85,29 @@ describe("the shipped templates", () => {
     const templates = loadChecklists(loadIndicators());
     expect(templates.map((t) => t.name["zh-CN"])).toEqual(expect.arrayContaining(["工贸通用", "危险化学品", "建筑施工", "城镇燃气", "人员密集场所/自建房"]));
     for (const t of templates) {
-      expect(new Set(t.items.map((i) => i.frequency)), t.key).toEqual(new Set(["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY"]));
+      // Every period, and the check the 主要负责人 leads (seed 003 第6条) in place of a quarterly one.
+      expect(new Set(t.items.map((i) => i.frequency)), t.key).toEqual(new Set(["DAILY", "WEEKLY", "MONTHLY", "LEADER"]));
       expect(t.items.every((i) => /《|GB|JGJ|CJJ/.test(i.basis)), t.key).toBe(true);
       expect(t.items.some((i) => i.indicator), t.key).toBe(true);
     }
+  });
+});
+
+describe("leader-led checks and periods in words", () => {
+  test("monthly in a 高危行业 (data), quarterly elsewhere; periods as their words' arguments", async () => {
+    const { cadenceOf, periodArgs } = await import("../../src/domain/checks.ts");
+    const { isHighRisk, industryOf } = await import("../../src/domain/industries.ts");
+    const { loadIndustries } = await import("../../src/core/industries.ts");
+    const industries = loadIndustries(loadIndicators());
+    for (const name of ["危险化学品", "危化品经营", "非煤矿山", "烟花爆竹", "金属冶炼", "城镇燃气"]) expect(isHighRisk(industries, name), name).toBe(true);
+    for (const name of ["建筑施工", "工贸", "餐饮", "", null]) expect(isHighRisk(industries, name), String(name)).toBe(false);
+    expect(industryOf(industries, "危化品经营")?.key).toBe("hazardous-chemicals");
+    expect(cadenceOf("LEADER", true)).toBe("MONTHLY");
+    expect(cadenceOf("LEADER", false)).toBe("QUARTERLY");
+    expect(cadenceOf("WEEKLY", true)).toBe("WEEKLY");
+    expect(periodArgs("2026-W50")).toMatchObject({ pkind: "week", pyear: "2026", pn: "50" });
+    expect(periodArgs("2026-Q4")).toMatchObject({ pkind: "quarter", pyear: "2026", pn: "4" });
+    expect(periodArgs("2026-03")).toMatchObject({ pkind: "month", pyear: "2026", pn: "3" });
+    expect(periodArgs("2026-12-07")).toMatchObject({ pkind: "other", ptext: "2026-12-07" });
   });
 });

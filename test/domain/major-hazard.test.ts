@@ -3,7 +3,9 @@ import { loadIndicators } from "../../src/core/indicators.ts";
 import { matchMajorIndicators, shortStandard, type MajorHazardIndicator } from "../../src/domain/major-hazard.ts";
 
 const indicators = loadIndicators();
-const ids = (text: string) => matchMajorIndicators(text, indicators).map((i) => i.id);
+// The cases are those of the 工贸 standard and the others as one list: the chemical standard's confined-space case (the same
+// phrases, for a 危化 unit only: test/core/leader-checks.test.ts) is left out here.
+const ids = (text: string) => matchMajorIndicators(text, indicators.filter((i) => i.id !== "chemical-confined-space")).map((i) => i.id);
 
 /** The industries whose national criteria the indicators follow (`source`). */
 const SOURCES = ["工贸", "冶金", "危化", "建筑施工", "城镇燃气", "自建房", "烟花爆竹", "特种设备", "消防", "通用", "煤矿", "矿山"];

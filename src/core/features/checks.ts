@@ -3,14 +3,16 @@ import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators } from "../../domain/major-hazard.ts";
 import { isQuiet } from "../../domain/obligations.ts";
 import {
-  ANSWERABLE_DAYS, formatTime, parseAnswers, parseCheckPeriod, parseDialogAnswer, parseFrequency, parseTimeOfDay, rate,
+  answerableSince, formatTime, parseAnswers, parseDialogAnswer, parseFrequency, parseTimeOfDay, periodArgs,
   type ChecklistTemplate, type CheckResult, type Frequency, type ParsedAnswers,
 } from "../../domain/checks.ts";
 import type { ChecklistItemRow, ConversationRow, RoundRow, UnitRow } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { firstWord, looksLikeSlashCommand, splitOnTheSpot, words } from "../parse.ts";
 import type { Feature } from "../bot.ts";
-import { checklistWorkbook } from "../../reports/checklist.ts";
+import { checks, exportChecklist } from "./check-report.ts";
+import { indicatorsOfUnit } from "../industries.ts";
+import { noteLeader, leadsUnit, cadenceFor, sign } from "./leader-checks.ts";
 
 const MAX_ATTACHMENTS = 9;
 const MAX_NOTE = 500;
@@ -76,6 +78,7 @@ function templateList(ctx: Ctx): string {
         weekly: t.items.filter((x) => x.frequency === "WEEKLY").length,
         monthly: t.items.filter((x) => x.frequency === "MONTHLY").length,
         quarterly: t.items.filter((x) => x.frequency === "QUARTERLY").length,
+        leader: t.items.filter((x) => x.frequency === "LEADER").length,
       }),
     )
     .join("\n");
@@ -113,7 +116,13 @@ async function checklist(ctx: Ctx, args: string): Promise<void> {
         .map((i) => ({ frequency: i.frequency, text: ctx.lang === "en" ? i.en : i.zh, basis: i.basis, indicator: i.indicator ?? null, responsible: null, templateKey: t.key }))
         .filter((i) => !have.has(i.text));
       const n = await ctx.repo.checks.addItems(unit.id, fresh, ctx.now);
-      ctx.reply("checklist-adopted", { unit: unit.name, name: t.name[ctx.lang], count: n, skipped: t.items.length - n, total: items.length + n });
+      const leading = fresh.filter((i) => i.frequency === "LEADER").length;
+      const lines = [ctx.t("checklist-adopted", { unit: unit.name, name: t.name[ctx.lang], count: n, skipped: t.items.length - n, total: items.length + n })];
+      if (leading) {
+        const industry = (await ctx.repo.checks.industries([unit.id])).get(unit.id) ?? "none";
+        lines.push(ctx.t("checklist-lead-hint", { unit: unit.name, count: leading, industry, cadence: await cadenceFor(ctx.deps, ctx.repo, unit.id, "LEADER") }));
+      }
+      ctx.replyText(lines.join("\n"));
       return;
     }
     case "add": {
@@ -127,7 +136,7 @@ async function checklist(ctx: Ctx, args: string): Promise<void> {
       const basis = m?.[1]?.trim() ?? null;
       if (basis) checkLength(basis, 300);
       if (items.some((i) => i.text === text)) throw new Refusal("checklist-add-exists", { word: text });
-      const indicator = matchMajorIndicators(text, ctx.deps.indicators)[0]?.id ?? null;
+      const indicator = matchMajorIndicators(text, await indicatorsOfUnit(ctx, unit))[0]?.id ?? null;
       await ctx.repo.checks.addItems(unit.id, [{ frequency: freq ?? "DAILY", text, basis, indicator, responsible: null, templateKey: null }], ctx.now);
       ctx.reply("checklist-added", { unit: unit.name, freq: freq ?? "DAILY", text, total: items.length + 1, defaulted: freq ? "no" : "yes" });
       return;
@@ -191,16 +200,18 @@ async function schedule(ctx: Ctx, args: string): Promise<void> {
   const time = formatTime(minutes);
   await ctx.repo.checks.setSchedule(unit.id, freq, time, ctx.user.id, ctx.now);
   const count = (await ctx.repo.checks.items(unit.id)).filter((i) => i.frequency === freq).length;
-  ctx.reply("schedule-set", { unit: unit.name, freq, time, count });
+  ctx.reply("schedule-set", { unit: unit.name, freq, time, count, cadence: await cadenceFor(ctx.deps, ctx.repo, unit.id, freq) });
 }
 
-/** The earliest deadline of a round that may still be answered today. */
-export const answerableSince = (today: string): string => addDays(today, -ANSWERABLE_DAYS);
+export { answerableSince };
 
 /** The unit's unfinished round to answer: the newest, or the newest of the frequency named. */
 async function roundToAnswer(ctx: Ctx, unit: UnitRow, freq: Frequency | null): Promise<RoundRow | null> {
   const open = await ctx.repo.checks.unfinished(unit.id, answerableSince(ctx.today));
-  return open.find((r) => !freq || r.frequency === freq) ?? null;
+  // Answers that name no frequency go to a leader-led round only when a leader sends them: a worker's “全部正常” is
+  // the day's round, not the 主要负责人's.
+  const leader = !freq && open.some((r) => r.frequency === "LEADER") && (await leadsUnit(ctx, unit));
+  return open.find((r) => (freq ? r.frequency === freq : r.frequency !== "LEADER" || leader)) ?? null;
 }
 
 /** `排查 [日|周|月|季] 1好 2异常 … | 全部正常`, or `排查` alone for the dialog. */
@@ -243,6 +254,8 @@ interface Outcome {
   hazards: string[];
   finished: boolean;
   missing: number[];
+  /** A leader-led round with every item answered but no leader yet (it waits for `带队签字`). */
+  unled?: boolean;
 }
 
 /**
@@ -260,13 +273,14 @@ async function recordAnswers(ctx: Ctx, unit: UnitRow, round: RoundRow, parsed: P
   const named = new Set(parsed.items.map((a) => a.position));
   const todo = [...parsed.items];
   if (parsed.restOk) for (let p = 1; p <= count; p++) if (!named.has(p) && !answered.has(p)) todo.push({ position: p, result: "OK", note: "" });
+  const hints = await indicatorsOfUnit(ctx, unit);
   // Everything is checked before anything is written: a refusal leaves the round as it was.
   const plans = todo.map((a) => {
     const item = round.items[a.position - 1]!;
     const spot = a.result === "ABNORMAL" ? splitOnTheSpot(a.note) : { text: a.note, onTheSpot: false };
     if (a.result === "ABNORMAL" && !spot.text && !photos.length) throw new Refusal("check-abnormal-note", { number: String(a.position) });
     checkLength(spot.text, MAX_NOTE);
-    const indicators = [...new Set([...(item.indicator ? [item.indicator] : []), ...matchMajorIndicators(`${item.text} ${spot.text}`, ctx.deps.indicators).filter(() => a.result === "ABNORMAL").map((m) => m.id)])];
+    const indicators = [...new Set([...(item.indicator ? [item.indicator] : []), ...matchMajorIndicators(`${item.text} ${spot.text}`, hints).filter(() => a.result === "ABNORMAL").map((m) => m.id)])];
     if (spot.onTheSpot && indicators.length) throw new Refusal("check-fix-major", { number: String(a.position), text: item.text });
     return { ...a, item, note: spot.text, onTheSpot: spot.onTheSpot, indicators };
   });
@@ -318,7 +332,9 @@ async function recordAnswers(ctx: Ctx, unit: UnitRow, round: RoundRow, parsed: P
     }
     out.hazards.push(ctx.t("check-hazard-filed", { n: p.position, number, fixed: p.onTheSpot ? "yes" : "no", major: p.indicators.length ? "yes" : "no" }));
   }
+  if (out.recorded.length) await noteLeader(ctx, unit, round);
   out.finished = await ctx.repo.checks.finishIfComplete(round.id, count, ctx.now);
+  out.unled = round.frequency === "LEADER" && !out.finished && (await ctx.repo.checks.round(round.id))?.completedAt === null;
   const done = new Set([...answered.keys(), ...out.recorded.map((r) => r.position)]);
   for (let p = 1; p <= count; p++) if (!done.has(p)) out.missing.push(p);
   return out;
@@ -332,7 +348,7 @@ function outcomeText(ctx: Ctx, unit: UnitRow, round: RoundRow, o: Outcome): stri
       ctx.t("check-recorded", {
         unit: unit.name,
         freq: round.frequency,
-        period: round.period,
+        ...periodArgs(round.period),
         ok: o.recorded.filter((r) => r.result === "OK").length,
         abnormal: o.recorded.filter((r) => r.result === "ABNORMAL").length,
         na: o.recorded.filter((r) => r.result === "NA").length,
@@ -341,7 +357,11 @@ function outcomeText(ctx: Ctx, unit: UnitRow, round: RoundRow, o: Outcome): stri
   }
   lines.push(...o.hazards);
   for (const a of o.already) lines.push(ctx.t("check-already", { n: a.position, who: a.who, when: a.when }));
-  lines.push(o.missing.length ? ctx.t("check-missing", { count: o.missing.length, list: o.missing.join(ctx.t("list-separator")) }) : ctx.t(o.finished ? "check-finished" : "check-complete-before"));
+  lines.push(
+    o.missing.length
+      ? ctx.t("check-missing", { count: o.missing.length, list: o.missing.join(ctx.t("list-separator")) })
+      : ctx.t(o.unled ? "check-lead-needs-sign" : o.finished ? "check-finished" : "check-complete-before"),
+  );
   return lines.join("\n");
 }
 
@@ -378,7 +398,7 @@ async function startDialog(ctx: Ctx, round: RoundRow): Promise<void> {
   if (position === null) throw new Refusal("check-nothing-left");
   const state: DialogState = { roundId: round.id, position };
   await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "check", step: "answer", version: 1, data: { ...state } }, ctx.now);
-  ctx.replyText(`${ctx.t("check-dialog-start", { freq: round.frequency, period: round.period, count: round.items.length })}\n${ask(ctx, round, position)}`);
+  ctx.replyText(`${ctx.t("check-dialog-start", { freq: round.frequency, ...periodArgs(round.period), count: round.items.length })}\n${ask(ctx, round, position)}`);
 }
 
 async function step(ctx: Ctx, state: ConversationRow): Promise<void | "pass"> {
@@ -413,119 +433,8 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void | "pass"> {
   ctx.replyText(lines.join("\n"));
 }
 
-// ---- 检查情况 and the export -------------------------------------------------------------------
-
-/** The period asked for (default: this month), as instants and a label. */
-function periodArg(ctx: Ctx, word: string | undefined): { from: Date; to: Date; label: string } {
-  const p = parseCheckPeriod(word ?? shanghaiMonth(ctx.now), ctx.today);
-  if (!p) throw new Refusal("checks-usage");
-  return { from: startOfShanghaiDay(p.first), to: startOfShanghaiDay(addDays(p.last, 1)), label: p.label };
-}
-
-export interface UnitCompletion {
-  unit: UnitRow;
-  rounds: number;
-  completed: number;
-  onTime: number;
-  checked: number;
-  abnormal: number;
-  /** Per item: the rounds that had it, those in which it was answered (不适用 too), checked (正常 or 异常), abnormal. */
-  items: Map<number, { text: string; rounds: number; answered: number; checked: number; abnormal: number }>;
-}
-
-/** Completion per unit and per item: rounds posted in the period, finished (on time: by the deadline's end), answers. */
-export async function completion(ctx: { repo: Ctx["repo"] }, units: UnitRow[], from: Date, to: Date): Promise<UnitCompletion[]> {
-  const rows = await ctx.repo.checks.roundsIn(units.map((u) => u.id), from, to);
-  return units.map((unit) => {
-    const mine = rows.filter((r) => r.round.unitId === unit.id);
-    const c: UnitCompletion = { unit, rounds: mine.length, completed: 0, onTime: 0, checked: 0, abnormal: 0, items: new Map() };
-    for (const { round, answers } of mine) {
-      if (round.completedAt) {
-        c.completed++;
-        if (shanghaiDate(round.completedAt) <= round.deadline) c.onTime++;
-      }
-      const itemOf = (itemId: number, text: string) => {
-        const item = c.items.get(itemId) ?? { text, rounds: 0, answered: 0, checked: 0, abnormal: 0 };
-        c.items.set(itemId, item);
-        return item;
-      };
-      for (const it of round.items) itemOf(it.itemId, it.text).rounds++;
-      for (const a of answers) {
-        const item = itemOf(a.itemId, round.items[a.position - 1]?.text ?? "?");
-        item.answered++;
-        if (a.result === "NA") continue;
-        item.checked++;
-        c.checked++;
-        if (a.result === "ABNORMAL") {
-          item.abnormal++;
-          c.abnormal++;
-        }
-      }
-    }
-    return c;
-  });
-}
-
-const pct = (r: number | null) => (r === null ? "—" : `${r}%`);
-
-/** `检查情况 [期间]`: completion and abnormal rates for the unit and every unit below it. */
-async function checks(ctx: Ctx, args: string): Promise<void> {
-  const tops = await ctx.officialUnits();
-  const { from, to, label } = periodArg(ctx, words(args)[0]);
-  const lines: string[] = [];
-  for (const top of tops) {
-    const units = await ctx.repo.listUnits(top.path);
-    // Per unit from one aggregate query; the per-item detail (which reads every answer) only for a few units.
-    const byUnit = await ctx.repo.checks.completionByUnit(units.map((u) => u.id), from, to);
-    const stats = units.filter((u) => byUnit.has(u.id)).map((u) => ({ unit: u, ...byUnit.get(u.id)! }));
-    lines.push(ctx.t("checks-head", { unit: top.name, period: label }));
-    if (stats.length === 0) {
-      lines.push(ctx.t("checks-none"));
-      continue;
-    }
-    const total = stats.reduce((a, c) => ({ rounds: a.rounds + c.rounds, completed: a.completed + c.completed, checked: a.checked + c.checked, abnormal: a.abnormal + c.abnormal }), { rounds: 0, completed: 0, checked: 0, abnormal: 0 });
-    if (stats.length > 1) lines.push(ctx.t("checks-total", { ...total, rate: pct(rate(total.completed, total.rounds)), abnormalRate: pct(rate(total.abnormal, total.checked)) }));
-    const detailed = stats.length <= 5;
-    const items = detailed ? new Map((await completion(ctx, stats.map((c) => c.unit), from, to)).map((c) => [c.unit.id, c.items])) : new Map();
-    for (const c of stats) {
-      lines.push(ctx.t("checks-unit", { unit: c.unit.name, rounds: c.rounds, completed: c.completed, onTime: c.onTime, rate: pct(rate(c.completed, c.rounds)), checked: c.checked, abnormal: c.abnormal, abnormalRate: pct(rate(c.abnormal, c.checked)) }));
-      for (const [, it] of [...(items.get(c.unit.id) ?? new Map())].sort(([a], [b]) => a - b)) {
-        lines.push(ctx.t("checks-item", { text: it.text, rounds: it.rounds, answered: it.answered, rate: pct(rate(it.answered, it.rounds)), checked: it.checked, abnormal: it.abnormal, abnormalRate: pct(rate(it.abnormal, it.checked)) }));
-      }
-    }
-    if (!detailed) lines.push(ctx.t("checks-items-hint"));
-  }
-  ctx.replyText(lines.join("\n"));
-}
-
-/** `检查清单 导出 [期间]`: the unit's checklist and its records as .xlsx. */
-async function exportChecklist(ctx: Ctx, args: string): Promise<void> {
-  const unit = await officialUnit(ctx);
-  const { from, to, label } = periodArg(ctx, words(args)[0]);
-  const items = await ctx.repo.checks.items(unit.id);
-  const rounds = await ctx.repo.checks.roundsIn([unit.id], from, to);
-  const hazardNumbers = new Map<number, string>();
-  for (const { answers } of rounds) for (const a of answers) if (a.hazardId) hazardNumbers.set(a.hazardId, formatHazardNumber(shanghaiYear(a.answeredAt), a.hazardId));
-  const [stat] = await completion(ctx, [unit], from, to);
-  const data = await checklistWorkbook({
-    t: (id, a) => ctx.t(id, a),
-    unit: unit.name,
-    period: label,
-    items,
-    rounds,
-    hazardNumbers,
-    summary: { rounds: stat!.rounds, completed: stat!.completed, rate: pct(rate(stat!.completed, stat!.rounds)), abnormalRate: pct(rate(stat!.abnormal, stat!.checked)) },
-  });
-  ctx.out.push({
-    platform: ctx.msg.platform,
-    chatId: ctx.msg.chatId,
-    text: ctx.t("checklist-exported", { unit: unit.name, period: label, items: items.length, rounds: rounds.length }),
-    file: { kind: "document", filename: ctx.t("checklist-filename", { unit: unit.name, period: label }), data },
-  });
-}
-
 /** 日周月排查: checklists, schedules, answering (one message or a dialog), completion and the export. */
 export const selfInspection: Feature = {
-  commands: { checklist, "check-plan": schedule, check, checks },
+  commands: { checklist, "check-plan": schedule, check, checks, "check-sign": sign },
   dialogs: { check: { version: 1, step, unanswered: (ctx) => ctx.reply("check-dialog-file") } },
 };

@@ -1,3 +1,4 @@
+import { indicatorsOfUnit } from "../industries.ts";
 import { shanghaiYear } from "../../domain/dates.ts";
 import { formatHazardNumber } from "../../domain/hazard-number.ts";
 import { matchMajorIndicators, shortStandard, type MajorHazardIndicator } from "../../domain/major-hazard.ts";
@@ -38,7 +39,7 @@ interface Prepared {
 async function prepare(ctx: Ctx, draft: Required<Omit<ReportDraft, "spotFixClaimed">> & Pick<ReportDraft, "spotFixClaimed">): Promise<Prepared> {
   const binding = ctx.requireBinding();
   if (!draft.description.trim()) throw new Refusal("refuse-report-empty");
-  const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, ctx.deps.indicators);
+  const matched = matchMajorIndicators(`${draft.description} ${draft.location ?? ""}`, await indicatorsOfUnit(ctx, binding.unit));
   const hazard = {
     year: shanghaiYear(ctx.now),
     unitId: binding.unit.id,
