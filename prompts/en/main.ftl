@@ -299,9 +299,9 @@ list-header = Hazards of { $unit } ({ $filter }, { $count }):
 list-none = { $unit } has no hazards matching "{ $filter }".
 refuse-month-format = "{ $input }" is not a month. Write it as 2026-11.
 stats = Hazard statistics of { $unit }
-    [{ $month }, this month]
+    {"["}{ $month }, this month]
     { $month_text }
-    [Cumulative{ $since ->
+    {"["}Cumulative{ $since ->
         [none] {""}
        *[other] {" "}since { $since }
     }, to the end of { $month }]
