@@ -275,7 +275,10 @@ status-suggested = The description matches a major-hazard case; the { $role } ha
 status-text = What: { $text }
 status-location = Where: { $location }
 status-photos = Photos with the report: { $photos }
-history-photos = ({ $photos } photos)
+history-photos = ({ $photos } { $photos ->
+    [one] photo
+   *[other] photos
+})
 status-deadline = Deadline: { $deadline }
 status-overdue = Overdue (today is { $today })
 status-responsible = Responsible: { $responsible }
