@@ -92,7 +92,12 @@ export const configSchema = z.object({
   SENTINEL_WEB_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(8),
   /** The address officials open the web ledger at (e.g. https://sentinel.example.gov.cn); default http://localhost:<SENTINEL_HTTP_PORT>. */
   SENTINEL_WEB_URL: z.string().url().optional(),
+  /** The web ledger's port (`/web` only); put a reverse proxy in front of it. */
   SENTINEL_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The operator's port, `/healthz` and `/metrics`, apart from the web; off unless set. */
+  SENTINEL_OPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The interface the ops port listens on: the loopback unless told (`0.0.0.0` in a container whose port is published). */
+  SENTINEL_OPS_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
 });
@@ -104,6 +109,7 @@ function crossCheck(c: Config): string[] {
   const problems: string[] = [];
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) problems.push("  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) problems.push("  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN");
+  if (c.SENTINEL_OPS_PORT && c.SENTINEL_OPS_PORT === c.SENTINEL_HTTP_PORT) problems.push("  SENTINEL_OPS_PORT: must differ from SENTINEL_HTTP_PORT (the metrics stay off the web ledger's port)");
   return problems;
 }
 

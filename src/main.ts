@@ -50,17 +50,20 @@ async function platformsFrom(config: Config, app: App, log: Logger): Promise<Cha
 }
 
 /**
- * The metrics, the ops endpoint and the web ledger, loaded only when `SENTINEL_HTTP_PORT` serves them: nothing else
- * reads the metrics, and Prometheus's client with its default collectors (an event-loop monitor, GC observers) cost
- * the start and the idle memory of every bot without it (issue 13).
+ * The metrics with the ops listener (`SENTINEL_OPS_PORT`) and the web ledger (`SENTINEL_HTTP_PORT`), each loaded only
+ * when its port is set: nothing else reads the metrics, and Prometheus's client with its default collectors (an
+ * event-loop monitor, GC observers) cost the start and the idle memory of every bot without it (issue 13).
  */
-async function loadHttp() {
-  const [{ Metrics }, { startOpsServer }, { createWebHandler }] = await Promise.all([
-    import("./ops/metrics.ts"),
-    import("./ops/http.ts"),
-    import("./web/handler.ts"),
-  ]);
-  return { metrics: new Metrics(), startOpsServer, createWebHandler };
+async function loadHttp(config: Config, deps: App["deps"]) {
+  const servers = await import("./ops/http.ts");
+  const metrics = config.SENTINEL_OPS_PORT
+    ? await (async () => {
+        const [{ Metrics }, { gaugeSources }] = await Promise.all([import("./ops/metrics.ts"), import("./ops/gauges.ts")]);
+        return new Metrics(gaugeSources(deps));
+      })()
+    : undefined;
+  const web = config.SENTINEL_HTTP_PORT ? (await import("./web/handler.ts")).createWebHandler(deps) : undefined;
+  return { servers, metrics, web };
 }
 
 /** Starts Sentinel: the configured platforms, or the console when none is configured. */
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   const { prompts } = app;
   const lang = config.SENTINEL_LANG;
   const say = (id: string, args?: Record<string, string>) => prompts.t(lang, id, args);
-  const http = config.SENTINEL_HTTP_PORT ? await loadHttp() : null;
+  const http = config.SENTINEL_OPS_PORT || config.SENTINEL_HTTP_PORT ? await loadHttp(config, app.deps) : null;
   const metrics = http?.metrics;
 
   let adapters = onConsole ? [] : await platformsFrom(config, app, log);
@@ -110,17 +113,19 @@ async function main(): Promise<void> {
   }
   const router = new Router(adapters, app.bot, log, metrics);
   const scheduler = startScheduler(app.deps, router.send, metrics);
-  const ops = http
-    ? await http.startOpsServer(
-        config.SENTINEL_HTTP_PORT!,
-        {
-          store: () => app.store.transaction((repo) => repo.ping()),
-          platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
-        },
-        http.metrics,
-        http.createWebHandler(app.deps),
-      )
-    : null;
+  const ops =
+    http && metrics
+      ? await http.servers.startOpsServer(
+          config.SENTINEL_OPS_PORT!,
+          {
+            store: () => app.store.transaction((repo) => repo.ping()),
+            platforms: () => Object.fromEntries(adapters.map((a) => [a.platform, "connected" in a ? Boolean(a.connected) : true])),
+          },
+          metrics,
+          config.SENTINEL_OPS_HOST,
+        )
+      : null;
+  const web = http?.web ? await http.servers.startWebServer(config.SENTINEL_HTTP_PORT!, http.web, metrics) : null;
   // The same years the admins are told of (the scheduler's job): this one, and from 1 December the next.
   const unknown = yearsToAskFor(app.deps.calendar, shanghaiDate(new Date()));
   if (unknown.length) {
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
       "holiday calendar does not know these years: working days fall back to Monday–Friday until SENTINEL_HOLIDAYS gives them (README, Holidays)",
     );
   }
-  log.info({ module: "main", op: "start", store: app.store.kind, platforms: adapters.map((a) => a.platform), http: config.SENTINEL_HTTP_PORT ?? null }, "ready");
+  log.info({ module: "main", op: "start", store: app.store.kind, platforms: adapters.map((a) => a.platform), web: config.SENTINEL_HTTP_PORT ?? null, ops: config.SENTINEL_OPS_PORT ?? null }, "ready");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
     // Stop taking updates (the ones in flight finish), then the jobs, then the store.
     await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ module: "main", op: "stop", platform: a.platform, err }, "stop failed"))));
     await scheduler.stop();
-    if (ops) await new Promise<void>((r) => ops.close(() => r()));
+    for (const server of [ops, web]) if (server) await new Promise<void>((r) => server.close(() => r()));
     await app.close();
     log.flush();
     process.exit(0);

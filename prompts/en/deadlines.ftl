@@ -89,22 +89,18 @@ reminder-T-3 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ 
     [yes] {" "}(sent late).
    *[no] , three working days from now.
 } Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
-} Once submitted, send /submitted and the obligation's name here.
 reminder-T-1 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due to "{ $receiver }" by { $due }{ $late ->
     [yes] {" "}(sent late).
    *[no] ; one working day left.
 } Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
-} Once submitted, send /submitted and the obligation's name here.
 reminder-T0 = [Reminder] "{ $unit }": the { $name } ({ $period }) is due today ({ $due }) to "{ $receiver }"{ $late ->
     [yes] {" "}(sent late).
    *[no] .
 } Once submitted, send "/submitted { $keyword }" here, or send the file with "{ $keyword }" in its caption.
-} Once submitted, send /submitted and the obligation's name here.
 reminder-MISS = [Overdue] "{ $unit }": the { $name } ({ $period }) was due on { $due } and has not reached "{ $receiver }"{ $late ->
     [yes] {" "}(sent late).
    *[no] .
 } Please submit it now, then send "/submitted { $keyword }".
-}
 reminder-escalate = [Overdue] The { $name } ({ $period }, due { $due }) is still missing from { $count } unit(s): { $units }. Send /deadlines for details.
 
 ## Holiday calendar missing a year (privately to every admin, once a year)

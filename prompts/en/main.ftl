@@ -275,7 +275,10 @@ status-suggested = The description matches a major-hazard case; the { $role } ha
 status-text = What: { $text }
 status-location = Where: { $location }
 status-photos = Photos with the report: { $photos }
-history-photos = ({ $photos } photos)
+history-photos = ({ $photos } { $photos ->
+    [one] photo
+   *[other] photos
+})
 status-deadline = Deadline: { $deadline }
 status-overdue = Overdue (today is { $today })
 status-responsible = Responsible: { $responsible }
@@ -299,9 +302,9 @@ list-header = Hazards of { $unit } ({ $filter }, { $count }):
 list-none = { $unit } has no hazards matching "{ $filter }".
 refuse-month-format = "{ $input }" is not a month. Write it as 2026-11.
 stats = Hazard statistics of { $unit }
-    [{ $month }, this month]
+    {"["}{ $month }, this month]
     { $month_text }
-    [Cumulative{ $since ->
+    {"["}Cumulative{ $since ->
         [none] {""}
        *[other] {" "}since { $since }
     }, to the end of { $month }]

@@ -1,19 +1,31 @@
 # Report rewards: the rules, the ledger, payouts, the honour roll.
 
-reward-earned = { $reporter }: your hazard { $number } was confirmed: it earns { $amount } yuan and { $points } point(s) ({ $why }). Send /myrewards to see yours.
+reward-earned = { $reporter }: your hazard { $number } was confirmed: it earns { $amount } yuan and { $points } { $points ->
+    [one] point
+   *[other] points
+} ({ $why }). Send /myrewards to see yours.
 reward-duplicate = Hazard { $number } duplicates { $original ->
         [other] a hazard another unit had filed
        *[number] { $original }
     }, and by the rules a duplicate earns nothing. Thank you for looking out!
 reward-first = Someone reported your hazard { $number } again: as its first reporter you get a bonus of { $amount } yuan ({ $why }).
-earn-step-level = { $level }: { $amount } yuan, { $points } point(s)
+earn-step-level = { $level }: { $amount } yuan, { $points } { $points ->
+    [one] point
+   *[other] points
+}
 earn-step-first = first-reporter bonus { $amount } yuan
 earn-step-cap = { $earned } yuan earned this month against a cap of { $cap }: this one counts { $amount } yuan
 rewardrules-show = [{ $unit }] report rewards{ $own ->
     [yes] {""}
    *[no] {" "}(those of a unit above, or the defaults)
 }:
-    general hazard { $general } yuan, { $pointsGeneral } point(s); major hazard { $major } yuan, { $pointsMajor } point(s); first-reporter bonus { $first } yuan
+    general hazard { $general } yuan, { $pointsGeneral } { $pointsGeneral ->
+    [one] point
+   *[other] points
+}; major hazard { $major } yuan, { $pointsMajor } { $pointsMajor ->
+    [one] point
+   *[other] points
+}; first-reporter bonus { $first } yuan
     monthly cap per person: { $cap ->
         [none] none
        *[other] { $cap } yuan
@@ -26,12 +38,18 @@ rewardrules-usage = Usage: /rewardrules (show); /rewardrules set general=50 majo
 rewardrules-unknown = I do not know "{ $word }" or its value. You can set: general, major, first, cap (yuan or none), points-general, points-major, notify (group/private).
 rewardrules-changed = Changed the report rewards of "{ $unit }" (the change is recorded). Hazards confirmed from now on earn by the new rules:
 myrewards-none = You have no report rewards yet. Report hazards in your unit's group; confirmed ones earn a reward.
-myrewards-head = My rewards: { $earned } yuan in all ({ $approved } approved, { $paid } paid), { $points } point(s)
+myrewards-head = Your rewards: { $earned } yuan in all ({ $approved } approved, { $paid } paid), { $points } { $points ->
+    [one] point
+   *[other] points
+}
 myrewards-line = · { $number } { $kind ->
     [FIRST] first-reporter bonus
     [CORRECTION] correction
    *[EARN] report reward
-} { $amount } yuan, { $points } point(s) ({ $month }, { $state ->
+} { $amount } yuan, { $points } { $points ->
+    [one] point
+   *[other] points
+} ({ $month }, { $state ->
     [paid] paid
     [approved] approved
    *[earned] awaiting approval

@@ -89,22 +89,18 @@ reminder-T-3 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须
     [yes] （补发）。
    *[no] ，还有三个工作日。
 }报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
-}报送后请在群里发送“已报送”加事项名称。
 reminder-T-1 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）须在 { $due } 前报送“{ $receiver }”{ $late ->
     [yes] （补发）。
    *[no] ，还剩最后一个工作日。
 }报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
-}报送后请在群里发送“已报送”加事项名称。
 reminder-T0 = 【报送提醒】“{ $unit }”：{ $name }（{ $period }）今天（{ $due }）截止，请今天报送“{ $receiver }”{ $late ->
     [yes] （补发）。
    *[no] 。
 }报送后请在群里发送“已报送 { $keyword }”，或发文件并在说明里写“{ $keyword }”。
-}报送后请在群里发送“已报送”加事项名称。
 reminder-MISS = 【逾期】“{ $unit }”：{ $name }（{ $period }）已于 { $due } 截止，尚未报送“{ $receiver }”{ $late ->
     [yes] （补发）。
    *[no] 。
 }请尽快报送，报送后发送“已报送 { $keyword }”。
-}
 reminder-escalate = 【逾期通报】{ $name }（{ $period }，截止 { $due }）仍有 { $count } 个单位未报送：{ $units }。发送“报送情况”查看详情。
 
 ## 节假日日历缺年份（私聊每位管理员，每年一次）

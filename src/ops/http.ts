@@ -9,16 +9,23 @@ export interface Health {
   platforms(): Record<string, boolean>;
 }
 
+function listen(server: Server, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}
+
 /**
- * `/healthz` (200 when the store answers and every platform is connected, else 503, with the details as JSON),
- * `/metrics` (Prometheus) and, given `web`, the web ledger under `/web` (src/web/). Off unless `SENTINEL_HTTP_PORT` is set.
+ * The operator's listener: `/healthz` (200 when the store answers and every platform is connected, else 503, with the
+ * details as JSON) and `/metrics` (Prometheus), nothing else. On `SENTINEL_OPS_PORT`, the loopback interface unless
+ * `SENTINEL_OPS_HOST` says otherwise: apart from the web ledger's port, so a reverse proxy in front of the ledger
+ * never makes the metrics public.
  */
-export async function startOpsServer(
-  port: number,
-  health: Health,
-  metrics: Metrics,
-  web?: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-): Promise<Server> {
+export async function startOpsServer(port: number, health: Health, metrics: Metrics, host = "127.0.0.1"): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
       if (req.url === "/healthz") {
@@ -28,13 +35,35 @@ export async function startOpsServer(
         res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, store, platforms }));
       } else if (req.url === "/metrics") {
         res.writeHead(200, { "content-type": metrics.registry.contentType }).end(await metrics.registry.metrics());
-      } else if (web && /^\/web(?:[/?]|$)/.test(req.url ?? "")) {
-        await web(req, res);
       } else {
         res.writeHead(404).end();
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(port, resolve));
-  return server;
+  return listen(server, port, host);
+}
+
+/**
+ * The web ledger's listener (`SENTINEL_HTTP_PORT`): `/web…` only (src/web/), every other path 404; each answered
+ * request is counted by its status class when the metrics are on.
+ */
+export async function startWebServer(
+  port: number,
+  web: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  metrics?: Metrics,
+): Promise<Server> {
+  const server = createServer((req, res) => {
+    res.on("finish", () => metrics?.webRequests.inc({ status: `${Math.floor(res.statusCode / 100)}xx` }));
+    void (async () => {
+      if (/^\/web(?:[/?]|$)/.test(req.url ?? "")) {
+        await web(req, res).catch(() => {
+          metrics?.errors.inc({ where: "web" });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      } else {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  return listen(server, port, undefined);
 }

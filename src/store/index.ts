@@ -10,6 +10,7 @@ export * from "./oversight-repo.ts";
 export * from "./check-repo.ts";
 export * from "./ledger-repo.ts";
 export * from "./web-repo.ts";
+export * from "./ops-repo.ts";
 export { DatabaseLockedError } from "./db.ts";
 export type { RowCounts } from "./counts.ts";
 export { BackupError, pruneBackups, restoreBackup, type BackupResult, type BackupHeader } from "./backup.ts";

@@ -13,6 +13,7 @@ import { OversightRepo } from "./oversight-repo.ts";
 import { CheckRepo } from "./check-repo.ts";
 import { LedgerRepo } from "./ledger-repo.ts";
 import { WebRepo } from "./web-repo.ts";
+import { OpsRepo } from "./ops-repo.ts";
 
 type Tx = P.TransactionClient;
 
@@ -443,6 +444,7 @@ export class Repo {
   readonly checks: CheckRepo;
   readonly ledger: LedgerRepo;
   readonly web: WebRepo;
+  readonly ops: OpsRepo;
 
   /** `driver`: the driver's own query, outside any transaction (`Store.once`), for `fileReport`. */
   constructor(
@@ -456,6 +458,7 @@ export class Repo {
     this.oversight = new OversightRepo(tx);
     this.ledger = new LedgerRepo(tx);
     this.web = new WebRepo(tx);
+    this.ops = new OpsRepo(tx);
   }
 
   /** Whether the store answers (the health check). */

@@ -1,12 +1,12 @@
 import type { Server } from "node:http";
 import { Metrics } from "../../src/ops/metrics.ts";
-import { startOpsServer } from "../../src/ops/http.ts";
+import { startWebServer } from "../../src/ops/http.ts";
 import { createWebHandler } from "../../src/web/handler.ts";
 import type { Fixture } from "../helpers.ts";
 
-/** The bot's HTTP server for a fixture, on a free port (port 0), with the web ledger. */
+/** The web ledger's HTTP server for a fixture, on a free port (port 0). */
 export async function startWeb(f: Fixture, port = 0): Promise<{ server: Server; port: number; close(): Promise<void> }> {
-  const server = await startOpsServer(port, { store: async () => true, platforms: () => ({}) }, new Metrics(), createWebHandler(f.app.deps));
+  const server = await startWebServer(port, createWebHandler(f.app.deps), new Metrics());
   const actual = (server.address() as { port: number }).port;
   return {
     server,

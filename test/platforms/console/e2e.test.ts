@@ -59,21 +59,25 @@ describe("a newcomer on the console, following the README", () => {
     expect(log).not.toContain("配电箱");
   });
 
-  test("with SENTINEL_HTTP_PORT the same process serves /healthz, /metrics (counting what it answered) and the web ledger", async () => {
-    const port = await freePort();
-    const bot = new ConsoleProcess({ DATA_DIR: freshDir(), SENTINEL_ADMINS: "console:admin", SENTINEL_HTTP_PORT: String(port) });
+  test("SENTINEL_OPS_PORT serves /healthz and /metrics (counting what it answered) on the loopback; SENTINEL_HTTP_PORT only the web ledger", async () => {
+    const [port, opsPort] = [await freePort(), await freePort()];
+    const bot = new ConsoleProcess({ DATA_DIR: freshDir(), SENTINEL_ADMINS: "console:admin", SENTINEL_HTTP_PORT: String(port), SENTINEL_OPS_PORT: String(opsPort) });
     await bot.waitFor(/admin> $/m);
     expect(await bot.ask("新建单位 城关化工厂", /admin> $/m)).toContain("已新建单位“城关化工厂”");
-    const base = `http://127.0.0.1:${port}`;
-    const health = await fetch(`${base}/healthz`);
+    const ops = `http://127.0.0.1:${opsPort}`;
+    const health = await fetch(`${ops}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, store: true, platforms: { console: true } });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${ops}/metrics`)).text();
     expect(metrics).toMatch(/^sentinel_updates_total\{platform="console"\} 1$/m);
     expect(metrics).toContain("sentinel_process_resident_memory_bytes");
-    // The web ledger answers without a sign-in link by asking for one, not with an error.
+    expect(metrics).toMatch(/^sentinel_hazards_open 0$/m);
+    // The web ledger's port: the ledger (asking for a sign-in link, not an error), and none of the operator's paths.
+    const base = `http://127.0.0.1:${port}`;
     const web = await fetch(`${base}/web`);
     expect(web.status).toBeLessThan(500);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`)).status).toBe(404);
     bot.say("/quit");
     expect(await bot.exited).toBe(0);
   });
