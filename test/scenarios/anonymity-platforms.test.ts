@@ -56,7 +56,7 @@ describe.each([
     await db.close();
     const log = readFileSync(logFile, "utf8");
     const raw = files(dir).filter((f) => f !== logFile).map((f) => readFileSync(f));
-    expect(dump).toContain("王局长"); // the search sees what is stored
+    expect(dump).toContain(d.nameOf?.("王局长") ?? "王局长"); // the search sees what is stored
     expect(log.length).toBeGreaterThan(0);
     for (const s of [id, "钱七七", "u7770001", SECRET.what, SECRET.reply, SECRET.group]) {
       expect(dump, `table dump contains ${s}`).not.toContain(s);

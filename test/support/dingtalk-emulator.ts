@@ -21,6 +21,8 @@ export interface DingtalkSent {
  */
 export class DingtalkEmulator {
   readonly sent: DingtalkSent[] = [];
+  /** When each send call arrived (ms since the epoch), in order. */
+  readonly times: number[] = [];
   readonly acks: string[] = [];
   readonly signal = new Signal();
   /** Calls per path, to see what the bot asked. */
@@ -92,6 +94,7 @@ export class DingtalkEmulator {
       const param = JSON.parse(String(body.msgParam)) as Record<string, string>;
       const chats = url.pathname.includes("group") ? [String(body.openConversationId)] : (body.userIds as string[]);
       const mediaId = param.photoURL ?? param.mediaId;
+      this.times.push(Date.now());
       for (const chat of chats) this.sent.push({ chat, msgKey: String(body.msgKey), param, ...(mediaId && this.media.has(mediaId) ? { media: this.media.get(mediaId)! } : {}) });
       this.signal.wake();
       return json(200, { processQueryKey: `pqk-${++this.seq}` });

@@ -54,6 +54,8 @@ export interface FeishuSent {
  */
 export class FeishuEmulator {
   readonly sent: FeishuSent[] = [];
+  /** When each send arrived (ms since the epoch), in order. */
+  readonly times: number[] = [];
   readonly recalled: string[] = [];
   readonly acks: string[] = [];
   readonly signal = new Signal();
@@ -143,6 +145,7 @@ export class FeishuEmulator {
       const content = JSON.parse(b.content) as Record<string, string>;
       const key = content.image_key ?? content.file_key;
       this.sent.push({ chat, msgType: b.msg_type, ...(content.text !== undefined ? { text: content.text } : {}), ...(replyTo ? { replyTo } : {}), ...(key && this.uploads.has(key) ? { media: this.uploads.get(key)! } : {}) });
+      this.times.push(Date.now());
       const id = `om_bot${++this.seq}`;
       this.messages.set(id, { chat, from: "bot" });
       this.signal.wake();

@@ -26,6 +26,8 @@ interface Frame {
  */
 export class WecomEmulator {
   readonly sent: WecomSent[] = [];
+  /** When each send arrived (ms since the epoch), in order. */
+  readonly times: number[] = [];
   /** Every connection that authenticated, in order. */
   readonly sessions: WebSocket[] = [];
   private wss!: WebSocketServer;
@@ -91,6 +93,7 @@ export class WecomEmulator {
           entry.media = { type: up.type, filename: up.filename, bytes: new Uint8Array(Buffer.concat(up.chunks)) };
         }
         this.sent.push(entry);
+        this.times.push(Date.now());
         this.reply(ws, reqId);
         return this.wake();
       }
