@@ -21,8 +21,8 @@ export interface WecomOptions {
 }
 
 /**
- * What the bot keeps to on WeCom: 20 messages a minute to one chat and 20 a second in all (WeCom's published limit for
- * a robot's messages to one chat is 20 a minute; the overall figure is ours, below any tenant's quota).
+ * What the bot keeps to on WeCom: 20 messages a minute to one chat and 20 a second in all (20 a minute is WeCom's
+ * published limit for a group robot, taken for the intelligent robot too; the overall figure is ours).
  */
 export const WECOM_LIMITS: SendLimits = { overall: [{ count: 20, ms: 1000 }], perChat: [{ count: 20, ms: 60_000 }] };
 
