@@ -48,7 +48,13 @@ export class Pacer {
       for (let w = waitFor(chat.times, this.limits.perChat, Date.now()); w > 0; w = waitFor(chat.times, this.limits.perChat, Date.now())) await sleep(w);
       await this.slot();
       record(chat.times, this.limits.perChat, Date.now());
-      return send();
+      try {
+        return await send();
+      } finally {
+        // A send counts from when the platform answered it, so no window of arrivals there holds more than the limit.
+        const i = this.overall.lastIndexOf(-1);
+        if (i >= 0) this.overall[i] = Date.now();
+      }
     });
     chat.chain = result.then(
       () => undefined,
@@ -61,10 +67,20 @@ export class Pacer {
     return result;
   }
 
+  /**
+   * Waits for the overall budget. A send still in flight holds its place in the window (-1) until it is answered:
+   * the window counts from the answers, not from when sends were started.
+   */
   private slot(): Promise<void> {
     const mine = this.turn.then(async () => {
-      for (let w = waitFor(this.overall, this.limits.overall, Date.now()); w > 0; w = waitFor(this.overall, this.limits.overall, Date.now())) await sleep(w);
-      record(this.overall, this.limits.overall, Date.now());
+      for (;;) {
+        const now = Date.now();
+        const busy = this.limits.overall.some((w) => this.overall.length >= w.count && this.overall[this.overall.length - w.count] === -1);
+        const w = busy ? 10 : waitFor(this.overall, this.limits.overall, now);
+        if (w <= 0) break;
+        await sleep(w);
+      }
+      record(this.overall, this.limits.overall, -1);
     });
     this.turn = mine;
     return mine;
