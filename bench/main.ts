@@ -10,6 +10,7 @@ import pg from "pg";
 import { printRows, type BenchOptions, type BenchRow } from "./row.ts";
 import { startBench } from "./start.ts";
 import { reminderBench } from "./reminders.ts";
+import { workchatBench } from "./workchat.ts";
 import { ledgerBench } from "./ledger.ts";
 import { latencyBench } from "./latency.ts";
 import { queryBench } from "./queries.ts";
@@ -35,6 +36,7 @@ const parts: [string, (o: BenchOptions) => Promise<BenchRow[]>][] = [
   ["reply latency under load", latencyBench],
   ["cold start and idle memory", startBench],
   ["reminder rounds", reminderBench],
+  ["work-chat reminder rounds", workchatBench],
   ["台账 export", ledgerBench],
 ];
 const rows: BenchRow[] = [];

@@ -33,9 +33,9 @@ interface Setup {
 }
 
 /** An app whose store holds a county and `n` enterprises with one Telegram group each, T-3 already sent to all. */
-async function county(n: number): Promise<Setup> {
+export async function county(n: number, platform = "telegram", chat = "(-1000000 - g)::text"): Promise<Setup> {
   let now = new Date("2026-11-01T02:00:00Z");
-  const app = await createApp(loadConfig({ SENTINEL_ADMINS: "telegram:1" }), SILENT, () => now, { inMemory: true });
+  const app = await createApp(loadConfig({ SENTINEL_ADMINS: `${platform}:1` }), SILENT, () => now, { inMemory: true });
   const steps = ladder(app.deps.calendar, dueDate({ kind: "monthly", day: 18 }, PERIOD));
   await app.store.transaction(async (repo) => {
     const tx = (repo as unknown as { tx: RawTx }).tx;
@@ -48,12 +48,12 @@ async function county(n: number): Promise<Setup> {
     );
     await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Unit"', 'id'), $1::int)`, n + 1);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ChatBinding" (platform, "chatId", title, "unitId") SELECT 'telegram', (-1000000 - g)::text, '企业' || g || '群', 1 + g FROM generate_series(1, $1::int) g`,
+      `INSERT INTO "ChatBinding" (platform, "chatId", title, "unitId") SELECT '${platform}', ${chat}, '企业' || g || '群', 1 + g FROM generate_series(1, $1::int) g`,
       n,
     );
     await tx.$executeRawUnsafe(
       `INSERT INTO "JobClaim" (key, "claimedAt", "sentAt", outcome)
-       SELECT 'deadline:monthly:${PERIOD}:' || (1 + g) || ':T-3|telegram:' || (-1000000 - g), $2::timestamptz, $2::timestamptz, 'sent'
+       SELECT 'deadline:monthly:${PERIOD}:' || (1 + g) || ':T-3|${platform}:' || ${chat}, $2::timestamptz, $2::timestamptz, 'sent'
        FROM generate_series(1, $1::int) g`,
       n,
       new Date(`${steps[0]!.date}T01:05:00Z`).toISOString(),

@@ -83,6 +83,20 @@ export const configSchema = z.object({
   WECHAT_ACCEPT_FRIENDS: z.enum(["on", "off"]).default("on"),
   WECHAT_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   WECHAT_SEND_JITTER_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** WeCom's intelligent robot (long connection), from 企业微信管理后台 → 智能机器人 → API 模式; WECOM_WS_URL for a private deployment. */
+  WECOM_BOT_ID: z.string().min(1).optional(),
+  WECOM_BOT_SECRET: z.string().min(1).optional(),
+  WECOM_WS_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  /** DingTalk's robot in Stream mode: the app's Client ID and Secret; the OpenAPI's and the older API's base for a private deployment. */
+  DINGTALK_CLIENT_ID: z.string().min(1).optional(),
+  DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
+  DINGTALK_ROBOT_CODE: z.string().min(1).optional(),
+  DINGTALK_API_URL: z.string().url().optional(),
+  DINGTALK_OAPI_URL: z.string().url().optional(),
+  /** Feishu/Lark's bot (long connection): the app's App ID (cli_…) and Secret; FEISHU_DOMAIN for Lark or a private deployment. */
+  FEISHU_APP_ID: z.string().regex(/^cli_[0-9a-fA-F]{16}$/, "must look like cli_ followed by 16 hex digits (the app's App ID)").optional(),
+  FEISHU_APP_SECRET: z.string().min(1).optional(),
+  FEISHU_DOMAIN: z.string().url().optional(),
   /** Files people send (photos, documents) go to S3-compatible object storage at this URL, else to `<DATA_DIR>/files`. */
   SENTINEL_FILES_S3_URL: z.string().url().optional(),
   /** The largest file the bot keeps, in MB (Telegram's bots can download up to 20). */
@@ -110,7 +124,15 @@ function crossCheck(c: Config): string[] {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) problems.push("  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) problems.push("  TELEGRAM_WEBHOOK_URL: needs TELEGRAM_BOT_TOKEN");
   if (c.SENTINEL_OPS_PORT && c.SENTINEL_OPS_PORT === c.SENTINEL_HTTP_PORT) problems.push("  SENTINEL_OPS_PORT: must differ from SENTINEL_HTTP_PORT (the metrics stay off the web ledger's port)");
+  for (const [id, secret] of [["WECOM_BOT_ID", "WECOM_BOT_SECRET"], ["DINGTALK_CLIENT_ID", "DINGTALK_CLIENT_SECRET"], ["FEISHU_APP_ID", "FEISHU_APP_SECRET"]] as const) {
+    if (!!c[id] !== !!c[secret]) problems.push(`  ${c[id] ? secret : id}: required with ${c[id] ? id : secret}`);
+  }
   return problems;
+}
+
+/** Whether any chat platform is configured (else the bot runs on the console). */
+export function anyPlatform(c: Config): boolean {
+  return !!(c.TELEGRAM_BOT_TOKEN || c.WECHATY_PUPPET || c.WECOM_BOT_ID || c.DINGTALK_CLIENT_ID || c.FEISHU_APP_ID);
 }
 
 export class ConfigError extends Error {}

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { ConfigError, anyPlatform, loadConfig, type Config } from "./config.ts";
+import { workchatAdapters } from "./platforms/workchat.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createApp, type App } from "./app.ts";
 import { DatabaseLockedError } from "./store/index.ts";
@@ -46,6 +47,7 @@ async function platformsFrom(config: Config, app: App, log: Logger): Promise<Cha
       }),
     );
   }
+  adapters.push(...(await workchatAdapters(config, log)));
   return adapters;
 }
 
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const onConsole = !config.TELEGRAM_BOT_TOKEN && !config.WECHATY_PUPPET;
+  const onConsole = !anyPlatform(config);
   // The console owns the terminal, so its log goes to a file; a server logs JSON lines to stdout unless told otherwise.
   const log = createLogger({ level: config.LOG_LEVEL, file: config.LOG_FILE ?? (onConsole ? path.join(config.DATA_DIR, "sentinel.log") : undefined), stdout: !onConsole });
   let app: App;

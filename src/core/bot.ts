@@ -7,6 +7,8 @@ import { cleanIncoming } from "./input.ts";
 import { shanghaiDate } from "../domain/dates.ts";
 import type { Attachment, IncomingMessage, OutgoingMessage, UnsupportedKind } from "./messages.ts";
 import { fetchFiles, keepFiles, type FetchedFile } from "./files.ts";
+import { groupTipPrompt } from "./capabilities.ts";
+import { askForPrivateContact } from "./features/contact.ts";
 import type { ConversationRow, Repo, Standing, UserRow } from "../store/index.ts";
 import { setup } from "./features/setup.ts";
 import { reportAtOnce, reporting, takesOneStatement } from "./features/report.ts";
@@ -209,6 +211,7 @@ export function createBot(deps: BotDeps): Bot {
         const binding = opened.binding;
         ctx = new Ctx(deps, msg, repo, user, binding);
         await dispatch(ctx, cmd);
+        await askForPrivateContact(ctx);
         // An adapter that cannot send a file says so in the chat's words, not only the caption.
         for (const o of ctx.out) if (o.file) o.file.failed ??= ctx.t("file-not-sent", { filename: o.file.filename });
         return { out: ctx.out, later: ctx.later, lang: ctx.lang };
@@ -366,14 +369,15 @@ export function createBot(deps: BotDeps): Bot {
         if (known?.lang) ctx.lang = pickLang(known.lang, deps.config.SENTINEL_LANG);
         if (msg.chatType === "group") {
           // Nothing of the message is stored or repeated: only the way to the private chat.
-          // WeChat lets the sender recall a message for two minutes; elsewhere the bot removes it where it may, and
-          // offers a button into the private chat.
+          // The words fit who can remove it (`Capabilities.groupTipRemoval`): the bot where it may, else its sender;
+          // a button into the private chat where the platform has one.
           const c = ctx as AnonCtx;
+          const removal = groupTipPrompt(msg.platform);
           c.out.push({
             platform: msg.platform,
             chatId: msg.chatId,
-            text: c.t(msg.platform === "wechat" ? "tip-in-group-recall" : "tip-in-group"),
-            deleteMessageId: msg.messageId,
+            text: c.t(removal),
+            ...(removal === "tip-in-group" ? { deleteMessageId: msg.messageId } : {}),
             privateLink: { label: c.t("tip-private-button"), start: "tip" },
           });
           return ctx.out;

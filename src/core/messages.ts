@@ -2,6 +2,8 @@
  * The platform-neutral messages the core reads and writes. Adapters convert to and from these at the edge;
  * nothing of grammY or Wechaty crosses this line.
  */
+import { capabilitiesOf, type Capabilities } from "./capabilities.ts";
+
 export type ChatType = "group" | "private";
 
 export interface Sender {
@@ -108,16 +110,18 @@ export interface OutgoingMessage {
 }
 
 /**
- * The private chat with a person, for messages the bot starts (notices, reminders). On Telegram and WeChat a private
- * chat has the person's own id; the console names it `dm:<name>`.
+ * The private chat with a person, for messages the bot starts (notices, reminders), as the platform addresses it
+ * (`Capabilities.privateChat`): on most the person's own id; the console names it `dm:<name>`.
  */
 export function privateChatOf(platform: string, platformUserId: string): string {
-  return platform === "console" ? `dm:${platformUserId}` : platformUserId;
+  return capabilitiesOf(platform).privateChat(platformUserId);
 }
 
 /** What an adapter offers the core; see DESIGN.md, architecture. */
 export interface ChatAdapter {
   readonly platform: string;
+  /** What the platform lets the bot do (its entry in `core/capabilities.ts`). */
+  readonly capabilities?: Capabilities;
   /** Receives messages and hands each to `handle`; resolves when receiving has ended (console: end of input). */
   start(handle: (msg: IncomingMessage) => Promise<void>): Promise<void>;
   send(msg: OutgoingMessage): Promise<void>;

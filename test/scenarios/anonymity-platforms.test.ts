@@ -4,7 +4,8 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, test } from "vitest";
 import { createLogger } from "../../src/log.ts";
-import { telegramDriver, wechatDriver } from "./drivers.ts";
+import { telegramDriver, wechatDriver, type DriverOptions } from "./drivers.ts";
+import { workchatDriver } from "./workchat-drivers.ts";
 
 /**
  * The anonymity test again, through the real platform clients: a tipster with a known Telegram or WeChat identity
@@ -21,6 +22,9 @@ const files = (dir: string): string[] =>
 describe.each([
   ["telegram", telegramDriver],
   ["wechat", wechatDriver],
+  ["wecom", (o: DriverOptions) => workchatDriver("wecom", o)],
+  ["dingtalk", (o: DriverOptions) => workchatDriver("dingtalk", o)],
+  ["feishu", (o: DriverOptions) => workchatDriver("feishu", o)],
 ] as const)("on %s", (_, driver) => {
   test("a tipster leaves no trace", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sentinel-anon-"));
@@ -32,7 +36,7 @@ describe.each([
       await d.say("admin", null, "新建单位 县应急管理局");
       await d.say("王局长", "县局群", "我的身份");
       await d.say("admin", "县局群", "绑定 县应急管理局");
-      await d.say("admin", "县局群", "授权 举报处理人 王局长");
+      await d.say("admin", "县局群", `授权 举报处理人 ${d.nameOf?.("王局长") ?? "王局长"}`);
       id = d.idOf("钱七七");
       for (const text of ["举报", "1", "某化工厂北门", SECRET.what, "跳过", "匿名"]) await d.say("钱七七", null, text);
       const code = /\d{4}(?: \d{4}){6}/.exec(d.inbox("钱七七", null).join("\n"))![0];
@@ -52,7 +56,7 @@ describe.each([
     await db.close();
     const log = readFileSync(logFile, "utf8");
     const raw = files(dir).filter((f) => f !== logFile).map((f) => readFileSync(f));
-    expect(dump).toContain("王局长"); // the search sees what is stored
+    expect(dump).toContain(d.nameOf?.("王局长") ?? "王局长"); // the search sees what is stored
     expect(log.length).toBeGreaterThan(0);
     for (const s of [id, "钱七七", "u7770001", SECRET.what, SECRET.reply, SECRET.group]) {
       expect(dump, `table dump contains ${s}`).not.toContain(s);

@@ -14,6 +14,7 @@ import { Metrics } from "../../src/ops/metrics.ts";
 import type { IncomingMessage, OutgoingMessage } from "../../src/core/messages.ts";
 import type { Logger } from "../../src/log.ts";
 import { freePort, withFiles, type Upload } from "../support/telegram-emulator.ts";
+import { workchatDriver } from "./workchat-drivers.ts";
 
 /**
  * One way to talk to the bot, per platform, so a scenario is written once and run on each: people by name, chats by
@@ -24,6 +25,8 @@ export interface Driver {
   readonly platform: string;
   /** A person's platform id (what must never reach the store for a tipster). */
   idOf(person: string): string;
+  /** The name the platform shows the bot for a person, where it is not their name (WeCom and Feishu show only ids). */
+  nameOf?(person: string): string;
   readonly app: App;
   readonly clock: { now: Date; set(iso: string): void };
   /** `dropped`: the platform adapter is expected to drop the message (it is never handled), so nothing is awaited. */
@@ -60,7 +63,7 @@ interface MockMessage {
   text(): string | undefined;
 }
 
-function fakeClock() {
+export function fakeClock() {
   return {
     now: new Date(START),
     set(iso: string) {
@@ -79,7 +82,7 @@ export interface DriverOptions {
   refuseUploads?: boolean;
 }
 
-async function appFor(admin: string, clock: { now: Date }, opts: DriverOptions): Promise<App> {
+export async function appFor(admin: string, clock: { now: Date }, opts: DriverOptions): Promise<App> {
   const config = loadConfig({ SENTINEL_ADMINS: admin, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
   return createApp(config, opts.log ?? pino({ level: "silent" }), () => clock.now, { inMemory: !opts.dataDir });
 }
@@ -110,7 +113,7 @@ export async function consoleDriver(opts: DriverOptions = {}): Promise<Driver> {
 }
 
 /** Waits for the next message a router handles (replies sent included). */
-function handledSignal(router: Router) {
+export function handledSignal(router: Router) {
   let waiters: (() => void)[] = [];
   const handle = async (msg: IncomingMessage) => {
     try {
@@ -352,4 +355,11 @@ export async function wechatDriver(opts: DriverOptions = {}): Promise<Driver> {
   };
 }
 
-export const DRIVERS = { console: consoleDriver, telegram: telegramDriver, wechat: wechatDriver } as const;
+export const DRIVERS = {
+  console: consoleDriver,
+  telegram: telegramDriver,
+  wechat: wechatDriver,
+  wecom: (o?: DriverOptions) => workchatDriver("wecom", o),
+  dingtalk: (o?: DriverOptions) => workchatDriver("dingtalk", o),
+  feishu: (o?: DriverOptions) => workchatDriver("feishu", o),
+} as const;

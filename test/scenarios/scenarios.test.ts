@@ -15,7 +15,8 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
   let d: Driver;
   beforeAll(async () => {
     d = await DRIVERS[platform]();
-    // The set-up every scenario starts from: a county office above an enterprise, their groups, roles.
+    // The set-up every scenario starts from: a county office above an enterprise, their groups, roles (granted by the
+    // name the platform shows: WeCom and Feishu give the bot no names, only ids).
     await d.say("admin", null, "新建单位 县应急管理局");
     await d.say("admin", null, "新建单位 城关化工厂 县应急管理局");
     await d.say("王局长", "县局群", "我的身份");
@@ -23,9 +24,9 @@ describe.each(Object.keys(DRIVERS) as (keyof typeof DRIVERS)[])("on %s", (platfo
     await d.say("张三", "车间群", "我的身份");
     await d.say("admin", "县局群", "绑定 县应急管理局");
     await d.say("admin", "车间群", "绑定 城关化工厂");
-    await d.say("admin", "县局群", "授权 监管人员 王局长");
-    await d.say("admin", "县局群", "授权 举报处理人 王局长");
-    await d.say("admin", "车间群", "授权 安全管理员 李主任");
+    await d.say("admin", "县局群", `授权 监管人员 ${d.nameOf?.("王局长") ?? "王局长"}`);
+    await d.say("admin", "县局群", `授权 举报处理人 ${d.nameOf?.("王局长") ?? "王局长"}`);
+    await d.say("admin", "车间群", `授权 安全管理员 ${d.nameOf?.("李主任") ?? "李主任"}`);
     // Minutes, not seconds: a loaded machine is slow to start a platform emulator and its bot.
   }, 300_000);
   afterAll(() => d?.close());

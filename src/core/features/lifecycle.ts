@@ -13,6 +13,8 @@ import { bothSides, dualReportText, reportUp, requireRegulator, supervisorOf, te
 import { excerpt } from "../input.ts";
 import { defaultDeadline } from "./unit-rules.ts";
 import { isBlobKey } from "../../store/blobs.ts";
+import { capabilitiesOf } from "../capabilities.ts";
+import { privateChatOf } from "../messages.ts";
 import { sniff } from "../files.ts";
 
 const MAX_NOTE = 500;
@@ -207,8 +209,8 @@ async function rectified(ctx: Ctx, args: string): Promise<void> {
   // otherwise. A platform where a photo carries no text (WeChat) sends it next: the step waits for it.
   if (photos.length === 0 && h.level === "MAJOR" && !(await rectifyPhotoOptional(ctx, h.unit.id))) {
     requireStep(ctx, h, "rectified");
-    await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "rectify", note: why });
-    ctx.reply("rectified-send-photo", { number: numberOf(h) });
+    const privately = await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "rectify", note: why });
+    ctx.reply(privately ? "rectified-send-photo-private" : "rectified-send-photo", { number: numberOf(h) });
     return;
   }
   await markRectified(ctx, h, why, photos);
@@ -222,8 +224,8 @@ async function markRectified(ctx: Ctx, h: HazardRow, why: string | null, photos:
     ctx.reply("rectified-photos", { number, photos: photos.length });
   } else {
     // Asked for, not required: the next photos the official sends here are the fixed state's.
-    await openEvidence(ctx, { hazardId: h.id, number, then: "add", note: null });
-    ctx.reply("rectified-ask-photo", { number });
+    const privately = await openEvidence(ctx, { hazardId: h.id, number, then: "add", note: null });
+    ctx.reply(privately ? "rectified-ask-photo-private" : "rectified-ask-photo", { number });
   }
 }
 
@@ -248,8 +250,16 @@ interface EvidenceWait {
   note: string | null;
 }
 
-async function openEvidence(ctx: Ctx, wait: EvidenceWait): Promise<void> {
-  await ctx.repo.saveConversation(ctx.msg.platform, ctx.msg.chatId, ctx.msg.sender.id, { kind: "evidence", step: wait.then, version: 1, data: { ...wait } }, ctx.now);
+/**
+ * Opens the wait; where files never reach the bot in a group (`Capabilities.groupFiles`), in the sender's private
+ * chat instead, and says so (true): the photos sent there complete the step the group asked for.
+ */
+async function openEvidence(ctx: Ctx, wait: EvidenceWait): Promise<boolean> {
+  const { platform, chatId, chatType, sender } = ctx.msg;
+  const privately = chatType === "group" && !capabilitiesOf(platform).groupFiles;
+  const chat = privately ? privateChatOf(platform, sender.id) : chatId;
+  await ctx.repo.saveConversation(platform, chat, sender.id, { kind: "evidence", step: wait.then, version: 1, data: { ...wait } }, ctx.now);
+  return privately;
 }
 
 /**
@@ -323,8 +333,8 @@ async function photos(ctx: Ctx, args: string): Promise<void> {
   if (h.reporterId !== ctx.user.id) await ctx.require("OFFICIAL", h.unit);
   if (added.length) return addPhotos(ctx, h, added);
   if (isFinal(h.status)) throw new Refusal("refuse-photos-final", { number: numberOf(h), status: ctx.t(`status-${h.status}`) });
-  await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "add", note: null });
-  ctx.reply("photos-send", { number: numberOf(h) });
+  const privately = await openEvidence(ctx, { hazardId: h.id, number: numberOf(h), then: "add", note: null });
+  ctx.reply(privately ? "photos-send-private" : "photos-send", { number: numberOf(h) });
 }
 
 /** More evidence for the hazard's current step: before the fix while it is open, of the fixed state once rectified. */

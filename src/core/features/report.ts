@@ -8,6 +8,7 @@ import type { ConversationRow, NewHazard } from "../../store/index.ts";
 import { Refusal, checkLength, type Ctx } from "../context.ts";
 import { splitLocation, splitOnTheSpot } from "../parse.ts";
 import { placeText } from "../messages.ts";
+import { capabilitiesOf } from "../capabilities.ts";
 import type { Feature } from "../bot.ts";
 import { countNewReport, reportThrottle } from "../limits.ts";
 
@@ -167,12 +168,14 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
   const save = (next: string, data: ReportDraft) =>
     repo.saveConversation(msg.platform, msg.chatId, msg.sender.id, { ...state, step: next, data: { ...data } }, ctx.now);
   draft.attachments = [...draft.attachments, ...photos].slice(0, MAX_ATTACHMENTS);
+  // Where photos never reach the bot in a group, the question says to add them privately once the report has a number.
+  const askPhoto = msg.chatType === "group" && !capabilitiesOf(msg.platform).groupFiles ? "report-ask-photo-private" : "report-ask-photo";
 
   // A shared place is where: kept with the draft, and the question asked next is the one still open.
   if (place && !text && photos.length === 0) {
     draft.location = place;
     await save(state.step === "what" ? "what" : "photo", draft);
-    ctx.reply(state.step === "what" ? "report-place-kept-what" : "report-ask-photo", { place });
+    ctx.reply(state.step === "what" ? "report-place-kept-what" : askPhoto, { place });
     return;
   }
   switch (state.step) {
@@ -191,12 +194,12 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
       if (location) {
         checkLength(location, MAX_LOCATION);
         await save("photo", { ...draft, description, location });
-        ctx.reply("report-ask-photo");
+        ctx.reply(askPhoto);
         return;
       }
       // Where it is may already be known (a place shared first).
       await save(draft.location ? "photo" : "where", { ...draft, description: text });
-      ctx.reply(draft.location ? "report-ask-photo" : "report-ask-where");
+      ctx.reply(draft.location ? askPhoto : "report-ask-where");
       return;
     }
     case "where": {
@@ -208,7 +211,7 @@ async function step(ctx: Ctx, state: ConversationRow): Promise<void> {
       if (!text) throw new Refusal("report-ask-where");
       if (!isSkip(text)) checkLength(text, MAX_LOCATION);
       await save("photo", { ...draft, location: isSkip(text) ? null : text });
-      ctx.reply("report-ask-photo");
+      ctx.reply(askPhoto);
       return;
     }
     default: {

@@ -1,0 +1,8 @@
+# WeCom, DingTalk, Feishu: what the platform does not allow, said with the reason and what to do instead.
+
+tip-in-group-kept = Please do not post tips in a group. I cannot delete messages in this group: please recall that message yourself now (long-press it → Recall). Then message me privately (tap my name → Message) and send /tip; you may stay anonymous and follow it with a receipt code only. I did not keep this message.
+report-ask-photo-private = Photos sent in a group do not reach me here (this platform gives a bot pictures and files only in private chats). Reply "done" to file the report first; then message me privately, send "photos <number> add", and then the photos: they are added to the report.
+rectified-send-photo-private = Hazard { $number } is major: marking it rectified needs a photo of the fixed state. Photos sent in a group do not reach me here: message me privately (tap my name → Message) and send the photos of the fixed state there (several if you like); the first ones mark it rectified. To give up, send /cancel in the private chat.
+rectified-ask-photo-private = If you have photos of the fixed state, send them to me privately (photos sent in a group do not reach me here): they become the evidence for hazard { $number }. They are not required.
+photos-send-private = Photos sent in a group do not reach me here: message me privately (tap my name → Message) and send the photos of hazard { $number } there (several if you like).
+workchat-write-first = { $name }: please message me privately once (tap my name → Message, "help" will do). This platform lets a bot message only people who have written to it first, and your reminders, tasks and notices come privately. I say this only once.
