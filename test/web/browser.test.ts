@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)(`the web ledger in a real browser${hasChromium ? "
     const li = f.chat.as("李主任").in("车间群");
     await li.say(`确认 ${a} 重大`);
     await li.say(`整改方案 ${a} 责任人:李主任 措施:更换泄漏报警器并联网 资金:2万元 期限:2026-12-20 预案:人工巡检每两小时一次`);
-    expect((await li.say(`已整改 ${a} 已更换并试验合格`, { photos: [after] })).join()).toContain("待验收");
+    expect((await li.say(`已整改 ${a} 已更换并试验合格`, { photos: [after] })).join()).toContain("申请销号");
     const c = numberIn(await f.chat.as("张三").in("车间群").say("报隐患 二号车间配电箱门未关 电线裸露", { photos: [consolePhoto(3)] }));
     await li.say(`确认 ${c} 一般 2026-11-20`);
     expect((await li.say("报隐患 安全出口指示灯不亮 已当场整改")).join()).toContain("YH-");

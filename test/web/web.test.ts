@@ -59,7 +59,7 @@ async function world(env: Record<string, string> = {}): Promise<World> {
   const m = f.chat.as("李主任").in("车间群");
   await m.say(`确认 ${a} 重大`);
   await m.say(`整改方案 ${a} 责任人:李主任 措施:更换报警器 资金:2万元 期限:2026-12-20 预案:人工巡检`);
-  expect((await m.say(`已整改 ${a} 已更换`, { photos: [after] })).join()).toContain("待验收");
+  expect((await m.say(`已整改 ${a} 已更换`, { photos: [after] })).join()).toContain("申请销号");
   const b = numberIn(await f.chat.as("赵六").in("机械群").say("报隐患 车床防护罩缺失", { photos: [bPhoto] }));
   const web = await startWeb(f);
   const link = async (who: string) => linkIn(await f.chat.as(who).say("网页"));
