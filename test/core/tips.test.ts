@@ -35,7 +35,7 @@ describe("a tipster", () => {
     expect(await t.say("2")).toEqual([expect.stringContaining("哪家企业")]);
     expect(await t.say("城关化工厂")).toEqual([expect.stringContaining("看到了什么")]);
     expect(await t.say("无证生产", { photos: ["p1"] })).toEqual([expect.stringContaining("已收到 1 张照片")]);
-    expect(await t.say("", { photos: ["p2"] })).toEqual([expect.stringContaining("共 2 张")]);
+    expect(await t.say("", { photos: ["p2"] })).toEqual([expect.stringContaining("已收到照片或文件（共 2 个）")]);
     expect(await t.say("周末晚上开工")).toEqual([expect.stringContaining("匿名")]);
     expect(await t.say("随便")).toEqual([expect.stringContaining("实名 姓名 电话")]);
     const [filed] = await t.say("匿名");
