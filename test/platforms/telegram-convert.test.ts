@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Message } from "grammy/types";
 import { toIncoming } from "../../src/platforms/telegram/convert.ts";
-import { splitText } from "../../src/platforms/telegram/adapter.ts";
+import { splitText } from "../../src/platforms/pacer.ts";
 import { safeError } from "../../src/log.ts";
 
 const base = {

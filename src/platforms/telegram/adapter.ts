@@ -11,6 +11,7 @@ import type { ChatAdapter, IncomingMessage, OutgoingMessage } from "../../core/m
 import type { Prompts } from "../../core/i18n.ts";
 import { SPELLINGS, type CommandName } from "../../core/parse.ts";
 import { TELEGRAM, toIncoming } from "./convert.ts";
+import { splitText } from "../pacer.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -215,17 +216,3 @@ const CAPTION_MAX = 1024;
 /** A download that has not finished in this long is given up (the core answers the person). */
 const DOWNLOAD_TIMEOUT_MS = 300_000;
 
-/** Splits text into parts of at most `max` characters, at line ends where it can. */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max);
-    const at = cut > max / 2 ? cut : max;
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, "");
-  }
-  if (rest) parts.push(rest);
-  return parts;
-}
